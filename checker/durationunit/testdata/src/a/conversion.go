@@ -1,0 +1,28 @@
+package a
+
+import "time"
+
+type settings struct{ PollMillis int }
+
+func conversions(ms int, s settings, d time.Duration, secs float64) {
+	time.Sleep(time.Duration(ms)) // want `time\.Duration\(ms\) makes ms nanoseconds, not milliseconds or seconds: multiply by the unit, e\.g\. time\.Duration\(ms\) \* time\.Millisecond`
+	time.Sleep(time.Duration(ms) * time.Millisecond)
+
+	time.Sleep(time.Duration(s.PollMillis)) // want `time\.Duration\(s\.PollMillis\) makes s\.PollMillis nanoseconds`
+	time.Sleep(time.Millisecond * time.Duration(s.PollMillis))
+
+	backoff := time.Duration(ms) + d // want `time\.Duration\(ms\) makes ms nanoseconds`
+	backoff = (time.Duration(ms)) * d
+	_ = backoff
+
+	// Not an integer variable: a duration, a float computed from a unit,
+	// a constant.
+	_ = time.Duration(d)
+	_ = time.Duration(secs * float64(time.Second))
+	_ = time.Duration(ms * 2) // an expression, not a bare variable
+	_ = time.Duration(500)
+}
+
+func nanoseconds(n int64) time.Duration {
+	return time.Duration(n) * time.Nanosecond
+}

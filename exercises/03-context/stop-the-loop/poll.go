@@ -1,0 +1,26 @@
+//go:build accent
+
+// Package stoptheloop is a polling worker that must stop when its caller says so.
+package stoptheloop
+
+import (
+	"context"
+	"time"
+)
+
+// newTicker makes the ticker Poll runs on. Tests replace it to watch the
+// ticker; use it where you would call time.NewTicker.
+var newTicker = time.NewTicker
+
+// Poll calls check once every interval, the first call one interval after
+// it starts, until ctx is cancelled. Then it returns ctx.Err() at once.
+//
+// Ported from the asyncio worker: sleep, then check, for as long as nobody
+// has cancelled us.
+func Poll(ctx context.Context, every time.Duration, check func(context.Context)) error {
+	for ctx.Err() == nil {
+		time.Sleep(every)
+		check(ctx)
+	}
+	return ctx.Err()
+}

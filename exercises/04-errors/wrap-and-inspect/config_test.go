@@ -1,0 +1,109 @@
+//go:build accent
+
+package wrapandinspect
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+var files = fstest.MapFS{
+	"app.conf": {Data: []byte("# the app\nname = accent\n\nport = 8080\n")},
+	"bad.conf": {Data: []byte("name = accent\n# fine so far\nport 8080\n")},
+}
+
+func TestLoadParsesKeyValueLines(t *testing.T) {
+	cfg, err := Load(files, "app.conf")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	want := map[string]string{"name": "accent", "port": "8080"}
+	if !maps.Equal(cfg, want) {
+		t.Errorf("Load = %v, want %v", cfg, want)
+	}
+}
+
+func TestMissingFileIsErrNotFoundAndNamesTheFile(t *testing.T) {
+	_, err := Load(files, "missing.conf")
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("errors.Is(err, ErrNotFound) = false for %q: the chain to the sentinel is broken", err)
+	}
+	if !strings.Contains(err.Error(), "missing.conf") {
+		t.Errorf("error %q does not say which file is missing", err)
+	}
+}
+
+func TestParseErrorSurvivesWrappingWithItsLineNumber(t *testing.T) {
+	_, err := Load(files, "bad.conf")
+	var pe *ParseError
+	if !errors.As(err, &pe) {
+		t.Fatalf("errors.As(err, *ParseError) = false for %q: the chain to the *ParseError is broken", err)
+	}
+	if pe.Line != 3 {
+		t.Errorf("ParseError.Line = %d, want 3", pe.Line)
+	}
+	if !strings.Contains(err.Error(), "bad.conf") {
+		t.Errorf("error %q does not say which file is bad", err)
+	}
+}
+
+// deniedFS fails every Open the way a file without read permission does.
+type deniedFS struct{}
+
+func (deniedFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+}
+
+func TestOtherReadErrorsKeepTheirCauseAndAreNotErrNotFound(t *testing.T) {
+	_, err := Load(deniedFS{}, "app.conf")
+	if err == nil {
+		t.Fatal("Load succeeded on an unreadable file")
+	}
+	if errors.Is(err, ErrNotFound) {
+		t.Errorf("permission error %q reported as ErrNotFound", err)
+	}
+	if !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("errors.Is(err, fs.ErrPermission) = false for %q: the cause was lost", err)
+	}
+}
+
+func TestLoadOrDefaultsFallsBackOnlyWhenTheFileIsMissing(t *testing.T) {
+	defaults := map[string]string{"port": "80"}
+
+	cfg, err := LoadOrDefaults(files, "missing.conf", defaults)
+	if err != nil {
+		t.Fatalf("LoadOrDefaults on a missing file: %v, want the defaults", err)
+	}
+	if !maps.Equal(cfg, defaults) {
+		t.Errorf("LoadOrDefaults on a missing file = %v, want %v", cfg, defaults)
+	}
+
+	cfg, err = LoadOrDefaults(files, "bad.conf", defaults)
+	if err == nil {
+		t.Fatalf("LoadOrDefaults on a malformed file = %v, nil: only a missing file may fall back", cfg)
+	}
+	if line, ok := BadLine(err); !ok || line != 3 {
+		t.Errorf("BadLine(%q) = %d, %v; want 3, true", err, line, ok)
+	}
+}
+
+func TestBadLineFindsTheParseErrorThroughEveryLayer(t *testing.T) {
+	_, err := Load(files, "bad.conf")
+	outer := fmt.Errorf("start server: %w", err)
+	if line, ok := BadLine(outer); !ok || line != 3 {
+		t.Errorf("BadLine(%q) = %d, %v; want 3, true", outer, line, ok)
+	}
+
+	_, err = Load(files, "missing.conf")
+	if line, ok := BadLine(err); ok {
+		t.Errorf("BadLine(%q) = %d, true; a missing file has no bad line", err, line)
+	}
+	if _, ok := BadLine(nil); ok {
+		t.Error("BadLine(nil) reported a bad line")
+	}
+}

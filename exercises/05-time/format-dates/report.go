@@ -1,0 +1,36 @@
+//go:build accent
+
+// Package formatdates writes and reads the timestamps of a report in the
+// report's time zone.
+package formatdates
+
+import (
+	"fmt"
+	"time"
+)
+
+// stampLayout is the report's timestamp, as in
+// DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").
+const stampLayout = "yyyy-MM-dd HH:mm"
+
+// Stamp formats t as the wall clock in loc, like "2024-03-09 14:30".
+func Stamp(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format(stampLayout)
+}
+
+// ParseStamp reads a timestamp written by Stamp: "2024-03-09 14:30" is
+// 14:30 on the wall clock in loc.
+func ParseStamp(s string, loc *time.Location) (time.Time, error) {
+	t, err := time.Parse(stampLayout, s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return t.In(loc), nil
+}
+
+// ReportFile names the monthly report file that t belongs to, by the month
+// in loc: "report-2024-03.csv".
+func ReportFile(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	return fmt.Sprintf("report-%d-%02d.csv", t.Year(), t.Month()+1) // getMonth() is 0-based
+}

@@ -1,0 +1,206 @@
+// Package cli wires accent's commands: each one is an Options struct and a
+// run function, with its I/O streams injected so tests can drive it.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/accent-go/accent/internal/course"
+	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/progress"
+	"github.com/accent-go/accent/internal/workspace"
+)
+
+// Exit codes, as documented in the README.
+const (
+	ExitOK    = 0 // success; for check: every exercise passed
+	ExitFail  = 1 // for check: some exercise did not pass; for dev check: the course has problems
+	ExitUsage = 2 // bad usage or an internal error
+)
+
+// IOStreams are a command's standard streams.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// InTTY and OutTTY say whether In and Out are terminals.
+	InTTY, OutTTY bool
+}
+
+// System returns the process's streams.
+func System() *IOStreams {
+	return &IOStreams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+	}
+}
+
+// ExitError carries a process exit code out of a command.
+type ExitError struct {
+	Code int
+	Err  error // printed unless nil
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// Globals are the options every command takes.
+type Globals struct {
+	IO        *IOStreams
+	Workspace string // --workspace; default workspace.DefaultDir()
+	StateDir  string // where progress lives; default progress.DefaultDir()
+	Grader    *grade.Grader
+	Course    func() (*course.Course, error)
+	Now       func() time.Time
+}
+
+func (g *Globals) workspaceDir() (string, error) {
+	if g.Workspace != "" {
+		return g.Workspace, nil
+	}
+	return workspace.DefaultDir()
+}
+
+// session is what most commands need: the course, the workspace and the
+// learner's progress.
+type session struct {
+	io     *IOStreams
+	course *course.Course
+	ws     *workspace.Workspace
+	store  *progress.Store
+	grader *grade.Grader
+	now    func() time.Time
+}
+
+// open loads the course and opens the workspace; with create, a missing
+// workspace is created (and the learner told where).
+func (g *Globals) open(create bool) (*session, error) {
+	c, err := g.Course()
+	if err != nil {
+		return nil, fmt.Errorf("loading the course: %w", err)
+	}
+	dir, err := g.workspaceDir()
+	if err != nil {
+		return nil, err
+	}
+	ws, err := workspace.Open(dir)
+	var nf *workspace.NotFoundError
+	switch {
+	case errors.As(err, &nf) && create:
+		ws, _, err = workspace.Init(dir, c)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(g.IO.ErrOut, "Created your accent workspace at %s\n", ws.Dir)
+	case err != nil:
+		return nil, err
+	}
+	stateDir := g.StateDir
+	if stateDir == "" {
+		if stateDir, err = progress.DefaultDir(); err != nil {
+			return nil, err
+		}
+	}
+	path, err := progress.PathFor(stateDir, ws.Dir)
+	if err != nil {
+		return nil, err
+	}
+	store, err := progress.Open(path, ws.Dir)
+	if err != nil {
+		return nil, err
+	}
+	if n := store.Notice(); n != "" {
+		fmt.Fprintln(g.IO.ErrOut, "accent: "+n)
+	}
+	return &session{io: g.IO, course: c, ws: ws, store: store, grader: g.Grader, now: g.Now}, nil
+}
+
+// NewRoot builds the command tree.
+func NewRoot(g *Globals) *cobra.Command {
+	var plain bool
+	root := &cobra.Command{
+		Use:   "accent",
+		Short: "Lose your accent in Go: lessons, exercises and a checker for concurrent Go",
+		Long: "accent teaches goroutines, channels, cancellation, errors and time to developers\n" +
+			"coming from Node.js, Python and Java, and grades exercises with its own checker.\n\n" +
+			"With no command it opens the workbench on the current exercise.",
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runWorkbench(cmd.Context(), &WorkbenchOptions{Globals: g, Plain: plain})
+		},
+	}
+	root.PersistentFlags().StringVar(&g.Workspace, "workspace", "", "the workspace directory (default $ACCENT_WORKSPACE or ~/accent-workspace)")
+	root.Flags().BoolVar(&plain, "plain", false, "plain line-by-line output (also ACCESSIBLE=1)")
+	root.SetIn(g.IO.In)
+	root.SetOut(g.IO.Out)
+	root.SetErr(g.IO.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &ExitError{Code: ExitUsage, Err: err}
+	})
+	root.AddCommand(
+		newInitCmd(g), newListCmd(g), newCheckCmd(g), newHintCmd(g), newResetCmd(g),
+		newSolutionCmd(g), newLessonCmd(g), newWatchCmd(g), newDevCmd(g),
+	)
+	return root
+}
+
+// Main runs accent with args and returns the process exit code.
+func Main(args []string) int {
+	io := System()
+	g := &Globals{IO: io, Grader: &grade.Grader{}, Course: course.Embedded, Now: time.Now}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Run(ctx, g, args)
+}
+
+// Run runs the command line args against g and returns the exit code.
+func Run(ctx context.Context, g *Globals, args []string) int {
+	if g.Now == nil {
+		g.Now = time.Now
+	}
+	if g.Grader == nil {
+		g.Grader = &grade.Grader{}
+	}
+	if g.Course == nil {
+		g.Course = course.Embedded
+	}
+	root := NewRoot(g)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	var exit *ExitError
+	if errors.As(err, &exit) {
+		if exit.Err != nil {
+			fmt.Fprintln(g.IO.ErrOut, "accent: "+exit.Err.Error())
+		}
+		return exit.Code
+	}
+	fmt.Fprintln(g.IO.ErrOut, "accent: "+err.Error())
+	return ExitUsage
+}
+
+// usageError marks bad input from the command line (exit 2).
+func usageError(format string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+}

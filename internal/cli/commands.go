@@ -1,0 +1,523 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/accent-go/accent/internal/course"
+	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/progress"
+	"github.com/accent-go/accent/internal/render"
+	"github.com/accent-go/accent/internal/workspace"
+)
+
+// InitOptions: accent init.
+type InitOptions struct{ *Globals }
+
+func newInitCmd(g *Globals) *cobra.Command {
+	opts := &InitOptions{Globals: g}
+	return &cobra.Command{
+		Use:   "init",
+		Short: "Create the workspace, or add what is missing to it (never overwrites your edits)",
+		Args:  cobra.NoArgs,
+		RunE:  func(*cobra.Command, []string) error { return runInit(opts) },
+	}
+}
+
+func runInit(opts *InitOptions) error {
+	c, err := opts.Course()
+	if err != nil {
+		return err
+	}
+	dir, err := opts.workspaceDir()
+	if err != nil {
+		return err
+	}
+	ws, res, err := workspace.Init(dir, c)
+	if err != nil {
+		return err
+	}
+	out := opts.IO.Out
+	if res.Created {
+		fmt.Fprintf(out, "Created your accent workspace at %s (%d files)\n", ws.Dir, len(res.Written))
+	} else {
+		fmt.Fprintf(out, "Workspace %s: %d new file(s), %d refreshed, %d edited by you and kept\n",
+			ws.Dir, len(res.Written), len(res.Updated), len(res.Kept))
+	}
+	for _, k := range res.Kept {
+		fmt.Fprintf(out, "  kept your version of %s (accent reset restores the course's)\n", k)
+	}
+	fmt.Fprintln(out, "Next: run `accent` to start, or `accent list` to see the course.")
+	return nil
+}
+
+// ListOptions: accent list.
+type ListOptions struct {
+	*Globals
+	JSON bool
+}
+
+func newListCmd(g *Globals) *cobra.Command {
+	opts := &ListOptions{Globals: g}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List lessons and exercises with your progress",
+		Args:  cobra.NoArgs,
+		RunE:  func(*cobra.Command, []string) error { return runList(opts) },
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON: {\"lessons\": [...], \"exercises\": [...]}")
+	return cmd
+}
+
+type lessonJSON struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Topic     string   `json:"topic"`
+	Order     int      `json:"order"`
+	Exercises []string `json:"exercises"`
+}
+
+type exerciseJSON struct {
+	ID        string   `json:"id"`
+	Topic     string   `json:"topic"`
+	Title     string   `json:"title"`
+	Lesson    string   `json:"lesson"`
+	From      []string `json:"from"`
+	Checks    []string `json:"checks"`
+	Status    string   `json:"status"` // passed | attempted | new
+	Attempts  int      `json:"attempts"`
+	HintsUsed int      `json:"hints_used"`
+	Hints     int      `json:"hints"`
+}
+
+func exerciseStatus(p progress.Exercise, ok bool) string {
+	switch {
+	case ok && p.Passed():
+		return "passed"
+	case ok && p.Attempts > 0:
+		return "attempted"
+	}
+	return "new"
+}
+
+func runList(opts *ListOptions) error {
+	s, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	st, err := s.store.Load()
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		var out struct {
+			Lessons   []lessonJSON   `json:"lessons"`
+			Exercises []exerciseJSON `json:"exercises"`
+		}
+		out.Lessons, out.Exercises = []lessonJSON{}, []exerciseJSON{}
+		for _, l := range s.course.Lessons {
+			out.Lessons = append(out.Lessons, lessonJSON{l.ID, l.Title, l.Topic, l.Order, nonNil(l.Exercises)})
+		}
+		for _, ex := range s.course.Exercises {
+			p, ok := st.Lookup(ex.ID)
+			var from []string
+			for _, src := range ex.From {
+				from = append(from, string(src.Language))
+			}
+			out.Exercises = append(out.Exercises, exerciseJSON{
+				ID: ex.ID, Topic: ex.Topic, Title: ex.Title, Lesson: ex.Lesson, From: nonNil(from),
+				Checks: nonNil(ex.Checks), Status: exerciseStatus(p, ok), Attempts: p.Attempts,
+				HintsUsed: p.HintsUsed, Hints: len(ex.Hints),
+			})
+		}
+		enc := json.NewEncoder(s.io.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	tw := tabwriter.NewWriter(s.io.Out, 0, 4, 2, ' ', 0)
+	done := 0
+	for _, t := range s.course.Topics {
+		fmt.Fprintf(tw, "%s\t\t\n", t.Title)
+		for _, l := range t.Lessons {
+			fmt.Fprintf(tw, "  lesson\t%s\t%s\n", l.ID, l.Title)
+		}
+		for _, ex := range t.Exercises {
+			p, ok := st.Lookup(ex.ID)
+			status := exerciseStatus(p, ok)
+			if status == "passed" {
+				done++
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", statusMark(status), ex.ID, ex.Title)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.io.Out, "\n%d of %d exercises passed. Workspace: %s\n", done, len(s.course.Exercises), s.ws.Dir)
+	return nil
+}
+
+func statusMark(status string) string {
+	switch status {
+	case "passed":
+		return "✓ passed"
+	case "attempted":
+		return "✗ trying"
+	}
+	return "· new"
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// CheckOptions: accent check.
+type CheckOptions struct {
+	*Globals
+	IDs  []string
+	JSON bool
+}
+
+func newCheckCmd(g *Globals) *cobra.Command {
+	opts := &CheckOptions{Globals: g}
+	cmd := &cobra.Command{
+		Use:   "check [ID...]",
+		Short: "Grade exercises (all of them with no ID); exit 0 if all pass, 1 if any fails",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.IDs = args
+			return runCheck(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print a JSON list of verdicts")
+	return cmd
+}
+
+func runCheck(ctx context.Context, opts *CheckOptions) error {
+	s, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	exs := s.course.Exercises
+	if len(opts.IDs) > 0 {
+		exs = nil
+		for _, id := range opts.IDs {
+			ex, err := s.course.FindExercise(id)
+			if err != nil {
+				return usageError("%v", err)
+			}
+			exs = append(exs, ex)
+		}
+	}
+	var verdicts []grade.Verdict
+	worst := ExitOK
+	for _, ex := range exs {
+		v, err := s.gradeAndRecord(ctx, ex)
+		if err != nil {
+			return err
+		}
+		verdicts = append(verdicts, v)
+		switch {
+		case v.Status == grade.Error:
+			worst = ExitUsage
+		case v.Status == grade.Fail && worst == ExitOK:
+			worst = ExitFail
+		}
+		if !opts.JSON {
+			printVerdict(s.io.Out, s.course, v)
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(s.io.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(verdicts); err != nil {
+			return err
+		}
+	} else if len(exs) > 1 {
+		passed := 0
+		for _, v := range verdicts {
+			if v.Status == grade.Pass {
+				passed++
+			}
+		}
+		fmt.Fprintf(s.io.Out, "\n%d of %d passed\n", passed, len(verdicts))
+	}
+	if worst != ExitOK {
+		return &ExitError{Code: worst}
+	}
+	return nil
+}
+
+// gradeAndRecord grades an exercise in the workspace and records the
+// attempt in the learner's progress.
+func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grade.Verdict, error) {
+	v := s.grader.Grade(ctx, ex, s.ws.ExerciseDir(ex))
+	if v.Status == grade.Error && ctx.Err() != nil {
+		return v, nil // canceled: not an attempt
+	}
+	files, err := s.ws.SourceFiles(ex)
+	if err != nil && v.Status == grade.Pass {
+		return v, err
+	}
+	err = s.store.Update(func(st *progress.State) error {
+		p := st.Exercise(ex.ID)
+		p.Attempts++
+		p.LastStatus = string(v.Status)
+		p.LastAttempt = s.now()
+		if v.Status == grade.Pass && !p.Passed() {
+			p.FirstPass = s.now()
+			p.PassHash = progress.HashFiles(files)
+		}
+		if v.Status == grade.Pass && (st.Current == "" || st.Current == ex.ID) {
+			st.Current = nextUnpassed(s.course, st, ex.ID)
+		}
+		return nil
+	})
+	return v, err
+}
+
+// nextUnpassed is the first exercise after id (wrapping around) that has
+// not passed, or "" when every exercise has.
+func nextUnpassed(c *course.Course, st *progress.State, id string) string {
+	n := len(c.Exercises)
+	start := 0
+	for i, ex := range c.Exercises {
+		if ex.ID == id {
+			start = i + 1
+		}
+	}
+	for k := 0; k < n; k++ {
+		ex := c.Exercises[(start+k)%n]
+		if p, ok := st.Lookup(ex.ID); !ok || !p.Passed() {
+			return ex.ID
+		}
+	}
+	return ""
+}
+
+// current is the exercise the learner is on.
+func (s *session) current(st *progress.State) *course.Exercise {
+	if ex, ok := s.course.Exercise(st.Current); ok {
+		return ex
+	}
+	if id := nextUnpassed(s.course, st, ""); id != "" {
+		ex, _ := s.course.Exercise(id)
+		return ex
+	}
+	return s.course.Exercises[0]
+}
+
+// HintOptions: accent hint.
+type HintOptions struct {
+	*Globals
+	ID string
+}
+
+func newHintCmd(g *Globals) *cobra.Command {
+	opts := &HintOptions{Globals: g}
+	return &cobra.Command{
+		Use:   "hint ID",
+		Short: "Show the next hint for an exercise (one tier more each time)",
+		Args:  exactlyOneID,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			return runHint(opts)
+		},
+	}
+}
+
+func exactlyOneID(_ *cobra.Command, args []string) error {
+	if len(args) != 1 {
+		return usageError("give one exercise id (accent list shows them)")
+	}
+	return nil
+}
+
+func runHint(opts *HintOptions) error {
+	s, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	ex, err := s.course.FindExercise(opts.ID)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	var shown int
+	err = s.store.Update(func(st *progress.State) error {
+		p := st.Exercise(ex.ID)
+		if p.HintsUsed < len(ex.Hints) {
+			p.HintsUsed++
+		}
+		shown = p.HintsUsed
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := 0; i < shown; i++ {
+		fmt.Fprintf(s.io.Out, "Hint %d of %d: %s\n", i+1, len(ex.Hints), ex.Hints[i])
+	}
+	if shown == len(ex.Hints) {
+		fmt.Fprintf(s.io.Out, "That was the last hint. The lesson %s explains the idea: accent lesson %s\n", ex.Lesson, ex.Lesson)
+	}
+	return nil
+}
+
+// ResetOptions: accent reset.
+type ResetOptions struct {
+	*Globals
+	ID  string
+	Yes bool
+}
+
+func newResetCmd(g *Globals) *cobra.Command {
+	opts := &ResetOptions{Globals: g}
+	cmd := &cobra.Command{
+		Use:   "reset ID",
+		Short: "Restore an exercise to its starting code (your version is backed up first)",
+		Args:  exactlyOneID,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			return runReset(opts)
+		},
+	}
+	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
+	return cmd
+}
+
+func runReset(opts *ResetOptions) error {
+	s, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	ex, err := s.course.FindExercise(opts.ID)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	if !opts.Yes {
+		if !s.io.InTTY {
+			return usageError("reset replaces your files in %s: pass --yes to confirm when not at a terminal", s.ws.ExerciseDir(ex))
+		}
+		fmt.Fprintf(s.io.Out, "Reset %s to its starting code? Your current files are backed up first. [y/N] ", ex.ID)
+		answer, err := bufio.NewReader(s.io.In).ReadString('\n')
+		if err != nil && answer == "" {
+			return usageError("no answer: nothing was reset")
+		}
+		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+			fmt.Fprintln(s.io.Out, "Nothing was reset.")
+			return nil
+		}
+	}
+	backup, err := s.ws.Reset(ex, s.now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(s.io.Out, "Reset %s.\n", ex.ID)
+	if backup != "" {
+		fmt.Fprintf(s.io.Out, "Your previous files are in %s\n", backup)
+	}
+	return nil
+}
+
+// SolutionOptions: accent solution.
+type SolutionOptions struct {
+	*Globals
+	ID string
+}
+
+func newSolutionCmd(g *Globals) *cobra.Command {
+	opts := &SolutionOptions{Globals: g}
+	return &cobra.Command{
+		Use:   "solution ID",
+		Short: "Show the reference solution of an exercise you have passed",
+		Args:  exactlyOneID,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			return runSolution(opts)
+		},
+	}
+}
+
+func runSolution(opts *SolutionOptions) error {
+	s, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	ex, err := s.course.FindExercise(opts.ID)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	st, err := s.store.Load()
+	if err != nil {
+		return err
+	}
+	if p, ok := st.Lookup(ex.ID); !ok || !p.Passed() {
+		return &ExitError{Code: ExitFail, Err: fmt.Errorf(
+			"the solution of %s unlocks once your code passes: accent check %s (stuck? accent hint %s)", ex.ID, ex.ID, ex.ID)}
+	}
+	names := make([]string, 0, len(ex.Solution))
+	for n := range ex.Solution {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(s.io.Out, "// ==> %s (reference solution of %s)\n%s\n", n, ex.ID, ex.Solution[n])
+	}
+	return nil
+}
+
+// LessonOptions: accent lesson.
+type LessonOptions struct {
+	*Globals
+	ID    string
+	Width int
+}
+
+func newLessonCmd(g *Globals) *cobra.Command {
+	opts := &LessonOptions{Globals: g}
+	cmd := &cobra.Command{
+		Use:   "lesson ID",
+		Short: "Print a lesson, rendered for the terminal",
+		Args:  exactlyOneID,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			return runLesson(opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.Width, "width", 80, "wrap at this many columns")
+	return cmd
+}
+
+func runLesson(opts *LessonOptions) error {
+	c, err := opts.Course()
+	if err != nil {
+		return err
+	}
+	l, err := c.FindLesson(opts.ID)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	style := render.Plain
+	if opts.IO.OutTTY && !noColor() {
+		style = render.Dark
+	}
+	var r render.Renderer
+	out, err := r.Markdown(fmt.Sprintf("# %s\n\n%s", l.Title, l.Body), opts.Width, style)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprint(opts.IO.Out, out)
+	return err
+}

@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/spf13/cobra"
+
+	"github.com/accent-go/accent/internal/course"
+	"github.com/accent-go/accent/internal/grade"
+)
+
+// DevCheckOptions: accent dev check, the course check.
+type DevCheckOptions struct {
+	*Globals
+	CourseDir string // a course on disk (holding lessons/ and exercises/); "" = embedded
+	Jobs      int
+	Verbose   bool
+}
+
+func newDevCmd(g *Globals) *cobra.Command {
+	dev := &cobra.Command{
+		Use:   "dev",
+		Short: "Commands for course authors",
+		Args:  cobra.NoArgs,
+	}
+	opts := &DevCheckOptions{Globals: g}
+	check := &cobra.Command{
+		Use:   "check",
+		Short: "Prove the course: ids, links, every stub fails, every solution passes, every wrong variant is caught",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runDevCheck(cmd.Context(), opts) },
+	}
+	check.Flags().StringVar(&opts.CourseDir, "course", "", "check the course in this directory (containing lessons/ and exercises/) instead of the built-in one")
+	check.Flags().IntVarP(&opts.Jobs, "jobs", "j", max(1, runtime.NumCPU()), "grade this many variants at once")
+	check.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "print every case, not only problems")
+	dev.AddCommand(check)
+	return dev
+}
+
+func runDevCheck(ctx context.Context, opts *DevCheckOptions) error {
+	var c *course.Course
+	var err error
+	if opts.CourseDir != "" {
+		c, err = course.Load(os.DirFS(filepath.Join(opts.CourseDir, "lessons")), os.DirFS(filepath.Join(opts.CourseDir, "exercises")))
+	} else {
+		c, err = opts.Course()
+	}
+	if err != nil {
+		return &ExitError{Code: ExitFail, Err: err}
+	}
+	out := opts.IO.Out
+	fmt.Fprintf(out, "course: %d topics, %d lessons, %d exercises: structure OK\n", len(c.Topics), len(c.Lessons), len(c.Exercises))
+	cases := grade.Cases(c)
+	fmt.Fprintf(out, "grading %d cases (%d at a time)...\n", len(cases), opts.Jobs)
+	results, err := opts.Grader.CheckCourse(ctx, c, opts.Jobs, func(r grade.CaseResult) {
+		if r.Problem != "" {
+			fmt.Fprintf(out, "FAIL %s %s (want %s): %s\n", r.Exercise.ID, r.Variant, r.Want, r.Problem)
+		} else if opts.Verbose {
+			fmt.Fprintf(out, "ok   %s %s (%s, %.1fs)\n", r.Exercise.ID, r.Variant, r.Want, r.Verdict.Elapsed.Seconds())
+		}
+	})
+	if err != nil {
+		return err
+	}
+	bad := 0
+	for _, r := range results {
+		if r.Problem != "" {
+			bad++
+		}
+	}
+	if bad > 0 {
+		return &ExitError{Code: ExitFail, Err: fmt.Errorf("course check: %d of %d cases failed", bad, len(results))}
+	}
+	fmt.Fprintf(out, "course check: all %d cases hold\n", len(results))
+	return nil
+}

@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/spf13/cobra"
+
+	"github.com/accent-go/accent/internal/course"
+	"github.com/accent-go/accent/internal/grade"
+)
+
+// WatchOptions: accent watch.
+type WatchOptions struct {
+	*Globals
+	ID       string
+	Debounce time.Duration
+	// graded, if set, is told about every verdict (tests use it).
+	graded func(grade.Verdict)
+}
+
+func newWatchCmd(g *Globals) *cobra.Command {
+	opts := &WatchOptions{Globals: g, Debounce: 150 * time.Millisecond}
+	return &cobra.Command{
+		Use:   "watch [ID]",
+		Short: "Re-grade an exercise every time you save it (the current one with no ID)",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.ID = args[0]
+			}
+			return runWatch(cmd.Context(), opts)
+		},
+	}
+}
+
+// runWatch grades once, then again after every save, until ctx ends. With
+// no ID it follows the learner: after a pass it moves to the next exercise.
+func runWatch(ctx context.Context, opts *WatchOptions) error {
+	s, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	var ex *course.Exercise
+	if opts.ID != "" {
+		if ex, err = s.course.FindExercise(opts.ID); err != nil {
+			return usageError("%v", err)
+		}
+	} else {
+		st, err := s.store.Load()
+		if err != nil {
+			return err
+		}
+		ex = s.current(st)
+	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("watching files: %w", err)
+	}
+	defer func() {
+		if err := w.Close(); err != nil {
+			fmt.Fprintf(s.io.ErrOut, "accent: closing the watcher: %v\n", err)
+		}
+	}()
+	for {
+		// Watch the directory, not the files: editors that save by
+		// renaming a temporary file over the original (vim, helix) replace
+		// the file a watch on it would follow.
+		dir := s.ws.ExerciseDir(ex)
+		if err := w.Add(dir); err != nil {
+			return fmt.Errorf("watching %s: %w", dir, err)
+		}
+		fmt.Fprintf(s.io.Out, "Watching %s — save a file to re-grade, Ctrl-C to stop.\n", dir)
+		passed, err := watchOne(ctx, s, opts, w, ex)
+		if err := w.Remove(dir); err != nil && ctx.Err() == nil {
+			fmt.Fprintf(s.io.ErrOut, "accent: %v\n", err)
+		}
+		if err != nil || !passed || opts.ID != "" {
+			return err
+		}
+		st, err := s.store.Load()
+		if err != nil {
+			return err
+		}
+		next, ok := s.course.Exercise(nextUnpassed(s.course, st, ex.ID))
+		if !ok {
+			fmt.Fprintln(s.io.Out, "Every exercise passes. Well done!")
+			return nil
+		}
+		fmt.Fprintf(s.io.Out, "\nNext: %s — %s\n", next.ID, next.Title)
+		ex = next
+	}
+}
+
+// watchOne grades ex now and on every change, until it passes (when
+// following the learner) or ctx ends.
+func watchOne(ctx context.Context, s *session, opts *WatchOptions, w *fsnotify.Watcher, ex *course.Exercise) (passed bool, err error) {
+	gradeNow := func() bool {
+		v, err := s.gradeAndRecord(ctx, ex)
+		if ctx.Err() != nil {
+			return false
+		}
+		if err != nil {
+			fmt.Fprintf(s.io.ErrOut, "accent: %v\n", err)
+		}
+		printVerdict(s.io.Out, s.course, v)
+		if opts.graded != nil {
+			opts.graded(v)
+		}
+		return v.Status == grade.Pass
+	}
+	if gradeNow() && opts.ID == "" {
+		return true, nil
+	}
+	var debounce <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return false, nil
+		case e, ok := <-w.Events:
+			if !ok {
+				return false, nil
+			}
+			if relevant(e) {
+				debounce = time.After(opts.Debounce)
+			}
+		case err, ok := <-w.Errors:
+			if !ok {
+				return false, nil
+			}
+			fmt.Fprintf(s.io.ErrOut, "accent: watching: %v\n", err)
+		case <-debounce:
+			debounce = nil
+			if gradeNow() && opts.ID == "" {
+				return true, nil
+			}
+		}
+	}
+}
+
+// relevant reports changes to Go files, ignoring editors' swap and backup files.
+func relevant(e fsnotify.Event) bool {
+	name := filepath.Base(e.Name)
+	return strings.HasSuffix(name, ".go") && !strings.HasPrefix(name, ".") &&
+		e.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Rename|fsnotify.Remove) != 0
+}

@@ -1,0 +1,135 @@
+package course
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// strictYAML decodes front matter, rejecting fields the target does not
+// know, so a typo ("hint:" for "hints:") is an error, not silence.
+func strictYAML(b []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	return nil
+}
+
+var md = goldmark.New(goldmark.WithExtensions(&frontmatter.Extender{
+	Formats: []frontmatter.Format{{Name: "YAML", Delim: '-', Unmarshal: strictYAML}},
+}))
+
+// yamlLineRE finds "line N" in yaml.v3 errors, to shift past the opening ---.
+var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+
+// readMarkdown reads a Markdown file, decodes its front matter into meta
+// and returns the body. Problems are recorded against display.
+func (l *loader) readMarkdown(fsys fs.FS, name, display string, meta any) (body string, ok bool) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			l.problem(display, "", "missing")
+		} else {
+			l.problem(display, "", "cannot read: %v", err)
+		}
+		return "", false
+	}
+	ctx := parser.NewContext()
+	md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	data := frontmatter.Get(ctx)
+	if data == nil {
+		l.problem(display, "", "no front matter: the file must start with a --- YAML block")
+		return "", false
+	}
+	if err := data.Decode(meta); err != nil {
+		msg := yamlLineRE.ReplaceAllStringFunc(err.Error(), func(s string) string {
+			n, _ := strconv.Atoi(strings.TrimPrefix(s, "line "))
+			return "line " + strconv.Itoa(n+1)
+		})
+		msg = strings.ReplaceAll(msg, "\n ", "")
+		l.problem(display, "front matter", "%s", msg)
+		return "", false
+	}
+	return stripFrontMatter(string(src)), true
+}
+
+// stripFrontMatter returns the Markdown after the closing --- line.
+func stripFrontMatter(src string) string {
+	rest, ok := strings.CutPrefix(src, "---\n")
+	if !ok {
+		return src
+	}
+	if i := strings.Index(rest, "\n---\n"); i >= 0 {
+		return strings.TrimLeft(rest[i+len("\n---\n"):], "\n")
+	}
+	return src
+}
+
+// checkLinks checks that every relative link and image in a Markdown body
+// points at a file that exists in the course.
+func (l *loader) checkLinks(display, body string) {
+	src := []byte(body)
+	doc := md.Parser().Parse(text.NewReader(src))
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest string
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = string(n.Destination)
+		case *ast.Image:
+			dest = string(n.Destination)
+		default:
+			return ast.WalkContinue, nil
+		}
+		if target, ok := ResolveLink(display, dest); ok && !l.exists(target) {
+			l.problem(display, "", "broken link %q: %s does not exist", dest, target)
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		l.problem(display, "", "cannot walk the Markdown: %v", err)
+	}
+}
+
+// ResolveLink resolves a Markdown link found in the course file from (a
+// course path like "lessons/01-goroutines/01-x.md") to a course path. ok is
+// false for links that are not relative paths (URLs, anchors).
+func ResolveLink(from, dest string) (target string, ok bool) {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.Contains(dest, "://") ||
+		strings.HasPrefix(dest, "mailto:") || strings.HasPrefix(dest, "/") {
+		return "", false
+	}
+	dest, _, _ = strings.Cut(dest, "#")
+	return path.Join(path.Dir(from), dest), true
+}
+
+func (l *loader) exists(target string) bool {
+	var fsys fs.FS
+	var name string
+	switch {
+	case strings.HasPrefix(target, "lessons/"):
+		fsys, name = l.lessonsFS, strings.TrimPrefix(target, "lessons/")
+	case strings.HasPrefix(target, "exercises/"):
+		fsys, name = l.exercisesFS, strings.TrimPrefix(target, "exercises/")
+	default:
+		return false
+	}
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}

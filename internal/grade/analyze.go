@@ -1,0 +1,151 @@
+package grade
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	accentchecker "github.com/accent-go/accent/checker"
+	"github.com/accent-go/accent/internal/course"
+)
+
+type analysisResult struct {
+	compile  []Finding // build stage: the code does not type-check
+	findings []Finding // analyze stage: required checks that reported
+	err      error
+}
+
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// analyze is stages 1 and 2: type-check the package and its pristine tests
+// (dependencies come from export data, not source), then run the required
+// analyzers in-process on the learner's package.
+func (g *Grader) analyze(ctx context.Context, ex *course.Exercise, dir string, ov *overlay) analysisResult {
+	var res analysisResult
+	cfg := &packages.Config{
+		Context: ctx,
+		Mode:    loadMode,
+		Dir:     dir,
+		Env:     goEnv(),
+		Tests:   true,
+		Overlay: ov.sources,
+	}
+	pkgs, err := packages.Load(cfg, ".")
+	if err != nil {
+		res.err = fmt.Errorf("loading the exercise: %w", err)
+		return res
+	}
+	var target *packages.Package
+	seen := map[string]bool{}
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			f := compileFinding(dir, e)
+			if key := f.Pos() + f.Message; !seen[key] {
+				seen[key] = true
+				res.compile = append(res.compile, f)
+			}
+		}
+		if p.ID == p.PkgPath && !strings.HasSuffix(p.PkgPath, ".test") {
+			target = p
+		}
+	}
+	if len(res.compile) > 0 || len(ex.Checks) == 0 {
+		return res
+	}
+	if target == nil {
+		res.err = errors.New("loading the exercise: the package is missing from go list's answer")
+		return res
+	}
+	var analyzers []*analysis.Analyzer
+	for _, name := range ex.Checks {
+		c, ok := accentchecker.Lookup(name)
+		if !ok {
+			res.err = fmt.Errorf("exercise %s requires unknown analyzer %q", ex.ID, name)
+			return res
+		}
+		analyzers = append(analyzers, c.Analyzer)
+	}
+	// Analyze only the learner's package: facts about dependencies are not
+	// needed for exercises, and skipping them keeps grading fast.
+	shallow := *target
+	shallow.Imports = nil
+	graph, err := checker.Analyze(analyzers, []*packages.Package{&shallow}, nil)
+	if err != nil {
+		res.err = fmt.Errorf("analyzing: %w", err)
+		return res
+	}
+	for act := range graph.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			res.err = fmt.Errorf("analyzer %s: %w", act.Analyzer.Name, act.Err)
+			return res
+		}
+		for _, d := range act.Diagnostics {
+			res.findings = append(res.findings, analyzerFinding(dir, act.Package.Fset, act.Analyzer, d))
+		}
+	}
+	res.findings = onlyLearnerFiles(res.findings)
+	sort.SliceStable(res.findings, func(i, j int) bool {
+		a, b := res.findings[i], res.findings[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
+	return res
+}
+
+func analyzerFinding(dir string, fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) Finding {
+	pos := fset.Position(d.Pos)
+	file, _ := relPath(dir, pos.Filename)
+	f := Finding{Kind: Analyzer, File: file, Line: pos.Line, Col: pos.Column, Message: d.Message, Analyzer: a.Name}
+	if c, ok := accentchecker.Lookup(a.Name); ok {
+		f.Lesson = c.Lesson
+	}
+	return f
+}
+
+// onlyLearnerFiles drops diagnostics outside the learner's own files
+// (the pristine tests are not theirs to fix).
+func onlyLearnerFiles(fs []Finding) []Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if !strings.HasSuffix(f.File, "_test.go") && !filepath.IsAbs(f.File) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// compileFinding turns a go/packages error ("file:line:col: msg") into a finding.
+func compileFinding(dir string, e packages.Error) Finding {
+	f := Finding{Kind: Compile, Message: e.Msg}
+	if e.Pos != "" && e.Pos != "-" {
+		parts := strings.Split(e.Pos, ":")
+		file := parts[0]
+		if len(parts) >= 2 {
+			f.Line, _ = strconv.Atoi(parts[1])
+		}
+		if len(parts) >= 3 {
+			f.Col, _ = strconv.Atoi(parts[2])
+		}
+		f.File, _ = relPath(dir, file)
+	}
+	if strings.HasSuffix(f.File, "_test.go") {
+		f.Message += " (the tests need this: check the names and signatures the task asks for)"
+	}
+	return f
+}

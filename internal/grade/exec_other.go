@@ -1,0 +1,13 @@
+//go:build !unix
+
+package grade
+
+import "os/exec"
+
+func setProcessGroup(cmd *exec.Cmd) {}
+
+func killGroup(cmd *exec.Cmd) {
+	if cmd.Process != nil {
+		_ = cmd.Process.Kill() //accent:ignore errcheck the process may have exited
+	}
+}

@@ -1,0 +1,212 @@
+// Package grade is accent's one grading pipeline: build, analyze, test,
+// explain, and a typed Verdict. The workbench, `accent check`, watch mode,
+// the course check and workshop reports all grade through it.
+package grade
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/accent-go/accent/internal/course"
+)
+
+// Status is the outcome of grading one exercise.
+type Status string
+
+// The statuses.
+const (
+	Pass  Status = "pass"  // builds, every required check is clean, every test passes, nothing leaks
+	Fail  Status = "fail"  // the learner's code has findings
+	Error Status = "error" // grading itself could not run (no go command, no workspace...)
+)
+
+// Kind is the kind of a finding.
+type Kind string
+
+// The finding kinds.
+const (
+	Compile  Kind = "compile"
+	Analyzer Kind = "analyzer"
+	Test     Kind = "test"
+	Leak     Kind = "leak"
+	Deadlock Kind = "deadlock"
+	Timeout  Kind = "timeout"
+	Panic    Kind = "panic"
+	Output   Kind = "output"   // the tests printed more than the limit
+	Internal Kind = "internal" // grading failed; the Verdict's status is error
+)
+
+// Finding is one thing wrong with a submission.
+type Finding struct {
+	Kind     Kind   `json:"kind"`
+	File     string `json:"file,omitempty"` // relative to the exercise directory
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Message  string `json:"message"`
+	Analyzer string `json:"analyzer,omitempty"`
+	Test     string `json:"test,omitempty"`
+	Lesson   string `json:"lesson,omitempty"` // id of the lesson that explains it
+	Detail   string `json:"detail,omitempty"` // the raw output behind it, trimmed
+}
+
+// Pos is "file:line" (or "file", or "").
+func (f Finding) Pos() string {
+	switch {
+	case f.File == "":
+		return ""
+	case f.Line == 0:
+		return f.File
+	}
+	return fmt.Sprintf("%s:%d", f.File, f.Line)
+}
+
+// Verdict is the typed result of grading one exercise.
+type Verdict struct {
+	Exercise string        `json:"id"`
+	Status   Status        `json:"status"`
+	Findings []Finding     `json:"findings"`
+	Elapsed  time.Duration `json:"-"`
+}
+
+// MarshalJSON adds the elapsed time in milliseconds.
+func (v Verdict) MarshalJSON() ([]byte, error) {
+	type plain Verdict
+	findings := v.Findings
+	if findings == nil {
+		findings = []Finding{}
+	}
+	p := plain(v)
+	p.Findings = findings
+	return json.Marshal(struct {
+		plain
+		ElapsedMS int64 `json:"elapsed_ms"`
+	}{p, v.Elapsed.Milliseconds()})
+}
+
+// Has reports whether the verdict has a finding of kind k whose analyzer or
+// test name is detail (any, if detail is "").
+func (v Verdict) Has(k Kind, detail string) bool {
+	for _, f := range v.Findings {
+		if f.Kind == k && (detail == "" || f.Analyzer == detail || f.Test == detail) {
+			return true
+		}
+	}
+	return false
+}
+
+// Grader grades exercises. The zero value is ready to use.
+type Grader struct {
+	GoCmd        string        // the go command; default "go"
+	OutputLimit  int64         // bytes of test output before the run is stopped; default 4 MiB
+	BuildTimeout time.Duration // limit on compiling, before the exercise's clock starts; default 3m
+	// Grace is how long past the exercise's timeout accent waits for the
+	// test binary's own timeout dump before it kills the process group.
+	Grace time.Duration // default 2s
+}
+
+func (g *Grader) goCmd() string {
+	if g.GoCmd != "" {
+		return g.GoCmd
+	}
+	return "go"
+}
+
+// Grade grades the learner's files in dir (a directory inside a Go module,
+// such as the exercise's directory in a workspace) against the exercise's
+// pristine tests and required checks.
+func (g *Grader) Grade(ctx context.Context, ex *course.Exercise, dir string) Verdict {
+	start := time.Now()
+	v := g.grade(ctx, ex, dir)
+	v.Exercise = ex.ID
+	v.Elapsed = time.Since(start)
+	return v
+}
+
+func (g *Grader) grade(ctx context.Context, ex *course.Exercise, dir string) Verdict {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return internalError(fmt.Errorf("exercise directory: %w", err))
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return internalError(fmt.Errorf("exercise directory %s is missing: run `accent init` (or `accent reset %s`) to restore it", dir, ex.ID))
+	}
+	ov, err := newOverlay(ex, dir)
+	if err != nil {
+		return internalError(err)
+	}
+	defer ov.remove()
+
+	// Stages 2 and 3 run concurrently; the verdict is assembled from both
+	// afterwards in a fixed order, so it does not depend on timing.
+	var (
+		wg       sync.WaitGroup
+		analysis analysisResult
+		run      *testRun
+	)
+	wg.Go(func() { analysis = g.analyze(ctx, ex, dir, ov) })
+	wg.Go(func() { run = g.test(ctx, ex, dir, ov) })
+	wg.Wait()
+
+	if ctx.Err() != nil {
+		return internalError(fmt.Errorf("grading canceled: %w", context.Cause(ctx)))
+	}
+	if analysis.err != nil {
+		return internalError(analysis.err)
+	}
+	if len(analysis.compile) > 0 {
+		return verdict(analysis.compile)
+	}
+	if run.err != nil {
+		return internalError(run.err)
+	}
+	findings := append([]Finding(nil), analysis.findings...)
+	findings = append(findings, explain(ex, dir, run)...)
+	for i := range findings {
+		if findings[i].Lesson == "" && findings[i].Kind != Analyzer {
+			findings[i].Lesson = ex.Lesson
+		}
+	}
+	return verdict(findings)
+}
+
+func verdict(findings []Finding) Verdict {
+	sort.SliceStable(findings, func(i, j int) bool {
+		return kindRank(findings[i].Kind) < kindRank(findings[j].Kind)
+	})
+	if len(findings) == 0 {
+		return Verdict{Status: Pass, Findings: []Finding{}}
+	}
+	return Verdict{Status: Fail, Findings: findings}
+}
+
+// kindRank orders findings: the most fundamental first.
+func kindRank(k Kind) int {
+	order := []Kind{Internal, Compile, Panic, Deadlock, Timeout, Leak, Test, Analyzer, Output}
+	for i, o := range order {
+		if o == k {
+			return i
+		}
+	}
+	return len(order)
+}
+
+func internalError(err error) Verdict {
+	return Verdict{Status: Error, Findings: []Finding{{Kind: Internal, Message: err.Error()}}}
+}
+
+// relPath makes an absolute file path relative to the exercise directory;
+// ok is false for files outside it.
+func relPath(dir, file string) (string, bool) {
+	rel, err := filepath.Rel(dir, file)
+	if err != nil || strings.HasPrefix(rel, "..") || filepath.IsAbs(rel) {
+		return file, false
+	}
+	return filepath.ToSlash(rel), true
+}
