@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,14 +51,20 @@ func (g *Grader) analyze(ctx context.Context, ex *course.Exercise, dir string, o
 	seen := map[string]bool{}
 	for _, p := range pkgs {
 		for _, e := range p.Errors {
-			f := compileFinding(dir, e)
-			if key := f.Pos() + f.Message; !seen[key] {
-				seen[key] = true
-				res.compile = append(res.compile, f)
+			for _, f := range compileFindings(dir, e) {
+				if key := f.Pos() + f.Message; !seen[key] {
+					seen[key] = true
+					res.compile = append(res.compile, f)
+				}
 			}
 		}
 		if p.ID == p.PkgPath && !strings.HasSuffix(p.PkgPath, ".test") {
 			target = p
+		}
+	}
+	for i, f := range res.compile {
+		if strings.HasSuffix(f.File, "_test.go") {
+			res.compile[i].Message += testNeedSuffix
 		}
 	}
 	if len(res.compile) > 0 || len(ex.Checks) == 0 {
@@ -130,22 +137,58 @@ func onlyLearnerFiles(fs []Finding) []Finding {
 	return out
 }
 
-// compileFinding turns a go/packages error ("file:line:col: msg") into a finding.
-func compileFinding(dir string, e packages.Error) Finding {
-	f := Finding{Kind: Compile, Message: e.Msg}
+var (
+	compileLineRE  = regexp.MustCompile(`^(.+?\.go):(\d+)(?::(\d+))?: (.*)$`)
+	overlayTempRE  = regexp.MustCompile(`^\d+-(.+)$`)
+	testNeedSuffix = " (the tests need this: check the names and signatures the task asks for)"
+)
+
+// compileFindings turns a go/packages error into findings. Type errors
+// carry a position; errors from the go command carry "file:line:col: msg"
+// lines in their message.
+func compileFindings(dir string, e packages.Error) []Finding {
 	if e.Pos != "" && e.Pos != "-" {
-		parts := strings.Split(e.Pos, ":")
-		file := parts[0]
-		if len(parts) >= 2 {
-			f.Line, _ = strconv.Atoi(parts[1])
+		if f, ok := compileLine(dir, e.Pos+": "+e.Msg); ok {
+			return []Finding{f}
 		}
-		if len(parts) >= 3 {
-			f.Col, _ = strconv.Atoi(parts[2])
+	}
+	var out []Finding
+	var other []string
+	for _, l := range strings.Split(e.Msg, "\n") {
+		switch {
+		case strings.TrimSpace(l) == "", strings.HasPrefix(l, "# "), strings.HasPrefix(l, "\t"):
+			continue
 		}
-		f.File, _ = relPath(dir, file)
+		if f, ok := compileLine(dir, l); ok {
+			out = append(out, f)
+		} else {
+			other = append(other, strings.TrimSpace(l))
+		}
 	}
-	if strings.HasSuffix(f.File, "_test.go") {
-		f.Message += " (the tests need this: check the names and signatures the task asks for)"
+	if len(out) == 0 && len(other) > 0 {
+		out = append(out, Finding{Kind: Compile, Message: strings.Join(other, "; ")})
 	}
-	return f
+	return out
+}
+
+func compileLine(dir, l string) (Finding, bool) {
+	m := compileLineRE.FindStringSubmatch(l)
+	if m == nil {
+		return Finding{}, false
+	}
+	f := Finding{Kind: Compile, Message: m[4]}
+	f.Line, _ = strconv.Atoi(m[2])
+	f.Col, _ = strconv.Atoi(m[3])
+	file := m[1]
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(dir, file)
+	}
+	if rel, ok := relPath(dir, file); ok {
+		f.File = rel
+	} else if mm := overlayTempRE.FindStringSubmatch(filepath.Base(file)); mm != nil {
+		f.File = mm[1] // go/packages hands overlaid files to the compiler as temp copies
+	} else {
+		f.File = file
+	}
+	return f, true
 }

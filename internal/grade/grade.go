@@ -109,6 +109,8 @@ type Grader struct {
 	// Grace is how long past the exercise's timeout accent waits for the
 	// test binary's own timeout dump before it kills the process group.
 	Grace time.Duration // default 2s
+
+	onStart func() // called when the test binary starts (for tests)
 }
 
 func (g *Grader) goCmd() string {

@@ -83,6 +83,7 @@ func newOverlay(ex *course.Exercise, dir string) (*overlay, error) {
 		n := e.Name()
 		if _, pristine := ex.Tests[n]; !pristine && strings.HasSuffix(n, "_test.go") && n != leakFileName {
 			replace[filepath.Join(dir, n)] = ""
+			ov.sources[filepath.Join(dir, n)] = []byte("package " + ex.Package + "\n")
 		}
 	}
 	b, err := json.Marshal(map[string]any{"Replace": replace})

@@ -109,6 +109,9 @@ loop:
 		case <-started:
 			started = nil
 			buildTimer.Stop()
+			if g.onStart != nil {
+				g.onStart()
+			}
 			t := time.NewTimer(limit + grace)
 			defer t.Stop()
 			runTimer = t.C

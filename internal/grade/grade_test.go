@@ -1,0 +1,362 @@
+package grade
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/accent-go/accent/internal/course"
+)
+
+// The synthetic exercise every case grades: Sum must add two ints, and
+// Watch must not leave goroutines behind.
+const sumTest = `package sum
+
+import (
+	"testing"
+	"testing/synctest"
+)
+
+func TestSumAddsTwoNumbers(t *testing.T) {
+	if got := Sum(1, 2); got != 3 {
+		t.Errorf("Sum(1, 2) = %d, want 3", got)
+	}
+}
+
+func TestFirstInBubble(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		if got := First(); got != 1 {
+			t.Errorf("First() = %d, want 1", got)
+		}
+	})
+}
+`
+
+const goodSum = `package sum
+
+func Sum(a, b int) int { return a + b }
+
+func First() int {
+	ch := make(chan int, 2)
+	go func() { ch <- 1 }()
+	go func() { ch <- 1 }()
+	return <-ch
+}
+`
+
+func sumExercise(timeout time.Duration, checks ...string) *course.Exercise {
+	return &course.Exercise{
+		ID: "test/sum", Package: "sum", Lesson: "test/lesson", Timeout: timeout, Checks: checks,
+		Tests: map[string][]byte{"sum_test.go": []byte(sumTest)},
+	}
+}
+
+// learnerDir writes files into a fresh module and returns the package directory.
+func learnerDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	write(t, filepath.Join(root, "go.mod"), "module ws\n\ngo 1.26\n")
+	dir := filepath.Join(root, "sum")
+	for name, src := range files {
+		write(t, filepath.Join(dir, name), src)
+	}
+	return dir
+}
+
+func write(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// with replaces one function of goodSum.
+func with(old, new string) string {
+	if !strings.Contains(goodSum, old) {
+		panic("with: " + old + " not in goodSum")
+	}
+	return strings.Replace(goodSum, old, new, 1)
+}
+
+func find(v Verdict, k Kind) (Finding, bool) {
+	for _, f := range v.Findings {
+		if f.Kind == k {
+			return f, true
+		}
+	}
+	return Finding{}, false
+}
+
+func TestGrade(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		files   map[string]string
+		checks  []string
+		status  Status
+		kind    Kind   // a finding of this kind must be present
+		file    string // ...in this file
+		line    int    // ...at this line (0: any)
+		message string // ...whose message contains this
+	}{
+		{
+			name:   "correct code passes",
+			files:  map[string]string{"sum.go": goodSum},
+			status: Pass,
+		},
+		{
+			name:   "compile error is located",
+			files:  map[string]string{"sum.go": with("return a + b", "return a +")},
+			status: Fail, kind: Compile, file: "sum.go", line: 3,
+		},
+		{
+			name:   "a missing function the tests need is a compile finding",
+			files:  map[string]string{"sum.go": "package sum\n\nfunc First() int { return 1 }\n"},
+			status: Fail, kind: Compile, file: "sum_test.go", message: "undefined: Sum",
+		},
+		{
+			name:   "failing test names the test and its message",
+			files:  map[string]string{"sum.go": with("return a + b", "return a - b")},
+			status: Fail, kind: Test, file: "sum_test.go", line: 10, message: "Sum(1, 2) = -1, want 3",
+		},
+		{
+			name:   "panic is located in the learner's code",
+			files:  map[string]string{"sum.go": with("return a + b", "var s []int\n\treturn s[a+b]")},
+			status: Fail, kind: Panic, file: "sum.go", line: 4, message: "index out of range",
+		},
+		{
+			name:   "goroutine leaked from a bubble says who is blocked where",
+			files:  map[string]string{"sum.go": with("ch := make(chan int, 2)", "ch := make(chan int)")},
+			status: Fail, kind: Leak, file: "sum.go",
+			message: "is blocked sending on ch (sum.go:",
+		},
+		{
+			name: "goroutine leaked outside a bubble is caught after the tests",
+			files: map[string]string{"sum.go": with("func Sum(a, b int) int { return a + b }",
+				"func Sum(a, b int) int {\n\tdone := make(chan bool)\n\tgo func() { <-done }()\n\treturn a + b\n}")},
+			status: Fail, kind: Leak, file: "sum.go", line: 5, message: "is blocked receiving from done (sum.go:5); nothing will ever send or close it",
+		},
+		{
+			name:   "deadlock in a bubble",
+			files:  map[string]string{"sum.go": with("return <-ch", "<-ch\n\t<-ch\n\treturn <-ch")},
+			status: Fail, kind: Deadlock, file: "sum.go", message: "receiving from ch",
+		},
+		{
+			name:   "a test blocked outside a bubble times out with an explanation",
+			files:  map[string]string{"sum.go": with("return a + b", "ch := make(chan int)\n\t<-ch\n\treturn a + b")},
+			status: Fail, kind: Timeout, file: "sum.go", line: 4,
+			message: "TestSumAddsTwoNumbers did not finish within 2s: the goroutine running TestSumAddsTwoNumbers is blocked receiving from ch (sum.go:4)",
+		},
+		{
+			name:   "an endless loop in init is killed and reported",
+			files:  map[string]string{"sum.go": goodSum + "\nfunc init() {\n\tfor {\n\t}\n}\n"},
+			status: Fail, kind: Timeout, message: "never started within 2s",
+		},
+		{
+			name: "os.Exit(0) during a test is reported",
+			files: map[string]string{"sum.go": strings.Replace(with("return a + b", "os.Exit(0)\n\treturn 0"),
+				"package sum\n", "package sum\n\nimport \"os\"\n", 1)},
+			status: Fail, kind: Panic, file: "sum.go", line: 5, message: "os.Exit(0)",
+		},
+		{
+			name: "os.Exit(0) before the tests does not pass",
+			files: map[string]string{"sum.go": strings.Replace(goodSum,
+				"package sum\n", "package sum\n\nimport \"os\"\n\nfunc init() { os.Exit(0) }\n", 1)},
+			status: Fail, kind: Test, message: "exited before the tests finished",
+		},
+		{
+			name: "analyzer finding is located and names the analyzer",
+			files: map[string]string{"sum.go": strings.Replace(goodSum, "package sum\n",
+				"package sum\n\nimport \"time\"\n\nfunc Nap() { time.Sleep(1000) }\n", 1)},
+			checks: []string{"durationunit"}, status: Fail, kind: Analyzer, file: "sum.go", line: 5, message: "time.Sleep(1000)",
+		},
+		{
+			name: "edited tests in the workspace are ignored",
+			files: map[string]string{
+				"sum.go":      with("return a + b", "return 0"),
+				"sum_test.go": "package sum\n\nimport \"testing\"\n\nfunc TestSumAddsTwoNumbers(t *testing.T) {}\nfunc TestFirstInBubble(t *testing.T) {}\n",
+			},
+			status: Fail, kind: Test, message: "Sum(1, 2) = 0, want 3",
+		},
+		{
+			name:   "deleted tests in the workspace are restored for grading",
+			files:  map[string]string{"sum.go": with("return a + b", "return 0")},
+			status: Fail, kind: Test, message: "Sum(1, 2) = 0, want 3",
+		},
+		{
+			name: "a test file the learner added cannot take over",
+			files: map[string]string{
+				"sum.go":        with("return a + b", "return 0"),
+				"extra_test.go": "package sum\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\nfunc TestMain(m *testing.M) { os.Exit(0) }\n",
+			},
+			status: Fail, kind: Test, message: "Sum(1, 2) = 0, want 3",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := learnerDir(t, tt.files)
+			var g Grader
+			v := g.Grade(context.Background(), sumExercise(2*time.Second, tt.checks...), dir)
+			if v.Status != tt.status {
+				t.Fatalf("status = %s, want %s; findings: %+v", v.Status, tt.status, v.Findings)
+			}
+			if tt.kind == "" {
+				if len(v.Findings) != 0 {
+					t.Errorf("findings = %+v, want none", v.Findings)
+				}
+				return
+			}
+			f, ok := find(v, tt.kind)
+			if !ok {
+				t.Fatalf("no %s finding in %+v", tt.kind, v.Findings)
+			}
+			if tt.file != "" && f.File != tt.file {
+				t.Errorf("file = %q, want %q (%+v)", f.File, tt.file, f)
+			}
+			if tt.line != 0 && f.Line != tt.line {
+				t.Errorf("line = %d, want %d (%+v)", f.Line, tt.line, f)
+			}
+			if !strings.Contains(f.Message, tt.message) {
+				t.Errorf("message = %q, want it to contain %q", f.Message, tt.message)
+			}
+			if f.Kind != Analyzer && f.Kind != Compile && f.Lesson != "test/lesson" {
+				t.Errorf("lesson = %q, want the exercise's lesson", f.Lesson)
+			}
+		})
+	}
+}
+
+func TestGradeStopsEndlessLoopWithinLimit(t *testing.T) {
+	t.Parallel()
+	dir := learnerDir(t, map[string]string{"sum.go": with("return a + b", "for {\n\t}")})
+	var g Grader
+	v := g.Grade(context.Background(), sumExercise(time.Second), dir)
+	f, ok := find(v, Timeout)
+	if !ok {
+		t.Fatalf("no timeout finding: %+v", v)
+	}
+	if !strings.Contains(f.Message, "TestSumAddsTwoNumbers") {
+		t.Errorf("message = %q, want the test's name", f.Message)
+	}
+	// The limit counts from the start of the test binary; compiling comes
+	// before it, so only check that the run did not hang far beyond.
+	if v.Elapsed > time.Second+30*time.Second {
+		t.Errorf("took %s", v.Elapsed)
+	}
+}
+
+func TestGradeCapsOutput(t *testing.T) {
+	t.Parallel()
+	src := strings.Replace(with("return a + b", "for {\n\t\tfmt.Println(\"spam spam spam spam\")\n\t}"),
+		"package sum\n", "package sum\n\nimport \"fmt\"\n", 1)
+	dir := learnerDir(t, map[string]string{"sum.go": src})
+	g := Grader{OutputLimit: 256 << 10}
+	v := g.Grade(context.Background(), sumExercise(10*time.Second), dir)
+	f, ok := find(v, Output)
+	if !ok {
+		t.Fatalf("no output finding: %+v", v)
+	}
+	if f.Test != "TestSumAddsTwoNumbers" {
+		t.Errorf("test = %q, want the one that was printing", f.Test)
+	}
+	if v.Elapsed > 8*time.Second {
+		t.Errorf("took %s: the run should stop at the output limit, long before the time limit", v.Elapsed)
+	}
+}
+
+func TestGradeNeverWritesToTheWorkspace(t *testing.T) {
+	t.Parallel()
+	dir := learnerDir(t, map[string]string{"sum.go": with("return a + b", "return 0")})
+	before := snapshot(t, filepath.Dir(dir))
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := os.Chmod(dir, 0o755); err != nil {
+			t.Error(err)
+		}
+	})
+	var g Grader
+	v := g.Grade(context.Background(), sumExercise(5*time.Second), dir)
+	if v.Status != Fail || !v.Has(Test, "TestSumAddsTwoNumbers") {
+		t.Errorf("verdict in a read-only directory = %+v, want a test failure", v)
+	}
+	if after := snapshot(t, filepath.Dir(dir)); after != before {
+		t.Errorf("grading changed the workspace:\nbefore %s\nafter  %s", before, after)
+	}
+}
+
+func snapshot(t *testing.T, root string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		b.WriteString(path + " " + info.ModTime().String() + "\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestGradeMissingDirectoryIsAnError(t *testing.T) {
+	var g Grader
+	v := g.Grade(context.Background(), sumExercise(time.Second), filepath.Join(t.TempDir(), "gone"))
+	if v.Status != Error || !strings.Contains(v.Findings[0].Message, "accent init") {
+		t.Errorf("verdict = %+v, want an error telling to run accent init", v)
+	}
+}
+
+func TestGradeCanceled(t *testing.T) {
+	t.Parallel()
+	dir := learnerDir(t, map[string]string{"sum.go": with("return a + b", "select {}")})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// Cancel once the test binary is running: the grade must stop then,
+	// not at the exercise's 60s limit.
+	g := Grader{onStart: cancel}
+	v := g.Grade(ctx, sumExercise(60*time.Second), dir)
+	if v.Status != Error || !strings.Contains(v.Findings[0].Message, "canceled") {
+		t.Errorf("verdict = %+v, want canceled", v)
+	}
+	if v.Elapsed > 20*time.Second {
+		t.Errorf("a canceled grade took %s", v.Elapsed)
+	}
+}
+
+func TestVerdictJSON(t *testing.T) {
+	v := Verdict{Exercise: "a/b", Status: Fail, Elapsed: 1500 * time.Millisecond, Findings: []Finding{
+		{Kind: Leak, File: "x.go", Line: 3, Message: "m"},
+	}}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":"a/b","status":"fail","findings":[{"kind":"leak","file":"x.go","line":3,"message":"m"}],"elapsed_ms":1500}`
+	if string(b) != want {
+		t.Errorf("json = %s\nwant   %s", b, want)
+	}
+	b, err = json.Marshal(Verdict{Exercise: "a/b", Status: Pass})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"findings":[]`) {
+		t.Errorf("a pass must carry an empty findings list, got %s", b)
+	}
+}
