@@ -53,7 +53,11 @@ func runDevCheck(ctx context.Context, opts *DevCheckOptions) error {
 		return &ExitError{Code: ExitFail, Err: err}
 	}
 	out := opts.IO.Out
-	fmt.Fprintf(out, "course: %d topics, %d lessons, %d exercises: structure OK\n", len(c.Topics), len(c.Lessons), len(c.Exercises))
+	linkProblems := course.AnalyzerLessons(c)
+	for _, p := range linkProblems {
+		fmt.Fprintf(out, "FAIL %s\n", p)
+	}
+	fmt.Fprintf(out, "course: %d topics, %d lessons, %d exercises: structure checked\n", len(c.Topics), len(c.Lessons), len(c.Exercises))
 	cases := grade.Cases(c)
 	fmt.Fprintf(out, "grading %d cases (%d at a time)...\n", len(cases), opts.Jobs)
 	results, err := opts.Grader.CheckCourse(ctx, c, opts.Jobs, func(r grade.CaseResult) {
@@ -72,8 +76,9 @@ func runDevCheck(ctx context.Context, opts *DevCheckOptions) error {
 			bad++
 		}
 	}
+	bad += len(linkProblems)
 	if bad > 0 {
-		return &ExitError{Code: ExitFail, Err: fmt.Errorf("course check: %d of %d cases failed", bad, len(results))}
+		return &ExitError{Code: ExitFail, Err: fmt.Errorf("course check: %d problem(s) in %d cases", bad, len(results))}
 	}
 	fmt.Fprintf(out, "course check: all %d cases hold\n", len(results))
 	return nil

@@ -81,6 +81,9 @@ func Load(lessons, exercises fs.FS) (*Course, error) {
 	l.crossCheck()
 	l.order()
 	if len(l.problems) > 0 {
+		// Some checks walk maps: sort, so the same course lists the same
+		// problems in the same order every time.
+		slices.SortStableFunc(l.problems, func(a, b Problem) int { return strings.Compare(a.File, b.File) })
 		return nil, &ProblemsError{Problems: l.problems}
 	}
 	return l.c, nil
@@ -132,6 +135,7 @@ func (l *loader) loadTopic(dir, id string, order int) {
 	}
 	t := &Topic{ID: id, Title: meta.Title, Order: order, Intro: body}
 	l.c.Topics = append(l.c.Topics, t)
+	l.checkLinks(file, body)
 
 	entries, err := fs.ReadDir(l.lessonsFS, dir)
 	if err != nil {
@@ -298,7 +302,7 @@ func (l *loader) loadExercise(topic, dir, slug string) {
 	ex := &Exercise{
 		ID: meta.ID, Slug: slug, Title: meta.Title, Topic: topic, Lesson: meta.Lesson,
 		Timeout: timeout, Checks: meta.Checks, Race: meta.Race, Hints: meta.Hints,
-		Dir: dir, Task: body,
+		Dir: dir, Package: strings.ReplaceAll(slug, "-", ""), Task: body,
 		Starter: map[string][]byte{}, Tests: map[string][]byte{}, Solution: map[string][]byte{},
 	}
 	l.readExerciseFiles(ex, base)
@@ -472,12 +476,8 @@ func (l *loader) readGo(ex *Exercise, name, display string) ([]byte, bool) {
 		l.problem(display, "", "%v", err)
 		return nil, false
 	}
-	pkg := strings.TrimSuffix(f.Name.Name, "_test")
-	switch {
-	case ex.Package == "":
-		ex.Package = pkg
-	case pkg != ex.Package:
-		l.problem(display, "", "package %s, but the exercise's package is %s", f.Name.Name, ex.Package)
+	if f.Name.Name != ex.Package {
+		l.problem(display, "", "package %s, but the exercise's package is %s (the slug without dashes; tests too)", f.Name.Name, ex.Package)
 	}
 	return stripped, true
 }
@@ -520,13 +520,19 @@ func (l *loader) crossCheck() {
 			l.problem(file, "topic", "no topic %q under lessons/", ex.Topic)
 		}
 	}
-	for _, c := range checker.All() {
-		if c.Lesson != "" && len(l.c.lessons) > 0 {
-			if _, ok := l.c.lessons[c.Lesson]; !ok {
-				l.problem("checker/suite.go", c.Analyzer.Name, "links lesson %q, which does not exist", c.Lesson)
-			}
+}
+
+// AnalyzerLessons checks that every lesson the checker's analyzers link to
+// exists in the course (the built-in course must hold them all).
+func AnalyzerLessons(c *Course) []Problem {
+	var out []Problem
+	for _, ch := range checker.All() {
+		if _, ok := c.lessons[ch.Lesson]; ch.Lesson != "" && !ok {
+			out = append(out, Problem{File: "checker/suite.go", Field: ch.Analyzer.Name,
+				Msg: fmt.Sprintf("links lesson %q, which does not exist", ch.Lesson)})
 		}
 	}
+	return out
 }
 
 // order sorts topics, lessons and exercises into teaching order.

@@ -360,3 +360,36 @@ func TestVerdictJSON(t *testing.T) {
 		t.Errorf("a pass must carry an empty findings list, got %s", b)
 	}
 }
+
+func TestCheckCourseCatchesAWrongVariantThatPasses(t *testing.T) {
+	t.Parallel()
+	ex := sumExercise(5 * time.Second)
+	ex.Starter = map[string][]byte{"sum.go": []byte(goodSum)} // a stub that already passes
+	ex.Solution = map[string][]byte{"sum.go": []byte(with("return a + b", "return a - b"))}
+	ex.Wrong = []course.Wrong{
+		{Name: "harmless", Expect: course.Expect{Kind: "leak"}, Files: map[string][]byte{"sum.go": []byte(goodSum)}},
+		{Name: "leaky", Expect: course.Expect{Kind: "leak"}, Files: map[string][]byte{"sum.go": []byte(with("ch := make(chan int, 2)", "ch := make(chan int)"))}},
+		{Name: "misnamed", Expect: course.Expect{Kind: "test", Detail: "TestOther"}, Files: map[string][]byte{"sum.go": []byte(with("return a + b", "return 0"))}},
+	}
+	var g Grader
+	results, err := g.CheckCourse(context.Background(), &course.Course{Exercises: []*course.Exercise{ex}}, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"starter":        "passes already",
+		"solution":       "does not pass",
+		"wrong/harmless": "wrong variant passes",
+		"wrong/leaky":    "",
+		"wrong/misnamed": "want a test:TestOther finding",
+	}
+	if len(results) != len(want) {
+		t.Fatalf("got %d results, want %d", len(results), len(want))
+	}
+	for _, r := range results {
+		w := want[r.Variant]
+		if (w == "") != (r.Problem == "") || !strings.Contains(r.Problem, w) {
+			t.Errorf("%s: problem %q, want %q", r.Variant, r.Problem, w)
+		}
+	}
+}

@@ -1,0 +1,480 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/accent-go/accent/internal/course"
+	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/progress"
+)
+
+// harness runs accent commands in-process against a temporary workspace
+// and state directory.
+type harness struct {
+	t         *testing.T
+	workspace string
+	state     string
+	course    *course.Course
+	stdin     string
+	inTTY     bool
+}
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	c, err := course.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &harness{t: t, workspace: filepath.Join(t.TempDir(), "ws"), state: t.TempDir(), course: c}
+}
+
+func (h *harness) globals(out, errOut *bytes.Buffer) *Globals {
+	return &Globals{
+		IO:       &IOStreams{In: strings.NewReader(h.stdin), Out: out, ErrOut: errOut, InTTY: h.inTTY},
+		StateDir: h.state,
+		Grader:   &grade.Grader{},
+		Course:   func() (*course.Course, error) { return h.course, nil },
+		Now:      func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC) },
+	}
+}
+
+func (h *harness) run(args ...string) (code int, stdout, stderr string) {
+	h.t.Helper()
+	var out, errOut bytes.Buffer
+	args = append([]string{"--workspace", h.workspace}, args...)
+	code = Run(context.Background(), h.globals(&out, &errOut), args)
+	return code, out.String(), errOut.String()
+}
+
+func (h *harness) mustRun(args ...string) string {
+	h.t.Helper()
+	code, out, errOut := h.run(args...)
+	if code != 0 {
+		h.t.Fatalf("accent %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, out, errOut)
+	}
+	return out
+}
+
+func (h *harness) exercise(id string) *course.Exercise {
+	ex, ok := h.course.Exercise(id)
+	if !ok {
+		h.t.Fatalf("no exercise %s", id)
+	}
+	return ex
+}
+
+// solve writes the reference solution into the workspace.
+func (h *harness) solve(id string) {
+	ex := h.exercise(id)
+	for name, b := range ex.Solution {
+		if err := os.WriteFile(filepath.Join(h.workspace, ex.Dir, name), b, 0o644); err != nil {
+			h.t.Fatal(err)
+		}
+	}
+}
+
+func (h *harness) progress() *progress.State {
+	h.t.Helper()
+	path, err := progress.PathFor(h.state, h.workspace)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	s, err := progress.Open(path, h.workspace)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	st, err := s.Load()
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return st
+}
+
+const firstID = "goroutines/fetch-all"
+
+func TestWorkbenchFirstRunCreatesWorkspaceAndNeverWaitsWithoutTerminal(t *testing.T) {
+	h := newHarness(t)
+	h.stdin = "c\nq\n" // must not be read: stdin is not a terminal
+	code, out, errOut := h.run()
+	if code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "Created your accent workspace at "+h.workspace) {
+		t.Errorf("stderr = %q, want it to say where the workspace was created", errOut)
+	}
+	if !strings.Contains(out, "Current exercise: "+firstID) || !strings.Contains(out, "not a terminal") {
+		t.Errorf("stdout = %q", out)
+	}
+	if _, err := os.Stat(filepath.Join(h.workspace, "go.mod")); err != nil {
+		t.Errorf("workspace not created: %v", err)
+	}
+	if st := h.progress(); len(st.Exercises) != 0 {
+		t.Errorf("the workbench graded without being asked: %+v", st.Exercises)
+	}
+}
+
+func TestWorkbenchAtATerminalReadsCommands(t *testing.T) {
+	h := newHarness(t)
+	h.inTTY = true
+	h.stdin = "h\nn\nq\n"
+	var out, errOut bytes.Buffer
+	g := h.globals(&out, &errOut)
+	g.IO.OutTTY = true
+	code := Run(context.Background(), g, []string{"--workspace", h.workspace})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	second := h.course.Exercises[1]
+	for _, want := range []string{"Hint 1 of", "\n" + second.ID + " — " + second.Title, "[" + second.ID + "]"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if st := h.progress(); st.Current != second.ID {
+		t.Errorf("current = %q, want %q after n", st.Current, second.ID)
+	}
+}
+
+func TestInitIsIdempotentAndKeepsEdits(t *testing.T) {
+	h := newHarness(t)
+	out := h.mustRun("init")
+	if !strings.Contains(out, "Created your accent workspace") {
+		t.Errorf("first init: %q", out)
+	}
+	ex := h.exercise(firstID)
+	var starter string
+	for name := range ex.Starter {
+		starter = filepath.Join(h.workspace, ex.Dir, name)
+	}
+	if err := os.WriteFile(starter, []byte("package fetchall // my work\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = h.mustRun("init")
+	if !strings.Contains(out, "0 new file(s), 0 refreshed, 1 edited by you and kept") {
+		t.Errorf("second init: %q", out)
+	}
+	if b, err := os.ReadFile(starter); err != nil || string(b) != "package fetchall // my work\n" {
+		t.Errorf("init overwrote an edit: %q, %v", b, err)
+	}
+}
+
+func TestListJSON(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	var got struct {
+		Lessons []struct {
+			ID        string   `json:"id"`
+			Exercises []string `json:"exercises"`
+		} `json:"lessons"`
+		Exercises []struct {
+			ID     string   `json:"id"`
+			Topic  string   `json:"topic"`
+			Title  string   `json:"title"`
+			Lesson string   `json:"lesson"`
+			From   []string `json:"from"`
+			Status string   `json:"status"`
+		} `json:"exercises"`
+	}
+	if err := json.Unmarshal([]byte(h.mustRun("list", "--json")), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Lessons) != len(h.course.Lessons) || len(got.Exercises) != len(h.course.Exercises) {
+		t.Fatalf("got %d lessons, %d exercises", len(got.Lessons), len(got.Exercises))
+	}
+	topics := map[string]int{}
+	for _, e := range got.Exercises {
+		topics[e.Topic]++
+		if e.ID == "" || e.Title == "" || e.Lesson == "" || e.Status != "new" {
+			t.Errorf("incomplete exercise entry %+v", e)
+		}
+		if strings.Join(e.From, ",") != "node,python,java" {
+			t.Errorf("%s: from = %v", e.ID, e.From)
+		}
+	}
+	if len(topics) != 5 {
+		t.Errorf("topics = %v, want five", topics)
+	}
+}
+
+func TestCheckGradesRecordsAndUnlocksTheSolution(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+
+	code, _, errOut := h.run("solution", firstID)
+	if code != ExitFail || !strings.Contains(errOut, "unlocks once your code passes") {
+		t.Errorf("solution before passing: exit %d, %q", code, errOut)
+	}
+
+	code, out, _ := h.run("check", firstID, "--json")
+	if code != ExitFail {
+		t.Fatalf("check on the starting code: exit %d, want %d\n%s", code, ExitFail, out)
+	}
+	var verdicts []struct {
+		ID       string `json:"id"`
+		Status   string `json:"status"`
+		Findings []struct {
+			Kind, File, Message string
+			Line                int
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &verdicts); err != nil {
+		t.Fatalf("check --json: %v\n%s", err, out)
+	}
+	if len(verdicts) != 1 || verdicts[0].ID != firstID || verdicts[0].Status != "fail" || len(verdicts[0].Findings) == 0 {
+		t.Fatalf("verdicts = %+v", verdicts)
+	}
+
+	h.solve(firstID)
+	out = h.mustRun("check", "fetch-all") // a unique slug is enough
+	if !strings.Contains(out, "✓ "+firstID+": pass") {
+		t.Errorf("check after solving: %q", out)
+	}
+	p, ok := h.progress().Lookup(firstID)
+	if !ok || p.Attempts != 2 || !p.Passed() || p.PassHash == "" || p.LastStatus != "pass" {
+		t.Errorf("progress = %+v", p)
+	}
+	if out := h.mustRun("solution", firstID); !strings.Contains(out, "reference solution of "+firstID) {
+		t.Errorf("solution after passing: %q", out)
+	}
+	if st := h.progress(); st.Current != h.course.Exercises[1].ID {
+		t.Errorf("current = %q, want the next exercise after a pass", st.Current)
+	}
+}
+
+func TestBadInputGetsClearErrors(t *testing.T) {
+	h := newHarness(t)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"missing workspace", []string{"check", firstID}, ExitUsage, "run `accent init"},
+		{"missing workspace for list", []string{"list"}, ExitUsage, "no accent workspace at"},
+		{"unknown flag", []string{"check", "--jsn"}, ExitUsage, "unknown flag"},
+		{"unknown command", []string{"chek"}, ExitUsage, "unknown command"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := h.run(tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d mentioning %q", tt.name, code, errOut, tt.code, tt.want)
+		}
+	}
+	h.mustRun("init")
+	for _, args := range [][]string{{"check", "goroutines/fetch-al"}, {"hint", "nope"}, {"reset", "--yes", "nope"}, {"lesson", "nope"}} {
+		code, _, errOut := h.run(args...)
+		if code != ExitUsage || !strings.Contains(errOut, "accent list shows them all") {
+			t.Errorf("accent %v: exit %d, %q; want a usage error naming the unknown id", args, code, errOut)
+		}
+	}
+	_, _, errOut := h.run("check", "goroutines/fetch-al")
+	if !strings.Contains(errOut, "did you mean goroutines/fetch-all") {
+		t.Errorf("no suggestion for a typo: %q", errOut)
+	}
+}
+
+func TestHintRevealsOneTierMoreEachTime(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	ex := h.exercise(firstID)
+	for i := 1; i <= len(ex.Hints)+1; i++ {
+		out := h.mustRun("hint", firstID)
+		shown := min(i, len(ex.Hints))
+		if n := strings.Count(out, "Hint "); n != shown {
+			t.Errorf("call %d shows %d hints, want %d:\n%s", i, n, shown, out)
+		}
+		if shown == len(ex.Hints) && !strings.Contains(out, "last hint") {
+			t.Errorf("call %d: no word that this was the last hint", i)
+		}
+	}
+	if p, _ := h.progress().Lookup(firstID); p.HintsUsed != len(ex.Hints) {
+		t.Errorf("hints used = %d, want %d", p.HintsUsed, len(ex.Hints))
+	}
+}
+
+func TestResetAsksKeepsABackupAndRestores(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	ex := h.exercise(firstID)
+	var name string
+	for n := range ex.Starter {
+		name = n
+	}
+	path := filepath.Join(h.workspace, ex.Dir, name)
+	edit := []byte("package fetchall\n\n// an hour of work\n")
+	if err := os.WriteFile(path, edit, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	code, _, errOut := h.run("reset", firstID) // no terminal, no --yes
+	if code != ExitUsage || !strings.Contains(errOut, "--yes") {
+		t.Errorf("reset without confirmation: exit %d, %q", code, errOut)
+	}
+	h.inTTY, h.stdin = true, "n\n"
+	if out := h.mustRun("reset", firstID); !strings.Contains(out, "Nothing was reset") {
+		t.Errorf("answering n: %q", out)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, edit) {
+		t.Fatalf("the edit was lost without confirmation")
+	}
+
+	h.stdin = "y\n"
+	out := h.mustRun("reset", firstID)
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, ex.Starter[name]) {
+		t.Errorf("reset did not restore the starting code")
+	}
+	i := strings.Index(out, "Your previous files are in ")
+	if i < 0 {
+		t.Fatalf("no backup named: %q", out)
+	}
+	backup := strings.TrimSpace(out[i+len("Your previous files are in "):])
+	if b, err := os.ReadFile(filepath.Join(backup, name)); err != nil || !bytes.Equal(b, edit) {
+		t.Errorf("backup holds %q, %v; want the edit", b, err)
+	}
+}
+
+func TestCorruptProgressIsSetAsideWithAMessage(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	path, err := progress.PathFor(h.state, h.workspace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("{not json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := h.run("list")
+	if code != 0 || !strings.Contains(out, "0 of ") {
+		t.Fatalf("list with a corrupt progress file: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "was corrupt") || !strings.Contains(errOut, "moved it to") {
+		t.Errorf("stderr = %q, want the corrupt file named and set aside", errOut)
+	}
+	matches, err := filepath.Glob(path + ".corrupt-*")
+	if err != nil || len(matches) != 1 {
+		t.Fatalf("set-aside copies: %v, %v", matches, err)
+	}
+	if b, _ := os.ReadFile(matches[0]); string(b) != "{not json" {
+		t.Errorf("the corrupt bytes were not kept: %q", b)
+	}
+}
+
+func TestTwoAccentsAtOnceLoseNoProgress(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	var wg sync.WaitGroup
+	codes := make([]int, 4)
+	for i := range codes {
+		wg.Go(func() {
+			var out, errOut bytes.Buffer
+			codes[i] = Run(context.Background(), h.globals(&out, &errOut), []string{"--workspace", h.workspace, "hint", firstID})
+		})
+	}
+	wg.Wait()
+	for i, c := range codes {
+		if c != 0 {
+			t.Errorf("run %d: exit %d", i, c)
+		}
+	}
+	ex := h.exercise(firstID)
+	if p, _ := h.progress().Lookup(firstID); p.HintsUsed != min(4, len(ex.Hints)) {
+		t.Errorf("hints used = %d after 4 concurrent hints, want %d", p.HintsUsed, min(4, len(ex.Hints)))
+	}
+}
+
+func TestLessonPrintsPlainTextWhenPiped(t *testing.T) {
+	h := newHarness(t)
+	l := h.course.Lessons[0]
+	out := h.mustRun("lesson", l.ID)
+	if !strings.Contains(out, l.Title) || strings.Contains(out, "\x1b[") {
+		t.Errorf("lesson output: title present %v, escape codes present %v", strings.Contains(out, l.Title), strings.Contains(out, "\x1b["))
+	}
+}
+
+func TestWatchRegradesOnSaveByRename(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	var out, errOut bytes.Buffer
+	g := h.globals(&out, &errOut)
+	g.Workspace = h.workspace
+	verdicts := make(chan grade.Verdict, 4)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- runWatch(ctx, &WatchOptions{Globals: g, ID: firstID, Debounce: 50 * time.Millisecond,
+			graded: func(v grade.Verdict) { verdicts <- v }})
+	}()
+	if v := <-verdicts; v.Status != grade.Fail {
+		t.Fatalf("first grade = %s, want fail", v.Status)
+	}
+	// Save the way vim does: write a new file, rename it over the old one.
+	ex := h.exercise(firstID)
+	for name, b := range ex.Solution {
+		tmp := filepath.Join(h.workspace, ex.Dir, "."+name+".swp")
+		if err := os.WriteFile(tmp, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, filepath.Join(h.workspace, ex.Dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case v := <-verdicts:
+		if v.Status != grade.Pass {
+			t.Errorf("after saving the solution: %s %+v", v.Status, v.Findings)
+		}
+	case err := <-done:
+		t.Fatalf("watch ended early: %v", err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("watch: %v", err)
+	}
+}
+
+func TestDevCheckRejectsABrokenCourseOnDisk(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "lessons", "01-goroutines"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "exercises"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	topic := "---\nid: goroutines\ntitle: Goroutines\nsummary: extra\n---\nx\n"
+	if err := os.WriteFile(filepath.Join(dir, "lessons", "01-goroutines", "topic.md"), []byte(topic), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := h.run("dev", "check", "--course", dir)
+	if code != ExitFail || !strings.Contains(errOut, "topic.md: front matter") || !strings.Contains(errOut, "summary") {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+}
+
+// TestDevCheckProvesTheBuiltInCourse is the course check CI relies on:
+// every stub fails, every solution passes, every wrong variant is caught.
+func TestDevCheckProvesTheBuiltInCourse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("grades the whole course")
+	}
+	h := newHarness(t)
+	code, out, errOut := h.run("dev", "check")
+	if code != 0 {
+		t.Fatalf("accent dev check: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "all ") || !strings.Contains(out, "cases hold") {
+		t.Errorf("output: %s", out)
+	}
+}
