@@ -64,19 +64,31 @@ func (l *loader) readMarkdown(fsys fs.FS, name, display string, meta any) (body 
 		l.problem(display, "front matter", "%s", msg)
 		return "", false
 	}
-	return stripFrontMatter(string(src)), true
+	body, ok = stripFrontMatter(string(src))
+	if !ok {
+		// The parser also accepts front matter after blank lines, with CRLF
+		// line ends or with longer delimiters; the body would keep it.
+		l.problem(display, "", "front matter must be the file's first lines: a --- line, the YAML, a --- line (LF line ends)")
+		return "", false
+	}
+	return body, true
 }
 
-// stripFrontMatter returns the Markdown after the closing --- line.
-func stripFrontMatter(src string) string {
+// stripFrontMatter returns the Markdown after the closing --- line; ok is
+// false if src does not start with a --- line closed by another.
+func stripFrontMatter(src string) (body string, ok bool) {
 	rest, ok := strings.CutPrefix(src, "---\n")
 	if !ok {
-		return src
+		return "", false
 	}
-	if i := strings.Index(rest, "\n---\n"); i >= 0 {
-		return strings.TrimLeft(rest[i+len("\n---\n"):], "\n")
+	end := 0
+	for line := range strings.Lines(rest) {
+		end += len(line)
+		if strings.TrimSuffix(line, "\n") == "---" {
+			return strings.TrimLeft(rest[end:], "\n"), true
+		}
 	}
-	return src
+	return "", false
 }
 
 // checkLinks checks that every relative link and image in a Markdown body

@@ -293,8 +293,9 @@ func (e *explainer) testFailure(t *testResult) Finding {
 	return f
 }
 
-// buildFailure reads compiler errors from go test's own output, for the
-// rare build failure the type checker did not see.
+// buildFailure reads compiler errors from go test's own output: errors in
+// the tests (a name the task asks for is missing) and anything the type
+// checker of the learner's package did not see.
 func (e *explainer) buildFailure() []Finding {
 	var out []Finding
 	var tail []string
@@ -304,10 +305,16 @@ func (e *explainer) buildFailure() []Finding {
 			line, _ := strconv.Atoi(m[2])
 			col, _ := strconv.Atoi(m[3])
 			file := m[1]
-			if filepath.IsAbs(file) {
+			if rel, ok := relPath(e.run.overlayDir, file); ok && filepath.IsAbs(file) {
+				file = rel // a pristine test, named by its overlay copy
+			} else if filepath.IsAbs(file) {
 				file, _ = relPath(e.dir, file)
 			}
-			out = append(out, Finding{Kind: Compile, File: file, Line: line, Col: col, Message: m[4]})
+			msg := m[4]
+			if strings.HasSuffix(file, "_test.go") {
+				msg += testNeedSuffix
+			}
+			out = append(out, Finding{Kind: Compile, File: file, Line: line, Col: col, Message: msg})
 		} else if strings.TrimSpace(l) != "" {
 			tail = append(tail, l)
 		}

@@ -152,7 +152,7 @@ func (g *Grader) grade(ctx context.Context, ex *course.Exercise, dir string) Ver
 		analysis analysisResult
 		run      *testRun
 	)
-	wg.Go(func() { analysis = g.analyze(ctx, ex, dir, ov) })
+	wg.Go(func() { analysis = g.analyze(ctx, ex, dir) })
 	wg.Go(func() { run = g.test(ctx, ex, dir, ov) })
 	wg.Wait()
 

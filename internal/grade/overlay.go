@@ -34,9 +34,8 @@ var leakcheckTmpl = template.Must(template.New("leakcheck").Parse(leakcheckSourc
 // touching it: the pristine tests, the injected leak check, and the hiding
 // of test files the learner added.
 type overlay struct {
-	tmp     string
-	file    string            // the -overlay JSON for go test
-	sources map[string][]byte // abs path -> contents, for go/packages
+	tmp  string
+	file string // the -overlay JSON for go test
 }
 
 func newOverlay(ex *course.Exercise, dir string) (*overlay, error) {
@@ -44,7 +43,7 @@ func newOverlay(ex *course.Exercise, dir string) (*overlay, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating grading directory: %w", err)
 	}
-	ov := &overlay{tmp: tmp, sources: map[string][]byte{}}
+	ov := &overlay{tmp: tmp}
 	replace := map[string]string{}
 	add := func(name string, b []byte) error {
 		p := filepath.Join(tmp, name)
@@ -52,7 +51,6 @@ func newOverlay(ex *course.Exercise, dir string) (*overlay, error) {
 			return fmt.Errorf("writing grading overlay: %w", err)
 		}
 		replace[filepath.Join(dir, name)] = p
-		ov.sources[filepath.Join(dir, name)] = b
 		return nil
 	}
 	for name, b := range ex.Tests {
@@ -83,7 +81,6 @@ func newOverlay(ex *course.Exercise, dir string) (*overlay, error) {
 		n := e.Name()
 		if _, pristine := ex.Tests[n]; !pristine && strings.HasSuffix(n, "_test.go") && n != leakFileName {
 			replace[filepath.Join(dir, n)] = ""
-			ov.sources[filepath.Join(dir, n)] = []byte("package " + ex.Package + "\n")
 		}
 	}
 	b, err := json.Marshal(map[string]any{"Replace": replace})

@@ -44,7 +44,8 @@ type testRun struct {
 	overflowed  bool     // killed for printing too much
 	stderr      string
 	limit       time.Duration
-	err         error // grading itself failed
+	overlayDir  string // where the pristine tests were laid: errors name them there
+	err         error  // grading itself failed
 	outputBytes int64
 }
 
@@ -58,7 +59,7 @@ func (g *Grader) test(ctx context.Context, ex *course.Exercise, dir string, ov *
 	if limit == 0 {
 		limit = course.DefaultTimeout
 	}
-	run := &testRun{tests: map[string]*testResult{}, limit: limit}
+	run := &testRun{tests: map[string]*testResult{}, limit: limit, overlayDir: ov.tmp}
 	args := []string{"test", "-json", "-count=1", "-overlay=" + ov.file, "-timeout=" + limit.String(), "-vet=off"}
 	if ex.Race {
 		args = append(args, "-race")

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -109,6 +110,7 @@ func Init(dir string, c *course.Course) (*Workspace, InitResult, error) {
 	if err != nil {
 		return nil, res, err
 	}
+	before := maps.Clone(man.Files)
 	files := map[string][]byte{
 		"go.mod":    fmt.Appendf(nil, "module %s\n\ngo %s\n", ModulePath, GoVersion),
 		"README.md": workspaceReadme,
@@ -142,8 +144,10 @@ func Init(dir string, c *course.Course) (*Workspace, InitResult, error) {
 			res.Kept = append(res.Kept, rel)
 		}
 	}
-	if err := w.writeManifest(man); err != nil {
-		return nil, res, err
+	if !maps.Equal(man.Files, before) {
+		if err := w.writeManifest(man); err != nil {
+			return nil, res, err
+		}
 	}
 	return w, res, nil
 }
