@@ -514,7 +514,7 @@ func runLesson(opts *LessonOptions) error {
 		style = render.Dark
 	}
 	var r render.Renderer
-	out, err := r.Markdown(fmt.Sprintf("# %s\n\n%s", l.Title, l.Body), opts.Width, style)
+	out, err := r.Markdown(fmt.Sprintf("# %s\n\n%s", l.Title, c.LinksAsIDs(l.Path, l.Body)), opts.Width, style)
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 	}
 	in := bufio.NewScanner(s.io.In)
 	for {
-		fmt.Fprintf(s.io.Out, "\n[%s] c check · w watch · h hint · t task · l lesson · n next · p previous · s solution · q quit > ", ex.ID)
+		fmt.Fprintf(s.io.Out, "\n[%s] c check  w watch  h hint  t task  l lesson  n/p next/prev  s solution  q quit\n> ", ex.ID)
 		if !in.Scan() {
 			fmt.Fprintln(s.io.Out)
 			return in.Err()
@@ -104,7 +104,8 @@ func (s *session) summary(st *progress.State, ex *course.Exercise) {
 }
 
 func (s *session) task(ex *course.Exercise) {
-	fmt.Fprintf(s.io.Out, "\n%s — %s\nFiles: %s%c\n\n%s\n", ex.ID, ex.Title, s.ws.ExerciseDir(ex), os.PathSeparator, ex.Task)
+	fmt.Fprintf(s.io.Out, "\n%s — %s\nFiles: %s%c\n\n%s\n", ex.ID, ex.Title, s.ws.ExerciseDir(ex), os.PathSeparator,
+		s.course.LinksAsIDs("exercises/"+ex.Dir+"/README.md", ex.Task))
 	for _, src := range ex.From {
 		fmt.Fprintf(s.io.Out, "The %s you know: %s\n", src.Language.Title(), "from/"+src.Name)
 	}

@@ -556,3 +556,21 @@ func TestAnalyzerLessons(t *testing.T) {
 		t.Errorf("AnalyzerLessons with every linked lesson present:%s", problemList(got))
 	}
 }
+
+func TestLinksAsIDs(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := c.Lessons[0]
+	ex := c.Exercises[0]
+	from := l.Path
+	md := "See [the task](../../exercises/" + ex.Dir + "/README.md), [Go](https://go.dev) and [x](#top)."
+	want := "See the task (exercise `" + ex.ID + "`), [Go](https://go.dev) and [x](#top)."
+	if got := c.LinksAsIDs(from, md); got != want {
+		t.Errorf("LinksAsIDs = %q\nwant %q", got, want)
+	}
+	if got := c.LinksAsIDs(from, "[missing](../nope.md)"); got != "[missing](../nope.md)" {
+		t.Errorf("an unresolved link changed: %q", got)
+	}
+}

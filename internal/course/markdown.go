@@ -3,6 +3,7 @@ package course
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -144,4 +145,29 @@ func (l *loader) exists(target string) bool {
 	}
 	_, err := fs.Stat(fsys, name)
 	return err == nil
+}
+
+var mdLinkRE = regexp.MustCompile(`\[([^\]\n]+)\]\(([^)\s]+)\)`)
+
+// LinksAsIDs rewrites relative links to lessons and exercises in md (the
+// body of the course file at from) into their ids, which is how a terminal
+// reader reaches them: "[Fetch all](../x/README.md)" becomes
+// "Fetch all (exercise `goroutines/fetch-all`)". Other links are kept.
+func (c *Course) LinksAsIDs(from, md string) string {
+	return mdLinkRE.ReplaceAllStringFunc(md, func(link string) string {
+		m := mdLinkRE.FindStringSubmatch(link)
+		target, ok := ResolveLink(from, m[2])
+		if !ok {
+			return link
+		}
+		id, ok := c.Resolve(target)
+		if !ok {
+			return link
+		}
+		kind := "lesson"
+		if _, isEx := c.exercises[id]; isEx {
+			kind = "exercise"
+		}
+		return fmt.Sprintf("%s (%s `%s`)", m[1], kind, id)
+	})
 }

@@ -396,10 +396,11 @@ func (e *explainer) blockedMessage(kind Kind, g gostack.Goroutine, at learnerFra
 	if g.CreatedBy != nil {
 		if rel, ok := relPath(e.dir, g.CreatedBy.File); ok && !strings.Contains(rel, "/") {
 			who = fmt.Sprintf("goroutine started at %s:%d", rel, g.CreatedBy.Line)
-		} else if strings.HasPrefix(g.CreatedBy.Func, "testing.") {
+		} else if strings.HasPrefix(g.CreatedBy.Func, "testing.") || strings.Contains(g.CreatedBy.Func, "synctest.") {
 			who = "the test's goroutine"
 			for _, f := range g.Frames {
 				if name := shortFunc(f.Func); strings.HasPrefix(name, "Test") {
+					name, _, _ = strings.Cut(name, ".")
 					who = "the goroutine running " + name
 				}
 			}

@@ -46,8 +46,8 @@ const (
 // Finding is one thing wrong with a submission.
 type Finding struct {
 	Kind     Kind   `json:"kind"`
-	File     string `json:"file,omitempty"` // relative to the exercise directory
-	Line     int    `json:"line,omitempty"`
+	File     string `json:"file"` // relative to the exercise directory; "" if none
+	Line     int    `json:"line"`
 	Col      int    `json:"col,omitempty"`
 	Message  string `json:"message"`
 	Analyzer string `json:"analyzer,omitempty"`
@@ -190,7 +190,7 @@ func verdict(findings []Finding) Verdict {
 
 // kindRank orders findings: the most fundamental first.
 func kindRank(k Kind) int {
-	order := []Kind{Internal, Compile, Panic, Deadlock, Timeout, Leak, Test, Analyzer, Output}
+	order := []Kind{Internal, Compile, Panic, Deadlock, Timeout, Leak, Analyzer, Test, Output}
 	for i, o := range order {
 		if o == k {
 			return i

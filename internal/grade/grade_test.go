@@ -147,7 +147,7 @@ func TestGrade(t *testing.T) {
 		{
 			name:   "deadlock in a bubble",
 			files:  map[string]string{"sum.go": with("return <-ch", "<-ch\n\t<-ch\n\treturn <-ch")},
-			status: Fail, kind: Deadlock, file: "sum.go", message: "receiving from ch",
+			status: Fail, kind: Deadlock, file: "sum.go", message: "deadlock in TestFirstInBubble: the goroutine running TestFirstInBubble is blocked receiving from ch",
 		},
 		{
 			name:   "a test blocked outside a bubble times out with an explanation",
