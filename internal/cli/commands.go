@@ -338,6 +338,19 @@ func newHintCmd(g *Globals) *cobra.Command {
 	}
 }
 
+// openExercise opens the session and finds an exercise by id or slug.
+func (g *Globals) openExercise(id string) (*session, *course.Exercise, error) {
+	s, err := g.open(false)
+	if err != nil {
+		return nil, nil, err
+	}
+	ex, err := s.course.FindExercise(id)
+	if err != nil {
+		return nil, nil, usageError("%v", err)
+	}
+	return s, ex, nil
+}
+
 func exactlyOneID(_ *cobra.Command, args []string) error {
 	if len(args) != 1 {
 		return usageError("give one exercise id (accent list shows them)")
@@ -346,13 +359,9 @@ func exactlyOneID(_ *cobra.Command, args []string) error {
 }
 
 func runHint(opts *HintOptions) error {
-	s, err := opts.open(false)
+	s, ex, err := opts.openExercise(opts.ID)
 	if err != nil {
 		return err
-	}
-	ex, err := s.course.FindExercise(opts.ID)
-	if err != nil {
-		return usageError("%v", err)
 	}
 	var shown int
 	err = s.store.Update(func(st *progress.State) error {
@@ -398,13 +407,9 @@ func newResetCmd(g *Globals) *cobra.Command {
 }
 
 func runReset(opts *ResetOptions) error {
-	s, err := opts.open(false)
+	s, ex, err := opts.openExercise(opts.ID)
 	if err != nil {
 		return err
-	}
-	ex, err := s.course.FindExercise(opts.ID)
-	if err != nil {
-		return usageError("%v", err)
 	}
 	if !opts.Yes {
 		if !s.io.InTTY {
@@ -451,13 +456,9 @@ func newSolutionCmd(g *Globals) *cobra.Command {
 }
 
 func runSolution(opts *SolutionOptions) error {
-	s, err := opts.open(false)
+	s, ex, err := opts.openExercise(opts.ID)
 	if err != nil {
 		return err
-	}
-	ex, err := s.course.FindExercise(opts.ID)
-	if err != nil {
-		return usageError("%v", err)
 	}
 	st, err := s.store.Load()
 	if err != nil {

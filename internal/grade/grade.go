@@ -163,19 +163,46 @@ func (g *Grader) grade(ctx context.Context, ex *course.Exercise, dir string) Ver
 		return internalError(analysis.err)
 	}
 	if len(analysis.compile) > 0 {
-		return verdict(analysis.compile)
+		return verdict(collapse(analysis.compile))
 	}
 	if run.err != nil {
 		return internalError(run.err)
 	}
 	findings := append([]Finding(nil), analysis.findings...)
-	findings = append(findings, explain(ex, dir, run)...)
+	findings = append(findings, collapse(explain(ex, dir, run))...)
 	for i := range findings {
 		if findings[i].Lesson == "" && findings[i].Kind != Analyzer {
 			findings[i].Lesson = ex.Lesson
 		}
 	}
 	return verdict(findings)
+}
+
+// collapse merges findings of one kind with the same message (the same
+// missing name used in five places) into the first, which counts the rest.
+func collapse(findings []Finding) []Finding {
+	type key struct {
+		kind     Kind
+		file     string
+		msg      string
+		analyzer string
+	}
+	index := map[key]int{}
+	more := map[int]int{}
+	var out []Finding
+	for _, f := range findings {
+		k := key{f.Kind, f.File, f.Message, f.Analyzer}
+		if i, ok := index[k]; ok && f.Kind != Test {
+			more[i]++
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, f)
+	}
+	for i, n := range more {
+		out[i].Message += fmt.Sprintf(" (and %d more place(s) in %s)", n, out[i].File)
+	}
+	return out
 }
 
 func verdict(findings []Finding) Verdict {

@@ -393,3 +393,45 @@ func TestCheckCourseCatchesAWrongVariantThatPasses(t *testing.T) {
 		}
 	}
 }
+
+func TestCollapseMergesRepeatedFindings(t *testing.T) {
+	in := []Finding{
+		{Kind: Compile, File: "a_test.go", Line: 3, Message: "undefined: F"},
+		{Kind: Compile, File: "a_test.go", Line: 9, Message: "undefined: F"},
+		{Kind: Compile, File: "a_test.go", Line: 12, Message: "undefined: G"},
+		{Kind: Test, Test: "TestA/x", Message: "same"},
+		{Kind: Test, Test: "TestA/y", Message: "same"},
+	}
+	out := collapse(in)
+	if len(out) != 4 {
+		t.Fatalf("collapse kept %d findings, want 4: %+v", len(out), out)
+	}
+	if out[0].Line != 3 || !strings.HasSuffix(out[0].Message, "(and 1 more place(s) in a_test.go)") {
+		t.Errorf("first = %+v", out[0])
+	}
+	if out[1].Message != "undefined: G" {
+		t.Errorf("second = %+v", out[1])
+	}
+}
+
+func TestClassifyReadsTheLineBeforeADump(t *testing.T) {
+	tests := []struct {
+		preamble string
+		kind     Kind
+		headline string
+	}{
+		{"=== RUN TestX\npanic: test timed out after 2s\n\trunning tests:\n", Timeout, "test timed out after 2s"},
+		{"panic: deadlock: main bubble goroutine has exited but blocked goroutines remain [recovered, repanicked]\n", Leak, "deadlock: main bubble goroutine has exited but blocked goroutines remain"},
+		{"panic: deadlock: all goroutines in bubble are blocked [recovered]\n", Deadlock, "deadlock: all goroutines in bubble are blocked"},
+		{"fatal error: all goroutines are asleep - deadlock!\n", Deadlock, "all goroutines are asleep - deadlock!"},
+		{"fatal error: concurrent map writes\n", Panic, "fatal error: concurrent map writes"},
+		{"panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV]\n", Panic, "panic: runtime error: invalid memory address or nil pointer dereference"},
+		{"just some log output\n", "", ""},
+	}
+	for _, tt := range tests {
+		kind, headline := classify(tt.preamble)
+		if kind != tt.kind || headline != tt.headline {
+			t.Errorf("classify(%q) = %q, %q; want %q, %q", tt.preamble, kind, headline, tt.kind, tt.headline)
+		}
+	}
+}

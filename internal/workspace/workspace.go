@@ -102,7 +102,9 @@ func Init(dir string, c *course.Course) (*Workspace, InitResult, error) {
 		return nil, res, fmt.Errorf("workspace %s: %w", dir, err)
 	}
 	w := &Workspace{Dir: abs}
-	res.Created = !Exists(abs)
+	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+		res.Created = true
+	}
 	if err := os.MkdirAll(filepath.Join(abs, metaDir), 0o755); err != nil {
 		return nil, res, fmt.Errorf("creating workspace: %w", err)
 	}
