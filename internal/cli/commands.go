@@ -264,8 +264,8 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 // attempt in the learner's progress.
 func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grade.Verdict, error) {
 	v := s.grader.Grade(ctx, ex, s.ws.ExerciseDir(ex))
-	if v.Status == grade.Error && ctx.Err() != nil {
-		return v, nil // canceled: not an attempt
+	if v.Status == grade.Error {
+		return v, nil // grading could not run (or was canceled): not an attempt
 	}
 	files, err := s.ws.SourceFiles(ex)
 	if err != nil && v.Status == grade.Pass {

@@ -156,11 +156,6 @@ func TestGrade(t *testing.T) {
 			message: "TestSumAddsTwoNumbers did not finish within 2s: the goroutine running TestSumAddsTwoNumbers is blocked receiving from ch (sum.go:4)",
 		},
 		{
-			name:   "an endless loop in init is killed and reported",
-			files:  map[string]string{"sum.go": goodSum + "\nfunc init() {\n\tfor {\n\t}\n}\n"},
-			status: Fail, kind: Timeout, message: "never started within 2s",
-		},
-		{
 			name: "os.Exit(0) during a test is reported",
 			files: map[string]string{"sum.go": strings.Replace(with("return a + b", "os.Exit(0)\n\treturn 0"),
 				"package sum\n", "package sum\n\nimport \"os\"\n", 1)},
@@ -235,22 +230,30 @@ func TestGrade(t *testing.T) {
 	}
 }
 
-func TestGradeStopsEndlessLoopWithinLimit(t *testing.T) {
+func TestGradeStopsEndlessLoopsWithinTheLimitPlusAFewSeconds(t *testing.T) {
 	t.Parallel()
-	dir := learnerDir(t, map[string]string{"sum.go": with("return a + b", "for {\n\t}")})
-	var g Grader
-	v := g.Grade(context.Background(), sumExercise(time.Second), dir)
-	f, ok := find(v, Timeout)
-	if !ok {
-		t.Fatalf("no timeout finding: %+v", v)
+	tests := []struct {
+		name, src, message string
+	}{
+		{"in a test", with("return a + b", "for {\n\t}"), "TestSumAddsTwoNumbers did not finish within 2s"},
+		{"in init", goodSum + "\nfunc init() {\n\tfor {\n\t}\n}\n", "never started within 2s"},
 	}
-	if !strings.Contains(f.Message, "TestSumAddsTwoNumbers") {
-		t.Errorf("message = %q, want the test's name", f.Message)
-	}
-	// The limit counts from the start of the test binary; compiling comes
-	// before it, so only check that the run did not hang far beyond.
-	if v.Elapsed > time.Second+30*time.Second {
-		t.Errorf("took %s", v.Elapsed)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := learnerDir(t, map[string]string{"sum.go": tt.src})
+			var g Grader
+			v := g.Grade(context.Background(), sumExercise(2*time.Second), dir)
+			f, ok := find(v, Timeout)
+			if !ok || !strings.Contains(f.Message, tt.message) {
+				t.Fatalf("no timeout finding saying %q: %+v", tt.message, v)
+			}
+			// The limit starts when the test binary does; compiling comes
+			// first. Limit + 2s grace + time to compile on a busy machine.
+			if limit := 2*time.Second + 2*time.Second + 8*time.Second; v.Elapsed > limit {
+				t.Errorf("took %s, want under %s", v.Elapsed, limit)
+			}
+		})
 	}
 }
 
