@@ -134,7 +134,6 @@ func (g *Globals) open(create bool) (*session, error) {
 
 // NewRoot builds the command tree.
 func NewRoot(g *Globals) *cobra.Command {
-	var plain bool
 	root := &cobra.Command{
 		Use:   "accent",
 		Short: "Lose your accent in Go: lessons, exercises and a checker for concurrent Go",
@@ -145,11 +144,10 @@ func NewRoot(g *Globals) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runWorkbench(cmd.Context(), &WorkbenchOptions{Globals: g, Plain: plain})
+			return runWorkbench(cmd.Context(), &WorkbenchOptions{Globals: g})
 		},
 	}
 	root.PersistentFlags().StringVar(&g.Workspace, "workspace", "", "the workspace directory (default $ACCENT_WORKSPACE or ~/accent-workspace)")
-	root.Flags().BoolVar(&plain, "plain", false, "plain line-by-line output (also ACCESSIBLE=1)")
 	root.SetIn(g.IO.In)
 	root.SetOut(g.IO.Out)
 	root.SetErr(g.IO.ErrOut)

@@ -16,7 +16,6 @@ import (
 // WorkbenchOptions: accent with no command.
 type WorkbenchOptions struct {
 	*Globals
-	Plain bool
 }
 
 // runWorkbench is the line-based workbench. It creates the workspace on
