@@ -166,7 +166,7 @@ func (run *testRun) read(r io.Reader, limit int64, started, overflow chan struct
 				overflow = nil
 			}
 		} else if len(line) > 0 {
-			run.handle(line, started)
+			run.handle(line)
 			if run.started && started != nil {
 				close(started)
 				started = nil
@@ -191,7 +191,7 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 	return out, err
 }
 
-func (run *testRun) handle(line []byte, started chan struct{}) {
+func (run *testRun) handle(line []byte) {
 	var e event
 	if err := json.Unmarshal(line, &e); err != nil {
 		run.pkgOutput = appendCapped(run.pkgOutput, string(line))
