@@ -64,11 +64,6 @@ func (g *Grader) analyze(ctx context.Context, ex *course.Exercise, dir string) a
 			target = p
 		}
 	}
-	for i, f := range res.compile {
-		if strings.HasSuffix(f.File, "_test.go") {
-			res.compile[i].Message += testNeedSuffix
-		}
-	}
 	if len(res.compile) > 0 || len(ex.Checks) == 0 {
 		return res
 	}
@@ -140,8 +135,7 @@ func onlyLearnerFiles(fs []Finding) []Finding {
 }
 
 var (
-	compileLineRE  = regexp.MustCompile(`^(.+?\.go):(\d+)(?::(\d+))?: (.*)$`)
-	overlayTempRE  = regexp.MustCompile(`^\d+-(.+)$`)
+	compileLineRE  = regexp.MustCompile(`^(\S.*?\.go):(\d+)(?::(\d+))?: (.*)$`)
 	testNeedSuffix = " (the tests need this: check the names and signatures the task asks for)"
 )
 
@@ -150,7 +144,7 @@ var (
 // lines in their message.
 func compileFindings(dir string, e packages.Error) []Finding {
 	if e.Pos != "" && e.Pos != "-" {
-		if f, ok := compileLine(dir, e.Pos+": "+e.Msg); ok {
+		if f, ok := compileLine(dir, "", e.Pos+": "+e.Msg); ok {
 			return []Finding{f}
 		}
 	}
@@ -161,7 +155,7 @@ func compileFindings(dir string, e packages.Error) []Finding {
 		case strings.TrimSpace(l) == "", strings.HasPrefix(l, "# "), strings.HasPrefix(l, "\t"):
 			continue
 		}
-		if f, ok := compileLine(dir, l); ok {
+		if f, ok := compileLine(dir, "", l); ok {
 			out = append(out, f)
 		} else {
 			other = append(other, strings.TrimSpace(l))
@@ -173,7 +167,10 @@ func compileFindings(dir string, e packages.Error) []Finding {
 	return out
 }
 
-func compileLine(dir, l string) (Finding, bool) {
+// compileLine parses one "file:line[:col]: msg" line from the type checker
+// or the compiler. Files are named relative to the exercise directory; a
+// pristine test the compiler read from overlayDir is named by its base.
+func compileLine(dir, overlayDir, l string) (Finding, bool) {
 	m := compileLineRE.FindStringSubmatch(l)
 	if m == nil {
 		return Finding{}, false
@@ -185,12 +182,15 @@ func compileLine(dir, l string) (Finding, bool) {
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(dir, file)
 	}
-	if rel, ok := relPath(dir, file); ok {
+	if rel, ok := relPath(overlayDir, file); ok && overlayDir != "" {
 		f.File = rel
-	} else if mm := overlayTempRE.FindStringSubmatch(filepath.Base(file)); mm != nil {
-		f.File = mm[1] // go/packages hands overlaid files to the compiler as temp copies
+	} else if rel, ok := relPath(dir, file); ok {
+		f.File = rel
 	} else {
 		f.File = file
+	}
+	if strings.HasSuffix(f.File, "_test.go") {
+		f.Message += testNeedSuffix
 	}
 	return f, true
 }

@@ -32,7 +32,6 @@ func explain(ex *course.Exercise, dir string, run *testRun) []Finding {
 
 var (
 	testLogRE   = regexp.MustCompile(`^\s+([\w.-]+\.go):(\d+): (.*)$`)
-	buildErrRE  = regexp.MustCompile(`^(?:\./)?([\w./-]+\.go):(\d+):(\d+): (.*)$`)
 	panicLineRE = regexp.MustCompile(`^(panic|fatal error): (.*?)(?: \[recovered.*\])?$`)
 )
 
@@ -301,20 +300,8 @@ func (e *explainer) buildFailure() []Finding {
 	var tail []string
 	for _, l := range e.run.pkgOutput {
 		l = strings.TrimRight(l, "\n")
-		if m := buildErrRE.FindStringSubmatch(l); m != nil {
-			line, _ := strconv.Atoi(m[2])
-			col, _ := strconv.Atoi(m[3])
-			file := m[1]
-			if rel, ok := relPath(e.run.overlayDir, file); ok && filepath.IsAbs(file) {
-				file = rel // a pristine test, named by its overlay copy
-			} else if filepath.IsAbs(file) {
-				file, _ = relPath(e.dir, file)
-			}
-			msg := m[4]
-			if strings.HasSuffix(file, "_test.go") {
-				msg += testNeedSuffix
-			}
-			out = append(out, Finding{Kind: Compile, File: file, Line: line, Col: col, Message: msg})
+		if f, ok := compileLine(e.dir, e.run.overlayDir, l); ok {
+			out = append(out, f)
 		} else if strings.TrimSpace(l) != "" {
 			tail = append(tail, l)
 		}
