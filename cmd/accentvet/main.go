@@ -1,15 +1,8 @@
-// Accentvet runs accent's analyzers and go vet's suite over Go packages.
-//
-//	accentvet ./...
-//	go vet -vettool=$(which accentvet) ./...
-//
-// Run "accentvet help" for the list of analyzers.
+// Command accentvet finds goroutine leaks, blocking bugs, ignored errors
+// and time pitfalls in Go code, with go vet's own suite alongside. Run it
+// as accentvet ./... or go vet -vettool=$(which accentvet) ./...
 package main
 
-import (
-	"golang.org/x/tools/go/analysis/multichecker"
+import "github.com/accent-go/accent/checker/vetcmd"
 
-	"github.com/accent-go/accent/checker"
-)
-
-func main() { multichecker.Main(checker.Analyzers(checker.All())...) }
+func main() { vetcmd.Main() }

@@ -8,6 +8,6 @@ func setProcessGroup(cmd *exec.Cmd) {}
 
 func killGroup(cmd *exec.Cmd) {
 	if cmd.Process != nil {
-		_ = cmd.Process.Kill() //accent:ignore errcheck the process may have exited
+		_ = cmd.Process.Kill() // the process may have exited already
 	}
 }

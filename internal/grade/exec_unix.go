@@ -19,6 +19,6 @@ func killGroup(cmd *exec.Cmd) {
 	}
 	// The group may be gone already; then there is nothing to kill.
 	if err := syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL); err != nil {
-		_ = cmd.Process.Kill() //accent:ignore errcheck the process may have exited
+		_ = cmd.Process.Kill() // the process may have exited already
 	}
 }

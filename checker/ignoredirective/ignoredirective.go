@@ -1,0 +1,271 @@
+package ignoredirective
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/accent-go/accent/checker/internal/analyzerdoc"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name.
+const Name = "ignoredirective"
+
+// The two comment prefixes.
+const (
+	linePrefix = "//accent:ignore"
+	filePrefix = "//accent:file-ignore"
+)
+
+// Directives is the result of the analyzer: the well-formed suppressions of
+// a package and its generated files.
+type Directives struct {
+	lines     map[lineKey][]string   // analyzers silenced on one line of a file
+	files     map[string][]string    // analyzers silenced in a whole file
+	generated map[string]bool        // files that say they are generated
+	fileOf    func(token.Pos) string // the name of the file holding a position
+	lineOf    func(token.Pos) int
+}
+
+type lineKey struct {
+	file string
+	line int
+}
+
+// Suppressed reports whether a finding of the named analyzer at pos is
+// silenced: by a directive, or because it lies in a generated file.
+func (d *Directives) Suppressed(analyzer string, pos token.Pos) bool {
+	if d == nil || !pos.IsValid() {
+		return false
+	}
+	file := d.fileOf(pos)
+	if d.generated[file] || slices.Contains(d.files[file], analyzer) {
+		return true
+	}
+	return slices.Contains(d.lines[lineKey{file, d.lineOf(pos)}], analyzer)
+}
+
+// New returns the analyzer, which reports malformed directives. known
+// reports whether an analyzer name exists; suggest returns the closest
+// known name to a misspelled one, or "".
+func New(known func(string) bool, suggest func(string) string) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       Name,
+		Doc:        analyzerdoc.MustExtract(doc, Name),
+		URL:        "https://pkg.go.dev/github.com/accent-go/accent/checker/ignoredirective",
+		ResultType: reflect.TypeFor[*Directives](),
+		Run: func(pass *analysis.Pass) (any, error) {
+			return run(pass, known, suggest), nil
+		},
+	}
+}
+
+func run(pass *analysis.Pass, known func(string) bool, suggest func(string) string) *Directives {
+	d := &Directives{
+		lines:     make(map[lineKey][]string),
+		files:     make(map[string][]string),
+		generated: make(map[string]bool),
+		fileOf:    func(p token.Pos) string { return pass.Fset.PositionFor(p, false).Filename },
+		lineOf:    func(p token.Pos) int { return pass.Fset.PositionFor(p, false).Line },
+	}
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		if tf == nil {
+			continue
+		}
+		name := tf.Name()
+		if ast.IsGenerated(f) {
+			d.generated[name] = true
+			continue
+		}
+		var src []byte
+		for _, group := range f.Comments {
+			for _, c := range group.List {
+				dir, ok := parse(c.Text)
+				if !ok {
+					continue
+				}
+				if !d.check(pass, c, dir, known, suggest) {
+					continue
+				}
+				if src == nil && !dir.file && pass.ReadFile != nil {
+					if b, err := pass.ReadFile(name); err == nil {
+						src = b
+					}
+				}
+				if dir.file {
+					d.files[name] = append(d.files[name], dir.analyzers...)
+					continue
+				}
+				line := tf.Line(c.Pos())
+				alone, known := ownLine(tf, src, c)
+				if alone || !known {
+					next := lineKey{name, line + 1}
+					d.lines[next] = append(d.lines[next], dir.analyzers...)
+				}
+				if !alone {
+					k := lineKey{name, line}
+					d.lines[k] = append(d.lines[k], dir.analyzers...)
+				}
+			}
+		}
+	}
+	return d
+}
+
+// directive is one parsed comment.
+type directive struct {
+	file      bool // file-ignore
+	analyzers []string
+	reason    string
+	malformed string // what is wrong with the comment's shape, if anything
+}
+
+// parse reads an //accent:ignore or //accent:file-ignore comment.
+func parse(text string) (directive, bool) {
+	var dir directive
+	rest, ok := strings.CutPrefix(text, filePrefix)
+	if ok {
+		dir.file = true
+	} else if rest, ok = strings.CutPrefix(text, linePrefix); !ok {
+		return dir, false
+	}
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return dir, false // e.g. //accent:ignored, some other word
+	}
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
+		dir.malformed = "names no analyzer"
+		return dir, true
+	}
+	for name := range strings.SplitSeq(fields[0], ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			dir.analyzers = append(dir.analyzers, name)
+		}
+	}
+	dir.reason = strings.Join(fields[1:], " ")
+	return dir, true
+}
+
+// check reports what is wrong with a directive and says whether it may
+// suppress anything.
+func (d *Directives) check(pass *analysis.Pass, c *ast.Comment, dir directive, known func(string) bool, suggest func(string) string) bool {
+	form := linePrefix
+	if dir.file {
+		form = filePrefix
+	}
+	if dir.malformed != "" {
+		pass.ReportRangef(c, "%s %s: write %s <analyzer> <reason>", form, dir.malformed, form)
+		return false
+	}
+	valid := true
+	for _, name := range dir.analyzers {
+		if known(name) {
+			continue
+		}
+		valid = false
+		if s := suggest(name); s != "" {
+			pass.ReportRangef(c, "%s names %q, which is not an analyzer (did you mean %s?)", form, name, s)
+		} else {
+			pass.ReportRangef(c, "%s names %q, which is not an analyzer (accentvet -list shows them)", form, name)
+		}
+	}
+	if dir.reason == "" {
+		pass.ReportRangef(c, "%s %s needs a reason: say why the finding is wrong here, e.g. %s %s <reason>",
+			form, strings.Join(dir.analyzers, ","), form, strings.Join(dir.analyzers, ","))
+		return false
+	}
+	return valid
+}
+
+// ownLine reports whether comment c stands alone on its line, so that it
+// applies to the next line rather than to its own. src is the file's
+// content; without it (nil), the comment is taken to apply to both lines.
+func ownLine(tf *token.File, src []byte, c *ast.Comment) (alone, known bool) {
+	if src == nil {
+		return false, false
+	}
+	off := tf.Offset(c.Pos())
+	start := tf.Offset(tf.LineStart(tf.Line(c.Pos())))
+	if off > len(src) || start > off {
+		return false, false
+	}
+	return strings.TrimSpace(string(src[start:off])) == "", true
+}
+
+// Wrap returns analyzers that behave like the given ones but drop the
+// findings that a well-formed directive silences, and every finding in a
+// generated file. The first analyzer of the result is the directive
+// analyzer itself, which the others require. Use the result in a driver
+// (multichecker, unitchecker, a golangci-lint plugin); the analyzers'
+// names, flags, facts and results are unchanged.
+func Wrap(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	names := make(map[string]bool, len(analyzers)+1)
+	for _, a := range analyzers {
+		names[a.Name] = true
+	}
+	names[Name] = true
+	dirs := New(func(s string) bool { return names[s] }, func(s string) string { return closest(s, names) })
+	out := []*analysis.Analyzer{dirs}
+	for _, a := range analyzers {
+		out = append(out, wrap(a, dirs))
+	}
+	return out
+}
+
+func wrap(a, dirs *analysis.Analyzer) *analysis.Analyzer {
+	w := *a
+	w.Requires = append(slices.Clone(a.Requires), dirs)
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		d, _ := pass.ResultOf[dirs].(*Directives)
+		p := *pass
+		p.Report = func(diag analysis.Diagnostic) {
+			if d.Suppressed(a.Name, diag.Pos) {
+				return
+			}
+			pass.Report(diag)
+		}
+		return a.Run(&p)
+	}
+	return &w
+}
+
+// closest returns the known name nearest to s in edit distance, if it is
+// near enough to be a likely misspelling.
+func closest(s string, names map[string]bool) string {
+	best, bestDist := "", len(s)/3+1
+	for n := range names {
+		if dist := editDistance(s, n); dist < bestDist || (dist == bestDist && best != "" && n < best) {
+			best, bestDist = n, dist
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,71 @@
+package ignoredirective_test
+
+import (
+	"go/ast"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/accent-go/accent/checker/ignoredirective"
+)
+
+// fake reports every call to a function named bad.
+var fake = &analysis.Analyzer{
+	Name:     "fake",
+	Doc:      "report calls to bad",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		for n := range insp.PreorderSeq((*ast.CallExpr)(nil)) {
+			call := n.(*ast.CallExpr)
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "bad" {
+				pass.ReportRangef(call, "call to bad")
+			}
+		}
+		return nil, nil
+	},
+}
+
+// other is a second analyzer name for directives to mention; it reports
+// nothing.
+var other = &analysis.Analyzer{
+	Name: "other",
+	Doc:  "report nothing",
+	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+}
+
+// TestSuppression checks that a wrapped analyzer's findings are silenced on
+// the same line, on the next line, by file and in generated files, and only
+// by well-formed directives that name it.
+func TestSuppression(t *testing.T) {
+	wrapped := ignoredirective.Wrap([]*analysis.Analyzer{fake, other})
+	analysistest.Run(t, analysistest.TestData(), wrapped[1], "a")
+}
+
+// TestMalformed checks the findings for directives without a reason, with
+// an unknown analyzer, or with nothing at all.
+func TestMalformed(t *testing.T) {
+	wrapped := ignoredirective.Wrap([]*analysis.Analyzer{fake, other})
+	analysistest.Run(t, analysistest.TestData(), wrapped[0], "b")
+}
+
+// TestWrapKeepsIdentity checks that wrapped analyzers keep their names,
+// flags and docs, and validate as a set.
+func TestWrapKeepsIdentity(t *testing.T) {
+	wrapped := ignoredirective.Wrap([]*analysis.Analyzer{fake, other})
+	if len(wrapped) != 3 || wrapped[0].Name != ignoredirective.Name {
+		t.Fatalf("Wrap returned %d analyzers, first %q; want the directive analyzer then 2", len(wrapped), wrapped[0].Name)
+	}
+	for i, a := range []*analysis.Analyzer{fake, other} {
+		w := wrapped[i+1]
+		if w == a || w.Name != a.Name || w.Doc != a.Doc {
+			t.Errorf("wrapped %s: got name %q doc %q", a.Name, w.Name, w.Doc)
+		}
+	}
+	if err := analysis.Validate(wrapped); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,345 @@
+package vetcmd
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestUnitMode(t *testing.T) {
+	tests := []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-V=full"}, true},
+		{[]string{"-flags"}, true},
+		{[]string{"-json", "-printf.funcs=x", "/tmp/go-build/vet.cfg"}, true},
+		{[]string{"./..."}, false},
+		{[]string{"-format", "sarif", "./..."}, false},
+		{nil, false},
+	}
+	for _, tt := range tests {
+		if got := unitMode(tt.args); got != tt.want {
+			t.Errorf("unitMode(%q) = %v, want %v", tt.args, got, tt.want)
+		}
+	}
+}
+
+func TestParsePosition(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Position
+	}{
+		{"/a/b.go:12:3", Position{"/a/b.go", 12, 3}},
+		{"C:/a/b.go:12:3", Position{"C:/a/b.go", 12, 3}},
+		{"b.go:7", Position{"b.go", 7, 0}},
+		{"b.go", Position{"b.go", 0, 0}},
+		{"-", Position{"-", 0, 0}},
+	}
+	for _, tt := range tests {
+		if got := parsePosition(tt.in); got != tt.want {
+			t.Errorf("parsePosition(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestParseReport feeds a go vet -json stream with a package and its test
+// variant (the same finding twice) and an analyzer failure.
+func TestParseReport(t *testing.T) {
+	stream := `{
+	"m/a": {
+		"durationunit": [{"posn": "/w/a/a.go:5:23", "end": "/w/a/a.go:5:27", "message": "sleeps 1µs",
+			"suggested_fixes": [{"message": "fix", "edits": []}]}],
+		"printf": [{"posn": "/w/a/a.go:3:2", "end": "/w/a/a.go:3:9", "message": "bad verb",
+			"related": [{"posn": "/w/a/b.go:1:1", "end": "/w/a/b.go:1:2", "message": "declared here"}]}]
+	}
+}
+{
+	"m/a [m/a.test]": {
+		"durationunit": [{"posn": "/w/a/a.go:5:23", "end": "/w/a/a.go:5:27", "message": "sleeps 1µs"}],
+		"chanleak": {"error": "internal error: boom"}
+	}
+}
+`
+	r, err := parseReport(strings.NewReader(stream), "/w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Findings) != 2 {
+		t.Fatalf("got %d findings, want 2 (deduplicated): %+v", len(r.Findings), r.Findings)
+	}
+	first, second := r.Findings[0], r.Findings[1]
+	if first.Analyzer != "printf" || first.Pos != (Position{filepath.FromSlash("a/a.go"), 3, 2}) || first.Package != "m/a" {
+		t.Errorf("first finding = %+v", first)
+	}
+	if len(first.Related) != 1 || first.Related[0].Message != "declared here" {
+		t.Errorf("related = %+v", first.Related)
+	}
+	if second.Analyzer != "durationunit" || !second.HasFix || second.End.Col != 27 {
+		t.Errorf("second finding = %+v", second)
+	}
+	if len(r.Errors) != 1 || !strings.Contains(r.Errors[0], "chanleak failed: internal error: boom") {
+		t.Errorf("errors = %q", r.Errors)
+	}
+	if len(r.Tree) != 2 {
+		t.Errorf("tree has %d packages, want 2", len(r.Tree))
+	}
+	if _, err := parseReport(strings.NewReader(`{"m/a": {"x": [`), "/w"); err == nil {
+		t.Error("a truncated stream parsed without error")
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	var buf bytes.Buffer
+	printGitHub(&buf, &Report{Findings: []Finding{{
+		Analyzer: "errignored",
+		Pos:      Position{"a,b:c.go", 3, 4},
+		End:      Position{"a,b:c.go", 3, 9},
+		Message:  "100% wrong\nsecond line",
+	}}})
+	want := "::warning file=a%2Cb%3Ac.go,line=3,col=4,endLine=3,endColumn=9,title=accentvet errignored::100%25 wrong%0Asecond line\n"
+	if buf.String() != want {
+		t.Errorf("got  %q\nwant %q", buf.String(), want)
+	}
+}
+
+func TestSARIF(t *testing.T) {
+	var buf bytes.Buffer
+	r := &Report{Findings: []Finding{{
+		Analyzer: "durationunit",
+		Pos:      Position{"a/a.go", 5, 23},
+		End:      Position{"a/a.go", 5, 27},
+		Message:  "sleeps 1µs",
+		Related:  []Related{{Pos: Position{"a/b.go", 1, 1}, Message: "here"}},
+	}}}
+	if err := printSARIF(&buf, r, Analyzers()); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string `json:"name"`
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Level     string `json:"level"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine   int `json:"startLine"`
+							StartColumn int `json:"startColumn"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 {
+		t.Fatalf("version %q with %d runs", log.Version, len(log.Runs))
+	}
+	run := log.Runs[0]
+	if run.Tool.Driver.Name != "accentvet" || len(run.Tool.Driver.Rules) != len(Analyzers()) {
+		t.Errorf("driver %q with %d rules, want accentvet with %d", run.Tool.Driver.Name, len(run.Tool.Driver.Rules), len(Analyzers()))
+	}
+	if len(run.Results) != 1 {
+		t.Fatalf("%d results", len(run.Results))
+	}
+	res := run.Results[0]
+	loc := res.Locations[0].PhysicalLocation
+	if res.RuleID != "durationunit" || res.Level != "warning" || loc.ArtifactLocation.URI != "a/a.go" ||
+		loc.ArtifactLocation.URIBaseID != "%SRCROOT%" || loc.Region.StartLine != 5 || loc.Region.StartColumn != 23 {
+		t.Errorf("result = %+v", res)
+	}
+}
+
+// accentvet builds the command once for the tests that run it for real.
+var accentvet = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "accentvet-test")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "accentvet")
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/accent-go/accent/cmd/accentvet").CombinedOutput()
+	if err != nil {
+		return "", &buildError{out: string(out), err: err}
+	}
+	return bin, nil
+})
+
+type buildError struct {
+	out string
+	err error
+}
+
+func (e *buildError) Error() string { return e.err.Error() + ": " + e.out }
+
+// module writes a module of the given files (path -> content) and returns
+// its directory.
+func module(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["go.mod"] = "module m\n\ngo 1.26\n"
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// run runs accentvet in dir the way a user would, through Command.
+func run(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs go vet on a module (skipped with -short)")
+	}
+	bin, err := accentvet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	c := &Command{Stdout: &out, Stderr: &errOut, Self: bin, GoCmd: "go", Dir: dir}
+	code = c.Run(context.Background(), args)
+	return out.String(), errOut.String(), code
+}
+
+const sleepy = `package a
+
+import "time"
+
+func Nap() {
+	time.Sleep(1000)
+}
+
+func Excused() {
+	//accent:ignore durationunit the device counts in nanoseconds
+	time.Sleep(1000)
+}
+
+func Unexcused() {
+	//accent:ignore durationunit
+	time.Sleep(1000)
+}
+`
+
+const generated = `// Code generated by gen. DO NOT EDIT.
+
+package gen
+
+import "time"
+
+func Nap() { time.Sleep(1000) }
+`
+
+func TestCommandFindings(t *testing.T) {
+	dir := module(t, map[string]string{"a/a.go": sleepy, "gen/gen.go": generated})
+	stdout, stderr, code := run(t, dir, "./...")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitFindings, stderr)
+	}
+	want := []string{
+		filepath.FromSlash("a/a.go") + ":6:13: time.Sleep(1000) sleeps 1µs",
+		filepath.FromSlash("a/a.go") + ":15:2: //accent:ignore durationunit needs a reason",
+		filepath.FromSlash("a/a.go") + ":16:13: time.Sleep(1000) sleeps 1µs",
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), stdout)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want prefix %q", i, lines[i], w)
+		}
+	}
+	if !strings.Contains(stderr, "3 findings (2 durationunit, 1 ignoredirective)") {
+		t.Errorf("stderr lacks the summary:\n%s", stderr)
+	}
+
+	stdout, _, code = run(t, dir, "-format=github", "./a")
+	if code != ExitFindings || !strings.HasPrefix(stdout, "::warning file=a/a.go,line=6,col=13,") {
+		t.Errorf("github format: exit %d, output:\n%s", code, stdout)
+	}
+
+	stdout, _, code = run(t, dir, "-json", "./a")
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil || code != ExitFindings {
+		t.Fatalf("-json: exit %d, %v:\n%s", code, err, stdout)
+	}
+	if _, ok := tree["m/a"]["durationunit"]; !ok {
+		t.Errorf("-json tree lacks m/a durationunit: %s", stdout)
+	}
+
+	stdout, _, code = run(t, dir, "-durationunit=false", "-ignoredirective=false", "./a")
+	if code != ExitClean || stdout != "" {
+		t.Errorf("with the analyzers disabled: exit %d, output %q", code, stdout)
+	}
+}
+
+func TestCommandBrokenPackage(t *testing.T) {
+	dir := module(t, map[string]string{
+		"a/a.go":           sleepy,
+		"broken/broken.go": "package broken\n\nfunc F() int { return \"x\" }\n",
+	})
+	stdout, stderr, code := run(t, dir, "./...")
+	if code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	if !strings.Contains(stderr, "broken.go:3:") || !strings.Contains(stderr, "some packages could not be analyzed") {
+		t.Errorf("stderr does not say which package failed and why:\n%s", stderr)
+	}
+	if !strings.Contains(stdout, "sleeps 1µs") {
+		t.Errorf("the other package's findings are missing:\n%s", stdout)
+	}
+}
+
+func TestCommandClean(t *testing.T) {
+	dir := module(t, map[string]string{"c/c.go": "package c\n\nfunc C() int { return 1 }\n"})
+	stdout, stderr, code := run(t, dir, "./...")
+	if code != ExitClean || stdout != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+func TestCommandUsage(t *testing.T) {
+	var out, errOut bytes.Buffer
+	c := &Command{Stdout: &out, Stderr: &errOut}
+	if code := c.Run(context.Background(), []string{"-format=xml"}); code != ExitUsage || !strings.Contains(errOut.String(), `unknown -format "xml"`) {
+		t.Errorf("-format=xml: exit %d, stderr %q", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := c.Run(context.Background(), []string{"-explain", "duratonunit"}); code != ExitUsage || !strings.Contains(errOut.String(), "did you mean durationunit?") {
+		t.Errorf("-explain typo: exit %d, stderr %q", code, errOut.String())
+	}
+	out.Reset()
+	if code := c.Run(context.Background(), []string{"-explain", "durationunit"}); code != ExitClean ||
+		!strings.Contains(out.String(), "Coming from Python:") || !strings.Contains(out.String(), "accent lesson time/durations-and-layouts") {
+		t.Errorf("-explain: exit %d, output:\n%s", code, out.String())
+	}
+	out.Reset()
+	if code := c.Run(context.Background(), []string{"-list"}); code != ExitClean || !strings.Contains(out.String(), "durationunit") || !strings.Contains(out.String(), "ignoredirective") {
+		t.Errorf("-list: exit %d, output:\n%s", code, out.String())
+	}
+}
