@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
+	"github.com/accent-go/accent/checker/internal/generated"
 	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
@@ -56,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
-		if ast.IsGenerated(file) {
+		if generated.Skip(pass.Fset, file) {
 			continue
 		}
 		c := &checker{pass: pass, file: file}

@@ -2,9 +2,11 @@ package ignoredirective
 
 import (
 	_ "embed"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -32,6 +34,7 @@ type Directives struct {
 	files     map[string][]string    // analyzers silenced in a whole file
 	generated map[string]bool        // files that say they are generated
 	fileOf    func(token.Pos) string // the name of the file holding a position
+	fileAt    func(token.Pos) string // the same, after //line directives
 	lineOf    func(token.Pos) int
 }
 
@@ -47,7 +50,13 @@ func (d *Directives) Suppressed(analyzer string, pos token.Pos) bool {
 		return false
 	}
 	file := d.fileOf(pos)
-	if d.generated[file] || slices.Contains(d.files[file], analyzer) {
+	if d.generated[file] && d.fileAt(pos) == file {
+		// A generated file, unless a //line directive maps the position
+		// back to a file someone wrote: cgo rewrites a package's files
+		// into generated ones that point back at the originals.
+		return true
+	}
+	if slices.Contains(d.files[file], analyzer) {
 		return true
 	}
 	return slices.Contains(d.lines[lineKey{file, d.lineOf(pos)}], analyzer)
@@ -74,6 +83,7 @@ func run(pass *analysis.Pass, known func(string) bool, suggest func(string) stri
 		files:     make(map[string][]string),
 		generated: make(map[string]bool),
 		fileOf:    func(p token.Pos) string { return pass.Fset.PositionFor(p, false).Filename },
+		fileAt:    func(p token.Pos) string { return pass.Fset.PositionFor(p, true).Filename },
 		lineOf:    func(p token.Pos) int { return pass.Fset.PositionFor(p, false).Line },
 	}
 	for _, f := range pass.Files {
@@ -84,7 +94,6 @@ func run(pass *analysis.Pass, known func(string) bool, suggest func(string) stri
 		name := tf.Name()
 		if ast.IsGenerated(f) {
 			d.generated[name] = true
-			continue
 		}
 		var src []byte
 		for _, group := range f.Comments {
@@ -203,7 +212,7 @@ func ownLine(tf *token.File, src []byte, c *ast.Comment) (alone, known bool) {
 
 // Wrap returns analyzers that behave like the given ones but drop the
 // findings that a well-formed directive silences, and every finding in a
-// generated file. The first analyzer of the result is the directive
+// generated file; an analyzer's panic becomes its error for the package. The first analyzer of the result is the directive
 // analyzer itself, which the others require. Use the result in a driver
 // (multichecker, unitchecker, a golangci-lint plugin); the analyzers'
 // names, flags, facts and results are unchanged.
@@ -224,7 +233,15 @@ func Wrap(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 func wrap(a, dirs *analysis.Analyzer) *analysis.Analyzer {
 	w := *a
 	w.Requires = append(slices.Clone(a.Requires), dirs)
-	w.Run = func(pass *analysis.Pass) (any, error) {
+	w.Run = func(pass *analysis.Pass) (result any, err error) {
+		// An analyzer that crashes on odd code must not take the whole
+		// run down: its panic becomes this package's error for it.
+		defer func() {
+			if r := recover(); r != nil {
+				result, err = nil, fmt.Errorf("analyzer %s crashed on package %s (please report it): %v\n%s",
+					a.Name, pass.Pkg.Path(), r, debug.Stack())
+			}
+		}()
 		d, _ := pass.ResultOf[dirs].(*Directives)
 		p := *pass
 		p.Report = func(diag analysis.Diagnostic) {

@@ -2,6 +2,7 @@ package ignoredirective_test
 
 import (
 	"go/ast"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -69,3 +70,25 @@ func TestWrapKeepsIdentity(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestWrapRecoversPanics checks that a crashing analyzer reports an error
+// for the package instead of taking the driver down.
+func TestWrapRecoversPanics(t *testing.T) {
+	crash := &analysis.Analyzer{
+		Name: "crash",
+		Doc:  "panic on every package",
+		Run:  func(*analysis.Pass) (any, error) { panic("boom") },
+	}
+	wrapped := ignoredirective.Wrap([]*analysis.Analyzer{crash})
+	results := analysistest.Run(&recorder{T: t}, analysistest.TestData(), wrapped[1], "a")
+	if len(results) != 1 || results[0].Err == nil || !strings.Contains(results[0].Err.Error(), "analyzer crash crashed on package a") {
+		t.Fatalf("results = %+v, want one error naming the analyzer and package", results)
+	}
+}
+
+// recorder lets a test inspect analysistest's errors instead of failing.
+type recorder struct {
+	*testing.T
+}
+
+func (r *recorder) Errorf(format string, args ...any) {}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -341,5 +342,52 @@ func TestCommandUsage(t *testing.T) {
 	out.Reset()
 	if code := c.Run(context.Background(), []string{"-list"}); code != ExitClean || !strings.Contains(out.String(), "durationunit") || !strings.Contains(out.String(), "ignoredirective") {
 		t.Errorf("-list: exit %d, output:\n%s", code, out.String())
+	}
+}
+
+// TestCommandOddPackages covers cgo, build tags, test files and a huge
+// file: each is analyzed (or skipped) without a crash, and findings point
+// at the learner-visible file and line.
+func TestCommandOddPackages(t *testing.T) {
+	var huge strings.Builder
+	huge.WriteString("package huge\n\nimport \"time\"\n\n")
+	for i := range 3000 {
+		fmt.Fprintf(&huge, "func F%d(d time.Duration) time.Duration { return d * %d }\n", i, i+1)
+	}
+	huge.WriteString("func Nap() { time.Sleep(1000) }\n")
+	files := map[string]string{
+		"tagged/tagged.go":   "//go:build special\n\npackage tagged\n\nimport \"time\"\n\nfunc Nap() { time.Sleep(1000) }\n",
+		"tagged/plain.go":    "package tagged\n",
+		"withtest/w.go":      "package withtest\n",
+		"withtest/w_test.go": "package withtest\n\nimport (\n\t\"testing\"\n\t\"time\"\n)\n\nfunc TestNap(t *testing.T) { time.Sleep(1000) }\n",
+		"huge/huge.go":       huge.String(),
+	}
+	if _, err := exec.LookPath("gcc"); err == nil {
+		files["cgo/cgo.go"] = "package cgo\n\n// int two(void) { return 2; }\nimport \"C\"\n\nimport \"time\"\n\nfunc Nap() { time.Sleep(time.Duration(C.two())) }\n\nfunc Nap2() { time.Sleep(1000) }\n"
+	}
+	dir := module(t, files)
+
+	stdout, stderr, code := run(t, dir, "./...")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitFindings, stderr)
+	}
+	for _, want := range []string{
+		filepath.FromSlash("withtest/w_test.go") + ":8:41: time.Sleep(1000)",
+		filepath.FromSlash("huge/huge.go") + ":3005:25: time.Sleep(1000)",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "tagged.go") {
+		t.Errorf("a file behind a build tag was analyzed without -tags:\n%s", stdout)
+	}
+	if files["cgo/cgo.go"] != "" && !strings.Contains(stdout, filepath.FromSlash("cgo/cgo.go")+":10:26: time.Sleep(1000)") {
+		t.Errorf("the cgo package's finding is missing or misplaced:\n%s", stdout)
+	}
+
+	stdout, _, _ = run(t, dir, "-tags=special", "./tagged")
+	if !strings.Contains(stdout, filepath.FromSlash("tagged/tagged.go")+":7:25:") {
+		t.Errorf("-tags=special did not analyze the tagged file:\n%s", stdout)
 	}
 }
