@@ -43,8 +43,8 @@ func Suite() []Check {
 
 // vetLessons links go vet's analyzers to the lessons that teach their fixes.
 var vetLessons = map[string]string{
-	"copylocks":  "goroutines/wait-for-all",
-	"errorsas":   "errors/errors-are-values",
+	"copylocks":  "goroutines/sharing-memory",
+	"errorsas":   "errors/wrapping-and-inspecting",
 	"lostcancel": "context/cancellation",
 	"timeformat": "time/durations-and-layouts",
 	"waitgroup":  "goroutines/wait-for-all",
