@@ -7,9 +7,11 @@
 // test (GOROOT/src/runtime/goroutineleakprofile_test.go, which lists, per
 // kernel, the functions whose goroutines leak and what they block on). It
 // runs accentvet on a copy of the kernels and counts a kernel as caught
-// when a finding of a leak or blocking analyzer lies inside one of its
-// leaking functions: the buggy site. A finding elsewhere in the kernel's
-// file is counted separately, as "in the file".
+// when a finding of a leak or blocking analyzer lies on the stack of a
+// leaking goroutine: inside one of its leaking functions or a function of
+// the kernel that one of them calls (directly or through further calls,
+// matched by name), where the goroutine blocks. A finding elsewhere in the
+// kernel's file is counted separately, as "in the file".
 //
 // Usage: go run ./bench/gokerscore -accentvet /path/to/accentvet [-v]
 package main
@@ -92,7 +94,7 @@ func run(accentvet string, verbose bool) error {
 	if err := copyKernels(src, dir); err != nil {
 		return err
 	}
-	funcs, err := functionSpans(dir)
+	funcs, calls, err := functionSpans(dir)
 	if err != nil {
 		return err
 	}
@@ -104,12 +106,13 @@ func run(accentvet string, verbose bool) error {
 	for _, k := range kernels {
 		k.leaking = leaks[k.name]
 		for _, fn := range k.leaking {
-			s, ok := funcs[k.file][fn]
-			if !ok {
+			if _, ok := funcs[k.file][fn]; !ok {
 				k.notFound = append(k.notFound, fn)
 				continue
 			}
-			k.spans = append(k.spans, s)
+			for _, name := range onStack(fn, funcs[k.file], calls[k.file]) {
+				k.spans = append(k.spans, funcs[k.file][name])
+			}
 		}
 		for _, f := range findings[k.file] {
 			if slices.ContainsFunc(k.spans, func(s span) bool { return s.start <= f.line && f.line <= s.end }) {
@@ -230,12 +233,45 @@ func copyKernels(src, dir string) error {
 	return os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module goker\n\ngo 1.26\n"), 0o644)
 }
 
+// onStack returns fn and the functions of its file it calls, transitively:
+// those that can be on the stack of a goroutine blocked in fn. calls maps a
+// function to the bare names it calls (F, or M for x.M()); a name matches
+// every function or method of the file so named.
+func onStack(fn string, spans map[string]span, calls map[string][]string) []string {
+	byBare := map[string][]string{}
+	for name := range spans {
+		bare := name[strings.LastIndexByte(name, '.')+1:]
+		byBare[bare] = append(byBare[bare], name)
+	}
+	seen := map[string]bool{fn: true}
+	queue := []string{fn}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for _, callee := range calls[cur] {
+			for _, name := range byBare[callee] {
+				if !seen[name] {
+					seen[name] = true
+					queue = append(queue, name)
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for name := range seen {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // functionSpans names every function and closure of every file the way
 // goroutine stacks do ((*T).M, T.M, F, F.func1, F.func1.2) and returns its
-// lines.
-func functionSpans(dir string) (map[string]map[string]span, error) {
+// lines, and the names each one calls.
+func functionSpans(dir string) (map[string]map[string]span, map[string]map[string][]string, error) {
 	fset := token.NewFileSet()
 	out := map[string]map[string]span{}
+	allCalls := map[string]map[string][]string{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
 			return err
@@ -245,6 +281,7 @@ func functionSpans(dir string) (map[string]map[string]span, error) {
 			return err
 		}
 		spans := map[string]span{}
+		calls := map[string][]string{}
 		for _, decl := range f.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
@@ -252,12 +289,46 @@ func functionSpans(dir string) (map[string]map[string]span, error) {
 			}
 			name := funcName(fd)
 			spans[name] = lines(fset, fd)
+			calls[name] = calledNames(fd.Body)
 			closures(fset, fd.Body, name, spans)
 		}
+		// A closure's calls are those of its own body.
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.FuncLit); ok {
+				ln := lines(fset, lit)
+				for name, s := range spans {
+					if s == ln && strings.Contains(name, ".func") {
+						calls[name] = calledNames(lit.Body)
+					}
+				}
+			}
+			return true
+		})
 		out[filepath.Base(path)] = spans
+		allCalls[filepath.Base(path)] = calls
 		return nil
 	})
-	return out, err
+	return out, allCalls, err
+}
+
+// calledNames returns the bare names of the calls in body: F for F(), M for
+// x.M().
+func calledNames(body ast.Node) []string {
+	var names []string
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		switch fun := call.Fun.(type) {
+		case *ast.Ident:
+			names = append(names, fun.Name)
+		case *ast.SelectorExpr:
+			names = append(names, fun.Sel.Name)
+		}
+		return true
+	})
+	return names
 }
 
 func funcName(fd *ast.FuncDecl) string {
@@ -328,7 +399,7 @@ func vet(accentvet, dir string) (map[string][]finding, error) {
 	if err := cmd.Run(); err != nil {
 		var exit *exec.ExitError
 		if !errors.As(err, &exit) || exit.ExitCode() != 3 {
-			return nil, fmt.Errorf("accentvet: %v\n%s", err, stderr.String())
+			return nil, fmt.Errorf("accentvet: %w\n%s", err, stderr.String())
 		}
 	}
 	var tree map[string]map[string]json.RawMessage
@@ -363,7 +434,10 @@ func splitPosn(posn string) (string, int) {
 	if len(parts) < 3 {
 		return posn, 0
 	}
-	line, _ := strconv.Atoi(parts[len(parts)-2])
+	line, err := strconv.Atoi(parts[len(parts)-2])
+	if err != nil {
+		return posn, 0
+	}
 	return strings.Join(parts[:len(parts)-2], ":"), line
 }
 

@@ -69,7 +69,10 @@ loop:
 // of root and its descendants.
 func treeRSS(root int, page int64) (total, single int64) {
 	parent := map[int]int{}
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	stats, err := filepath.Glob("/proc/[0-9]*/stat")
+	if err != nil {
+		return 0, 0 // only a malformed pattern fails, and this one is fixed
+	}
 	for _, path := range stats {
 		data, err := os.ReadFile(path)
 		if err != nil {

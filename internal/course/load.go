@@ -104,7 +104,7 @@ func (l *loader) loadLessons() {
 			l.problem("lessons/"+d.Name(), "", "topic directories are named NN-topic (two digits, a dash, a lowercase word)")
 			continue
 		}
-		order, _ := strconv.Atoi(m[1])
+		order, _ := strconv.Atoi(m[1]) //accent:ignore errignored two digits, matched by topicDirRE
 		l.loadTopic(d.Name(), m[2], order)
 	}
 }
@@ -151,7 +151,7 @@ func (l *loader) loadTopic(dir, id string, order int) {
 			l.problem("lessons/"+dir+"/"+e.Name(), "", "unexpected file: lessons are named NN-slug.md")
 			continue
 		}
-		order, _ := strconv.Atoi(m[1])
+		order, _ := strconv.Atoi(m[1]) //accent:ignore errignored two digits, matched by lessonRE
 		l.loadLesson(t, dir+"/"+e.Name(), m[2], order)
 	}
 }

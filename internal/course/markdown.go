@@ -58,7 +58,10 @@ func (l *loader) readMarkdown(fsys fs.FS, name, display string, meta any) (body 
 	}
 	if err := data.Decode(meta); err != nil {
 		msg := yamlLineRE.ReplaceAllStringFunc(err.Error(), func(s string) string {
-			n, _ := strconv.Atoi(strings.TrimPrefix(s, "line "))
+			n, err := strconv.Atoi(strings.TrimPrefix(s, "line "))
+			if err != nil {
+				return s // too long to be a line number: leave it as it is
+			}
 			return "line " + strconv.Itoa(n+1)
 		})
 		msg = strings.ReplaceAll(msg, "\n ", "")

@@ -167,6 +167,16 @@ func compileFindings(dir string, e packages.Error) []Finding {
 	return out
 }
 
+// position parses a line or column number matched by a pattern, which
+// may be absent: 0 stands for unknown, as in token.Position.
+func position(digits string) int {
+	n, err := strconv.Atoi(digits)
+	if err != nil {
+		return 0 // absent, or too long to be a position
+	}
+	return n
+}
+
 // compileLine parses one "file:line[:col]: msg" line from the type checker
 // or the compiler. Files are named relative to the exercise directory; a
 // pristine test the compiler read from overlayDir is named by its base.
@@ -176,8 +186,8 @@ func compileLine(dir, overlayDir, l string) (Finding, bool) {
 		return Finding{}, false
 	}
 	f := Finding{Kind: Compile, Message: m[4]}
-	f.Line, _ = strconv.Atoi(m[2])
-	f.Col, _ = strconv.Atoi(m[3])
+	f.Line = position(m[2])
+	f.Col = position(m[3])
 	file := m[1]
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(dir, file)

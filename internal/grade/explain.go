@@ -8,7 +8,6 @@ import (
 	"go/types"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/accent-go/accent/internal/course"
@@ -275,7 +274,7 @@ func (e *explainer) testFailure(t *testResult) Finding {
 		if m := testLogRE.FindStringSubmatch(l); m != nil {
 			if f.File == "" {
 				f.File = m[1]
-				f.Line, _ = strconv.Atoi(m[2])
+				f.Line = position(m[2])
 			}
 			msgs = append(msgs, m[3])
 			continue

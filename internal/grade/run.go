@@ -172,7 +172,7 @@ func (run *testRun) read(r io.Reader, limit int64, started, overflow chan struct
 				started = nil
 			}
 		}
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {

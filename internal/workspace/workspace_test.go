@@ -690,7 +690,11 @@ func TestInitUnwritable(t *testing.T) {
 				if err := os.Mkdir(parent, 0o555); err != nil {
 					t.Fatal(err)
 				}
-				t.Cleanup(func() { _ = os.Chmod(parent, 0o755) })
+				t.Cleanup(func() {
+					if err := os.Chmod(parent, 0o755); err != nil {
+						t.Error(err)
+					}
+				})
 				return filepath.Join(parent, "ws")
 			},
 			wantText: "creating workspace",
@@ -707,7 +711,11 @@ func TestInitUnwritable(t *testing.T) {
 				if err := os.Chmod(exDir, 0o555); err != nil {
 					t.Fatal(err)
 				}
-				t.Cleanup(func() { _ = os.Chmod(exDir, 0o755) })
+				t.Cleanup(func() {
+					if err := os.Chmod(exDir, 0o755); err != nil {
+						t.Error(err)
+					}
+				})
 				return ws.Dir
 			},
 			wantText: "cannot write the workspace",

@@ -1,0 +1,14 @@
+package erroverwrite_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/accent-go/accent/checker/erroverwrite"
+)
+
+// Test checks the diagnostics against the // want comments.
+func Test(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), erroverwrite.Analyzer, "a")
+}

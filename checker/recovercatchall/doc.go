@@ -1,0 +1,69 @@
+// Package recovercatchall defines an Analyzer that reports recover() used
+// as a catch-all that swallows panics.
+//
+// # Analyzer recovercatchall
+//
+// recovercatchall: report recover() used as a catch-all that swallows the panic
+//
+// A panic in Go means a bug or a broken invariant: a nil map written to, an
+// index out of range, an impossible state. recover() stops it, and a
+// deferred function that recovers and then does nothing turns the bug into
+// a silent wrong answer that runs on:
+//
+//	defer func() {
+//		recover() // reported
+//	}()
+//
+//	defer func() {
+//		if r := recover(); r != nil { // reported
+//			log.Println("something went wrong")
+//		}
+//	}()
+//
+// The analyzer reports a call to recover whose value is dropped, assigned
+// to _, or only compared with nil, in a function that does nothing else
+// about the panic. Let the program crash, with its stack trace; or, at an
+// API boundary where one bad input must not bring the server down, turn the
+// panic into an error the caller sees, by assigning a named result:
+//
+//	func parse(src string) (n *Node, err error) {
+//		defer func() {
+//			if r := recover(); r != nil {
+//				err = fmt.Errorf("parse: internal error: %v", r)
+//			}
+//		}()
+//		return parseExpr(src), nil
+//	}
+//
+// Not reported, as the panic does not vanish there:
+//
+//   - the value is used: logged, wrapped in an error, re-panicked (the
+//     pattern that handles one sentinel and re-panics the rest), sent on
+//     a channel, or stored outside the function;
+//   - the function panics again, calls os.Exit or log.Fatal, sends on a
+//     channel, sets a variable or field outside itself (a named result, a
+//     panicked flag the caller checks), or fails a test;
+//   - a deferred recover in a test that expects a panic, followed in the
+//     deferring function by t.Fatal or t.Error for when there is none:
+//     defer func() { recover() }(); mustPanic(); t.Fatal("no panic");
+//   - generated files.
+//
+// Coming from Node.js: try { ... } catch {} around everything, or
+// process.on('uncaughtException', () => {}), keeps a process alive in an
+// unknown state. Go's panics are for the bugs, not for expected failures,
+// which are errors returned as values; a blanket recover is that empty
+// catch.
+//
+// Coming from Python: except Exception: pass is the habit; except: pass is
+// worse. Go's expected failures (file not found, bad input) are error
+// values, not panics, so there is nothing to catch for them; what panics is
+// a bug, and the stack trace is what you want to see.
+//
+// Coming from Java: catching Throwable or RuntimeException to keep going
+// swallows NullPointerException and friends. Go's panic is closer to a
+// RuntimeException or an Error than to a checked exception: do not catch
+// it as control flow; return errors instead, and recover only at a
+// boundary, converting the panic into an error.
+//
+// Lesson: errors/panic-is-not-throw.
+package recovercatchall

@@ -1,0 +1,311 @@
+// Package recovercatchall defines an Analyzer that reports recover() used
+// as a catch-all that swallows panics.
+package recovercatchall
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/accent-go/accent/checker/internal/analyzerdoc"
+	"github.com/accent-go/accent/checker/internal/errflow"
+	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/typematch"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports recover() calls that swallow the panic.
+var Analyzer = &analysis.Analyzer{
+	Name:     "recovercatchall",
+	Doc:      analyzerdoc.MustExtract(doc, "recovercatchall"),
+	URL:      "https://pkg.go.dev/github.com/accent-go/accent/checker/recovercatchall",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+}
+
+const message = "recover() swallows the panic: a panic is a bug, not an exception; " +
+	"let it crash, or turn it into a returned error by assigning a named result"
+
+func run(pass *analysis.Pass) (any, error) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		if generated.Skip(pass.Fset, file) {
+			continue
+		}
+		for cur := range fileCur.Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if !errflow.IsBuiltin(pass.TypesInfo, call, "recover") {
+				continue
+			}
+			var fn ast.Node
+			for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				fn = e.Node()
+				break
+			}
+			if fn == nil {
+				continue
+			}
+			c := &checker{pass: pass, fn: fn}
+			if !c.valueUsed(cur) && !c.acts() && !c.expectsPanic(cur) {
+				pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: message})
+			}
+		}
+	}
+	return nil, nil
+}
+
+// checker checks one recover() call and the function that makes it.
+type checker struct {
+	pass *analysis.Pass
+	fn   ast.Node // the FuncDecl or FuncLit that calls recover
+}
+
+// body returns the body of the function.
+func (c *checker) body() *ast.BlockStmt {
+	switch fn := c.fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// local reports whether v is declared inside the function.
+func (c *checker) local(v *types.Var) bool {
+	return c.fn.Pos() <= v.Pos() && v.Pos() < c.fn.End()
+}
+
+// valueUsed reports whether the recovered value goes anywhere: logged,
+// wrapped, re-panicked, stored outside the function. Dropping it,
+// assigning it to _, or only comparing it with nil does not count.
+func (c *checker) valueUsed(cur inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	parent := cur.Parent()
+	for {
+		if _, ok := parent.Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		parent = parent.Parent()
+	}
+	switch p := parent.Node().(type) {
+	case *ast.ExprStmt:
+		return false
+	case *ast.BinaryExpr:
+		return !nilComparison(info, p)
+	case *ast.AssignStmt:
+		if len(p.Lhs) != len(p.Rhs) {
+			return true
+		}
+		for i, r := range p.Rhs {
+			if ast.Unparen(r) != cur.Node() {
+				continue
+			}
+			id, ok := ast.Unparen(p.Lhs[i]).(*ast.Ident)
+			if !ok {
+				return true // stored in a field or an element
+			}
+			if id.Name == "_" {
+				return false
+			}
+			v, ok := info.ObjectOf(id).(*types.Var)
+			if !ok || !c.local(v) {
+				return true // stored outside the function
+			}
+			return c.varUsed(v)
+		}
+		return true
+	case *ast.ValueSpec:
+		for i, val := range p.Values {
+			if ast.Unparen(val) != cur.Node() || i >= len(p.Names) {
+				continue
+			}
+			if p.Names[i].Name == "_" {
+				return false
+			}
+			if v, ok := info.Defs[p.Names[i]].(*types.Var); ok {
+				return c.varUsed(v)
+			}
+		}
+		return true
+	}
+	return true
+}
+
+// varUsed reports whether the variable holding the recovered value is used
+// other than in a comparison with nil.
+func (c *checker) varUsed(v *types.Var) bool {
+	info := c.pass.TypesInfo
+	used := false
+	ast.Inspect(c.body(), func(n ast.Node) bool {
+		if used {
+			return false
+		}
+		if b, ok := n.(*ast.BinaryExpr); ok && nilComparison(info, b) {
+			// Skip the operand that is v; look inside the other.
+			for _, e := range []ast.Expr{b.X, b.Y} {
+				if id, ok := ast.Unparen(e).(*ast.Ident); ok && info.Uses[id] == v {
+					continue
+				}
+				ast.Inspect(e, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+						used = true
+					}
+					return !used
+				})
+			}
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			used = true
+		}
+		return !used
+	})
+	return used
+}
+
+// nilComparison reports whether b is x == nil or x != nil.
+func nilComparison(info *types.Info, b *ast.BinaryExpr) bool {
+	if b.Op != token.EQL && b.Op != token.NEQ {
+		return false
+	}
+	isNil := func(e ast.Expr) bool {
+		tv, ok := info.Types[e]
+		return ok && tv.IsNil()
+	}
+	return isNil(b.X) || isNil(b.Y)
+}
+
+// acts reports whether the function does something about the panic even
+// without its value: panics again, exits, sends on a channel, sets a
+// variable or field outside itself (a named result, a flag), or fails a
+// test.
+func (c *checker) acts() bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(c.body(), func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SendStmt:
+			found = true
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if c.nonLocal(l) {
+					found = true
+				}
+			}
+		case *ast.IncDecStmt:
+			found = c.nonLocal(n.X)
+		case *ast.CallExpr:
+			if errflow.IsBuiltin(info, n, "panic") {
+				found = true
+				break
+			}
+			fn := errflow.Callee(info, n)
+			if typematch.IsFunction(fn, "os", "Exit") ||
+				typematch.IsFunction(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+				typematch.IsMethod(fn, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+				failsTest(fn) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// expectsPanic reports whether the function is deferred by a test that
+// expects a panic and fails if there is none:
+//
+//	defer func() { recover() }()
+//	mustPanic()
+//	t.Fatal("mustPanic did not panic")
+func (c *checker) expectsPanic(cur inspector.Cursor) bool {
+	lit, ok := c.fn.(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	var litCur inspector.Cursor
+	for e := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		litCur = e
+		break
+	}
+	if litCur.Node() != lit {
+		return false
+	}
+	call, ok := litCur.Parent().Node().(*ast.CallExpr)
+	if !ok || ast.Unparen(call.Fun) != lit {
+		return false
+	}
+	deferCur := litCur.Parent().Parent()
+	def, ok := deferCur.Node().(*ast.DeferStmt)
+	if !ok {
+		return false
+	}
+	var body *ast.BlockStmt
+	for e := range deferCur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch fn := e.Node().(type) {
+		case *ast.FuncDecl:
+			body = fn.Body
+		case *ast.FuncLit:
+			body = fn.Body
+		}
+		break
+	}
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if n.Pos() > def.End() && failsTest(errflow.Callee(c.pass.TypesInfo, n)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// nonLocal reports whether assigning to e changes something outside the
+// function: a variable declared outside it, a field, an element, a
+// pointed-to value.
+func (c *checker) nonLocal(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if e.Name == "_" {
+			return false
+		}
+		v, ok := c.pass.TypesInfo.ObjectOf(e).(*types.Var)
+		return ok && !c.local(v)
+	case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
+		return true
+	}
+	return false
+}
+
+// failsTest reports whether fn is a method of package testing (of T, B, F
+// or TB) that marks a test as failed or skipped.
+func failsTest(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Signature().Recv() == nil || fn.Pkg() == nil || fn.Pkg().Path() != "testing" {
+		return false
+	}
+	return slices.Contains([]string{"Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow", "Skip", "Skipf", "SkipNow"}, fn.Name())
+}

@@ -1,0 +1,14 @@
+package recovercatchall_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/accent-go/accent/checker/recovercatchall"
+)
+
+// Test checks the diagnostics against the // want comments.
+func Test(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), recovercatchall.Analyzer, "a")
+}
