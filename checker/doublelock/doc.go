@@ -1,0 +1,79 @@
+// Package doublelock defines an Analyzer that reports a mutex locked again
+// by the goroutine that already holds it.
+//
+// # Analyzer doublelock
+//
+// doublelock: report a mutex locked twice on one path (self-deadlock)
+//
+// Go's sync.Mutex and sync.RWMutex are not reentrant: a goroutine that
+// holds a mutex and locks it again waits for itself, forever. The analyzer
+// follows each function's paths, and the calls it makes to functions and
+// methods of the same package, and reports a Lock (or RLock) of a mutex
+// that is already held on that path with no Unlock in between:
+//
+//	func (s *Store) Flush() {
+//		s.mu.Lock()
+//		defer s.mu.Unlock()
+//		s.compact() // compact locks s.mu again: reported in compact
+//	}
+//
+//	func (s *Store) compact() {
+//		s.mu.Lock()
+//		defer s.mu.Unlock()
+//		...
+//	}
+//
+// The report is at the inner Lock and names the outer one. The fix is a
+// helper that expects the lock held, named for it by convention:
+//
+//	func (s *Store) Flush() {
+//		s.mu.Lock()
+//		defer s.mu.Unlock()
+//		s.compactLocked()
+//	}
+//
+//	// compactLocked compacts the store; s.mu must be held.
+//	func (s *Store) compactLocked() { ... }
+//
+// For a sync.RWMutex it also reports the three other ways to lock it
+// twice. Lock while a read lock is held (an upgrade) waits for every
+// reader, this one included. RLock while the write lock is held waits for
+// the writer, which is this goroutine. And RLock while a read lock is
+// already held: it works until another goroutine calls Lock in between,
+// then the writer waits for the first RLock and the second RLock waits for
+// the writer, so both hang (a recursive read lock). Release the read lock
+// before taking the write lock, and re-check what you read, since another
+// writer may have run in between.
+//
+// It also reports a loop that locks a mutex and goes around again without
+// unlocking it, as with a continue between Lock and Unlock.
+//
+// Locks are told apart by the path that reaches them, as in s.mu or
+// s.parent.mu, so locking two different instances (a.mu then b.mu, or the
+// elements of a slice in a loop) is not reported. TryLock and TryRLock are
+// not reported, and calls through interfaces and function values are not
+// followed. A function whose lock depends on a bool parameter
+// (if !locked { s.mu.Lock() }) is not reported through its callers.
+// Generated files are skipped.
+//
+// Coming from Node.js: JavaScript has no threads to share memory, so it
+// has no mutexes; async locks from libraries queue the second acquire
+// after the first, which hangs the same way if one async function awaits
+// a lock it already holds. In Go the hang is immediate: keep track of
+// which functions run with the lock held.
+//
+// Coming from Python: threading.RLock lets the thread that holds it
+// acquire it again, and many classes use one so that public methods can
+// call each other. Go has no RLock in that sense (sync.RWMutex.RLock is a
+// shared read lock, not a reentrant one). Split each method into an
+// exported one that locks and an unexported fooLocked that does the work
+// and expects the lock held, and call the Locked one from inside.
+//
+// Coming from Java: synchronized methods and ReentrantLock are reentrant,
+// so a synchronized method may call another synchronized method of the
+// same object. A Go method that locks s.mu and calls another method that
+// locks s.mu deadlocks instead. Lock in the exported entry points only,
+// and have them call helpers that assume the lock is held.
+//
+// Lesson: goroutines/sharing-memory.
+package doublelock

@@ -1,0 +1,94 @@
+// Package doublelock defines an Analyzer that reports a mutex locked again
+// by the goroutine that already holds it.
+package doublelock
+
+import (
+	_ "embed"
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/accent-go/accent/checker/internal/analyzerdoc"
+	"github.com/accent-go/accent/checker/internal/lockset"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports a mutex locked twice on one path.
+var Analyzer = &analysis.Analyzer{
+	Name:     "doublelock",
+	Doc:      analyzerdoc.MustExtract(doc, "doublelock"),
+	URL:      "https://pkg.go.dev/github.com/accent-go/accent/checker/doublelock",
+	Requires: []*analysis.Analyzer{lockset.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
+	for _, d := range res.DoubleLocks {
+		report(pass, res, d)
+	}
+	return nil, nil
+}
+
+func report(pass *analysis.Pass, res *lockset.Result, d lockset.DoubleLock) {
+	inner := d.Site.Inner()
+	outer := d.Held.Site.Inner()
+	name := d.Text
+	if name == "" {
+		name = d.Held.Text
+	}
+	if name == "" {
+		name = "the mutex"
+	}
+
+	// Where the lock was taken, and who takes it again.
+	var where, again string
+	switch {
+	case d.Held.Strength == lockset.Loop:
+		where = fmt.Sprintf("is still locked from the previous iteration (locked at %s)", lockset.Where(pass.Fset, outer.Pos, inner.Pos))
+		again = "the loop locks it again"
+		if inner.Fn != d.Fn {
+			again = lockset.FuncName(inner.Fn) + " locks it again"
+		}
+	case outer.Fn == inner.Fn && d.Site.Via == nil && d.Held.Site.Via == nil:
+		where = fmt.Sprintf("is already locked (at %s)", lockset.Where(pass.Fset, outer.Pos, inner.Pos))
+		again = "it is locked again"
+	default:
+		where = fmt.Sprintf("is already locked (by %s at %s)", lockset.FuncName(outer.Fn), lockset.Where(pass.Fset, outer.Pos, inner.Pos))
+		again = lockset.FuncName(inner.Fn) + " locks it again"
+	}
+
+	var why string
+	switch {
+	case d.Held.Mode == lockset.Write && d.Mode == lockset.Write:
+		why = "Go mutexes are not reentrant, this blocks forever"
+	case d.Held.Mode == lockset.Write:
+		why = "RLock waits for the writer, which is this goroutine, so it blocks forever"
+	case d.Mode == lockset.Write:
+		where = "is read-locked" + where[len("is already locked"):]
+		why = "Lock waits for every reader, this one included: a read lock cannot be upgraded, this blocks forever"
+	default:
+		where = "is already read-locked" + where[len("is already locked"):]
+		why = "a recursive RLock deadlocks as soon as another goroutine calls Lock in between"
+	}
+
+	var fix string
+	switch {
+	case d.Held.Mode == lockset.Read && d.Mode == lockset.Write:
+		fix = "RUnlock first, then Lock and re-check the state"
+	case d.Held.Strength == lockset.Loop:
+		fix = "unlock on every path that goes around the loop"
+	case d.Site.Via != nil:
+		fix = "call a helper that expects the lock held (…Locked) instead"
+	default:
+		fix = "unlock it first, or do not lock it here"
+	}
+	start, end := res.Span(inner.Pos)
+	pass.Report(analysis.Diagnostic{
+		Pos:     start,
+		End:     end,
+		Message: fmt.Sprintf("%s %s when %s: %s; %s", name, where, again, why, fix),
+	})
+}
