@@ -11,7 +11,28 @@ import (
 	"golang.org/x/tools/go/analysis/passes/nilness"
 	"golang.org/x/tools/go/analysis/suite/vet"
 
+	"github.com/accent-go/accent/checker/blockunderlock"
+	"github.com/accent-go/accent/checker/chanleak"
+	"github.com/accent-go/accent/checker/ctxbackground"
+	"github.com/accent-go/accent/checker/ctxfield"
+	"github.com/accent-go/accent/checker/doublelock"
 	"github.com/accent-go/accent/checker/durationunit"
+	"github.com/accent-go/accent/checker/errcompare"
+	"github.com/accent-go/accent/checker/errignored"
+	"github.com/accent-go/accent/checker/erroverwrite"
+	"github.com/accent-go/accent/checker/errwrapverb"
+	"github.com/accent-go/accent/checker/foreverselect"
+	"github.com/accent-go/accent/checker/lockorder"
+	"github.com/accent-go/accent/checker/monthindex"
+	"github.com/accent-go/accent/checker/parsezone"
+	"github.com/accent-go/accent/checker/recovercatchall"
+	"github.com/accent-go/accent/checker/tickerleak"
+	"github.com/accent-go/accent/checker/timeequal"
+	"github.com/accent-go/accent/checker/timelayout"
+	"github.com/accent-go/accent/checker/unclosedrange"
+	"github.com/accent-go/accent/checker/unixelapsed"
+	"github.com/accent-go/accent/checker/unlockpath"
+	"github.com/accent-go/accent/checker/waitgroupmisuse"
 )
 
 // Family groups checks for reports and docs.
@@ -23,8 +44,8 @@ const (
 	Errors   Family = "errors"
 	Context  Family = "context"
 	Time     Family = "time"
-	Channels Family = "channels"
-	Vet      Family = "vet" // go vet's own suite
+	Channels Family = "channels" // goroutines that never end: channels nobody closes, loops with no exit
+	Vet      Family = "vet"      // go vet's own suite
 )
 
 // Check is one analyzer with accent's metadata.
@@ -37,7 +58,28 @@ type Check struct {
 // Suite returns accent's own analyzers, sorted by name.
 func Suite() []Check {
 	return []Check{
+		{Analyzer: blockunderlock.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
+		{Analyzer: chanleak.Analyzer, Family: Leaks, Lesson: "channels/channels-and-select"},
+		{Analyzer: ctxbackground.Analyzer, Family: Context, Lesson: "context/passing-context"},
+		{Analyzer: ctxfield.Analyzer, Family: Context, Lesson: "context/passing-context"},
+		{Analyzer: doublelock.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
 		{Analyzer: durationunit.Analyzer, Family: Time, Lesson: "time/durations-and-layouts"},
+		{Analyzer: errcompare.Analyzer, Family: Errors, Lesson: "errors/wrapping-and-inspecting"},
+		{Analyzer: errignored.Analyzer, Family: Errors, Lesson: "errors/errors-are-values"},
+		{Analyzer: erroverwrite.Analyzer, Family: Errors, Lesson: "errors/errors-are-values"},
+		{Analyzer: errwrapverb.Analyzer, Family: Errors, Lesson: "errors/wrapping-and-inspecting"},
+		{Analyzer: foreverselect.Analyzer, Family: Channels, Lesson: "channels/channels-and-select"},
+		{Analyzer: lockorder.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
+		{Analyzer: monthindex.Analyzer, Family: Time, Lesson: "time/durations-and-layouts"},
+		{Analyzer: parsezone.Analyzer, Family: Time, Lesson: "time/instants-and-zones"},
+		{Analyzer: recovercatchall.Analyzer, Family: Errors, Lesson: "errors/panic-is-not-throw"},
+		{Analyzer: tickerleak.Analyzer, Family: Time, Lesson: "time/timers-and-tickers"},
+		{Analyzer: timeequal.Analyzer, Family: Time, Lesson: "time/instants-and-zones"},
+		{Analyzer: timelayout.Analyzer, Family: Time, Lesson: "time/durations-and-layouts"},
+		{Analyzer: unclosedrange.Analyzer, Family: Channels, Lesson: "channels/channels-and-select"},
+		{Analyzer: unixelapsed.Analyzer, Family: Time, Lesson: "time/instants-and-zones"},
+		{Analyzer: unlockpath.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
+		{Analyzer: waitgroupmisuse.Analyzer, Family: Leaks, Lesson: "goroutines/wait-for-all"},
 	}
 }
 

@@ -1,0 +1,86 @@
+// Package chanleak defines an Analyzer that reports goroutines and
+// operations that can block forever on a channel.
+//
+// # Analyzer chanleak
+//
+// chanleak: report goroutines that can block forever on a channel
+//
+// A send on an unbuffered channel waits until someone receives, and a
+// receive waits until someone sends or closes the channel. A goroutine
+// blocked that way is never collected: it and everything it references stay
+// in memory until the program ends. The analyzer reports the blocking send
+// or receive in three situations.
+//
+// A function makes a channel, starts goroutines that send on it, and can
+// return before it has received every value: on an error path, when a
+// select takes its timeout or ctx.Done() case, or after the first of
+// several results. Each send left over blocks forever:
+//
+//	func fetch(ctx context.Context, url string) (*Page, error) {
+//		ch := make(chan *Page)
+//		go func() { ch <- download(url) }() // reported
+//		select {
+//		case p := <-ch:
+//			return p, nil
+//		case <-ctx.Done():
+//			return nil, ctx.Err() // nobody will ever receive from ch
+//		}
+//	}
+//
+// Give the channel room for every send, make(chan *Page, 1) here (the
+// suggested fix, offered when one goroutine sends once), or make the sender
+// give up too:
+//
+//	select {
+//	case ch <- download(url):
+//	case <-ctx.Done():
+//	}
+//
+// The same holds the other way round: goroutines that receive from a
+// channel, or range over it, while the function that started them can
+// return without sending or closing it.
+//
+// A channel that is nil on every path: a send or receive on it outside a
+// select blocks forever (inside a select, a nil channel is the idiom that
+// disables a case, and is not reported).
+//
+// A channel that the package never sends on or closes, yet receives from;
+// or never receives from, yet sends on without a buffer: one side of the
+// conversation is missing.
+//
+// The analyzer follows a channel through variables, closures, parameters of
+// functions whose every caller it sees, results and unexported struct
+// fields of the package. It stays silent when the channel reaches code it
+// cannot see (an exported function's callers, an interface, another
+// package, a slice or map), since that code may serve it; when the buffer
+// is large enough for every send, or its size is computed, as in
+// make(chan T, len(jobs)); when the goroutine's own send or receive sits in
+// a select with another case; and when a loop that receives ends by its
+// condition, which it takes as receiving every value; nor when several
+// goroutines each send only on some paths (only the one that finds the
+// answer sends) and one has been served. It takes a select
+// case on another channel made by the same function to be part of a
+// protocol it cannot order, and does not follow it; cases on a context, a
+// timer or a channel from elsewhere can fire at any time. A path that
+// fails or skips a test (t.Fatal, t.Error, t.Skip) does not count: the
+// test has failed already. A nil field or package variable is not
+// reported, as the package's tests may set it.
+//
+// Coming from Node.js: a Promise that nobody awaits simply settles and is
+// garbage collected, so Promise.race([work(), timeout()]) leaves nothing
+// behind. A goroutine that sends its result is not a Promise: if the
+// receiver has moved on it waits forever. Buffer the result channel, or
+// select on ctx.Done() in the goroutine.
+//
+// Coming from Python: asyncio.wait_for cancels the task on timeout, and
+// concurrent.futures drops the result of a future nobody reads. Go cancels
+// nothing for you: when the caller stops listening, the goroutine must
+// learn it from a context or find room in a buffer.
+//
+// Coming from Java: Future.get(timeout) returns, and the abandoned task
+// still completes and stores its result in the Future. A Go channel has no
+// slot unless you give it one: make(chan T, 1) is the Future's slot, and
+// ctx.Done() is cancel(true).
+//
+// Lesson: channels/channels-and-select.
+package chanleak

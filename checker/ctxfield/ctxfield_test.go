@@ -1,0 +1,14 @@
+package ctxfield_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/accent-go/accent/checker/ctxfield"
+)
+
+// Test checks the diagnostics against the // want comments.
+func Test(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), ctxfield.Analyzer, "a")
+}

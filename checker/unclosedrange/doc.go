@@ -1,0 +1,55 @@
+// Package unclosedrange defines an Analyzer that reports loops that range
+// over a channel nothing closes.
+//
+// # Analyzer unclosedrange
+//
+// unclosedrange: report ranging over a channel that is never closed
+//
+// A for range loop over a channel ends only when the channel is closed and
+// drained. If nothing ever closes it, a goroutine running the loop never
+// exits, and a function running it never returns:
+//
+//	jobs := make(chan Job)
+//	for range 4 {
+//		go func() {
+//			for j := range jobs { // reported: jobs is never closed
+//				process(j)
+//			}
+//		}()
+//	}
+//	for _, j := range todo {
+//		jobs <- j
+//	}
+//	// missing: close(jobs)
+//
+// The sender owns the close: after the last send, close(jobs). When several
+// goroutines send, the one that waits for them all closes it
+// (wg.Wait(); close(results)).
+//
+// The loop form for { v, ok := <-ch; if !ok { break } ... } is reported
+// the same way. The analyzer follows the channel through variables,
+// closures, parameters and results of the package's functions. It does not
+// report a loop that can also end another way (break, return, goto,
+// panic); a channel that reaches code it cannot see, which may close it
+// (another package, an exported function's callers, an interface, a slice
+// or map); a channel kept in a struct field or package variable, which
+// belongs to an object that may be meant to live as long as the program;
+// nor a goroutine started by func main or init of a main package.
+//
+// Coming from Node.js: for await (const x of stream) ends when the stream
+// emits 'end', which the stream does for you. A Go channel has no end
+// until its sender calls close(ch); forget it and the consumer waits
+// forever.
+//
+// Coming from Python: iterating a generator ends when the generator
+// returns, and a queue.Queue consumer often waits for a sentinel such as
+// None. In Go, close(ch) is the sentinel, and range stops at it: close the
+// channel instead of sending a marker value.
+//
+// Coming from Java: a BlockingQueue consumer loops on take() until it sees
+// a poison pill or is interrupted. In Go the producer closes the channel,
+// and range over it is the whole consumer loop; there is nothing to
+// interrupt.
+//
+// Lesson: channels/channels-and-select.
+package unclosedrange

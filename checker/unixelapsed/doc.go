@@ -1,0 +1,56 @@
+// Package unixelapsed defines an Analyzer that reports elapsed time
+// measured by subtracting Unix timestamps of time.Now().
+//
+// # Analyzer unixelapsed
+//
+// unixelapsed: report elapsed time measured by subtracting Unix timestamps
+//
+// time.Now() reads two clocks: the wall clock, which says what time it is
+// and which NTP, an administrator or a virtual machine resume may set
+// forward or back at any moment, and a monotonic clock, which only moves
+// forward. t.Unix(), t.UnixMilli(), t.UnixMicro() and t.UnixNano() keep only
+// the wall clock, so a difference of two of them can be negative or hours
+// off when the clock is set in between:
+//
+//	start := time.Now().UnixNano()
+//	work()
+//	elapsed := time.Now().UnixNano() - start // reported
+//
+// Keep the time.Time instead; Since and Sub use the monotonic readings when
+// both times have them:
+//
+//	start := time.Now()
+//	work()
+//	elapsed := time.Since(start)
+//
+// The analyzer reports a subtraction whose two operands are Unix
+// timestamps of time.Now(): called directly, held in local variables
+// (also variables that closures capture, as in a deferred func), converted
+// to another number type or scaled by a constant, as in
+// time.Now().UnixNano() / 1e6.
+//
+// Not reported: timestamps from anywhere else, such as a file's
+// modification time, a database row or a struct field, whose difference
+// from now is a legitimate wall-clock question; and differences with
+// times derived from now, such as time.Now().Add(d).Unix(). There is no
+// suggested fix, because time.Since(start) is a time.Duration where the
+// subtraction gave a count of seconds or nanoseconds, and start must change
+// too. Generated files are skipped.
+//
+// Coming from Node.js: Date.now() - start measures with the wall clock;
+// performance.now() and process.hrtime.bigint() are the monotonic clocks.
+// In Go, time.Now() carries both, and time.Since(start) picks the monotonic
+// one for you, as long as you keep the time.Time.
+//
+// Coming from Python: time.time() - start is the wall clock, and the
+// documentation points to time.monotonic() or time.perf_counter() for
+// durations. Go needs no second function: start := time.Now() and
+// time.Since(start) measure on the monotonic clock.
+//
+// Coming from Java: System.currentTimeMillis() - start is the wall clock;
+// System.nanoTime() is the monotonic one, and Duration.between(start, end)
+// on Instants is wall-clock based. Go's time.Since(start) is nanoTime's
+// job done with a time.Time, and returns a time.Duration.
+//
+// Lesson: time/instants-and-zones.
+package unixelapsed

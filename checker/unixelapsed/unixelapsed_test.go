@@ -1,0 +1,14 @@
+package unixelapsed_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/accent-go/accent/checker/unixelapsed"
+)
+
+// Test checks the diagnostics against the // want comments.
+func Test(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unixelapsed.Analyzer, "a")
+}
