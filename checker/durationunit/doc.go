@@ -29,7 +29,14 @@
 //	time.Sleep(time.Duration(ms) * time.Millisecond) // fine
 //
 // If n really counts nanoseconds, say so: time.Duration(n) * time.Nanosecond.
+// In Duration arithmetic (total += time.Duration(n), timeout +
+// time.Duration(n)) the conversion is reported only when the variable is
+// named for another unit (ms, timeoutMs, millis, secs): sums of values that
+// are already nanoseconds are common, and a product (grace *=
+// time.Duration(scale)) is a scale factor, not a quantity.
 //
+// Constants of a second or more in nanoseconds (1500000000, or
+// math.MaxInt64 as "forever") are taken to mean nanoseconds on purpose.
 // Zero, values that already carry a unit (2 * time.Second, or a constant
 // declared as 3 * time.Second), floating-point constants such as 1e9, and
 // explicit constant conversions such as time.Duration(1000) are not

@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"go/types"
 	"math"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,6 +34,12 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 }
+
+// onPurpose is the smallest bare constant taken to count nanoseconds on
+// purpose: a second or more in nanoseconds (math.MaxInt64 as "forever",
+// 1500000000 for 1.5s) is no millisecond or second count ported from
+// another language, which stay far below it.
+const onPurpose = int64(time.Second)
 
 // maxCallText is the longest call, as rendered in a message, that a
 // diagnostic quotes; longer calls are described without it.
@@ -144,7 +151,7 @@ func (c *checker) value(e ast.Expr, subject string) {
 		return
 	}
 	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
-	if !exact || n <= 0 {
+	if !exact || n <= 0 || n >= onPurpose {
 		return
 	}
 	// "500 + 100 * unit" would scale only the 100, so wrap every binary
@@ -214,7 +221,8 @@ func (c *checker) untypedIntConst(id *ast.Ident) bool {
 }
 
 // conversion reports time.Duration(v) of an integer variable v, unless the
-// conversion is an operand of a multiplication, which supplies the unit.
+// conversion is an operand of arithmetic: a multiplication supplies the
+// unit, and a sum or an op-assignment is Duration arithmetic.
 func (c *checker) conversion(cur inspector.Cursor, call *ast.CallExpr) {
 	if len(call.Args) != 1 {
 		return
@@ -230,7 +238,15 @@ func (c *checker) conversion(cur inspector.Cursor, call *ast.CallExpr) {
 		case *ast.ParenExpr:
 			continue
 		case *ast.BinaryExpr:
-			if p.Op == token.MUL {
+			// A product supplies the unit. A sum or difference is Duration
+			// arithmetic on values that are nanoseconds as often as not:
+			// report it only when the variable's name says another unit.
+			if p.Op == token.MUL || !namesOtherUnit(arg) {
+				return
+			}
+		case *ast.AssignStmt:
+			// total += time.Duration(n), grace *= time.Duration(scale).
+			if p.Tok == token.MUL_ASSIGN || (p.Tok != token.ASSIGN && p.Tok != token.DEFINE && !namesOtherUnit(arg)) {
 				return
 			}
 		}
@@ -244,6 +260,24 @@ func (c *checker) conversion(cur inspector.Cursor, call *ast.CallExpr) {
 		Message: fmt.Sprintf("%s makes %s nanoseconds, not milliseconds or seconds: multiply by the unit, e.g. %s * %sMillisecond",
 			conv, types.ExprString(arg), conv, qual),
 	})
+}
+
+// namesOtherUnit reports whether the variable e is named for milliseconds
+// or seconds (ms, timeoutMs, millis, secs, seconds), not nanoseconds.
+func namesOtherUnit(e ast.Expr) bool {
+	var name string
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		name = e.Name
+	case *ast.SelectorExpr:
+		name = e.Sel.Name
+	}
+	lower := strings.ToLower(name)
+	if strings.Contains(lower, "nano") || strings.Contains(lower, "nsec") {
+		return false
+	}
+	return lower == "ms" || strings.HasSuffix(name, "Ms") || strings.HasSuffix(lower, "_ms") ||
+		strings.Contains(lower, "milli") || strings.Contains(lower, "msec") || strings.Contains(lower, "sec")
 }
 
 // isIntegerVariable reports whether e is a variable or field of an integer

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -134,20 +135,25 @@ func (g *Globals) open(create bool) (*session, error) {
 
 // NewRoot builds the command tree.
 func NewRoot(g *Globals) *cobra.Command {
+	wb := &WorkbenchOptions{Globals: g}
 	root := &cobra.Command{
 		Use:   "accent",
 		Short: "Lose your accent in Go: lessons, exercises and a checker for concurrent Go",
 		Long: "accent teaches goroutines, channels, cancellation, errors and time to developers\n" +
 			"coming from Node.js, Python and Java, and grades exercises with its own checker.\n\n" +
-			"With no command it opens the workbench on the current exercise.",
+			"With no command it opens the workbench: a full-screen course map, lesson reader and\n" +
+			"exercise view that grades again every time you save (--plain or ACCESSIBLE=1 for the\n" +
+			"line-based one; NO_COLOR=1 for no colours).",
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runWorkbench(cmd.Context(), &WorkbenchOptions{Globals: g})
+			return runWorkbench(cmd.Context(), wb)
 		},
 	}
 	root.PersistentFlags().StringVar(&g.Workspace, "workspace", "", "the workspace directory (default $ACCENT_WORKSPACE or ~/accent-workspace)")
+	root.Flags().BoolVar(&wb.Plain, "plain", false, "the line-based workbench: no full screen, nothing redrawn, for screen readers (also ACCESSIBLE=1)")
+	root.Flags().BoolVar(&wb.Mouse, "mouse", false, "scroll and click with the mouse in the workbench (selecting text then needs shift)")
 	root.SetIn(g.IO.In)
 	root.SetOut(g.IO.Out)
 	root.SetErr(g.IO.ErrOut)
@@ -170,8 +176,16 @@ func Main(args []string) int {
 	return Run(ctx, g, args)
 }
 
-// Run runs the command line args against g and returns the exit code.
-func Run(ctx context.Context, g *Globals, args []string) int {
+// Run runs the command line args against g and returns the exit code. A
+// panic in a command becomes an error message and exit code 2; the
+// workbench restores the terminal before it gets here.
+func Run(ctx context.Context, g *Globals, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(g.IO.ErrOut, "accent: internal error (a bug; please report it with what follows): %v\n%s", r, debug.Stack())
+			code = ExitUsage
+		}
+	}()
 	if g.Now == nil {
 		g.Now = time.Now
 	}

@@ -121,14 +121,14 @@ func TestWorkbenchFirstRunCreatesWorkspaceAndNeverWaitsWithoutTerminal(t *testin
 	}
 }
 
-func TestWorkbenchAtATerminalReadsCommands(t *testing.T) {
+func TestWorkbenchPlainAtATerminalReadsCommands(t *testing.T) {
 	h := newHarness(t)
 	h.inTTY = true
 	h.stdin = "h\nn\nq\n"
 	var out, errOut bytes.Buffer
 	g := h.globals(&out, &errOut)
 	g.IO.OutTTY = true
-	code := Run(context.Background(), g, []string{"--workspace", h.workspace})
+	code := Run(context.Background(), g, []string{"--workspace", h.workspace, "--plain"})
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
@@ -140,6 +140,88 @@ func TestWorkbenchAtATerminalReadsCommands(t *testing.T) {
 	}
 	if st := h.progress(); st.Current != second.ID {
 		t.Errorf("current = %q, want %q after n", st.Current, second.ID)
+	}
+}
+
+// runAtTerminal runs accent as if stdin and stdout were a terminal.
+func (h *harness) runAtTerminal(args ...string) (code int, stdout, stderr string) {
+	h.t.Helper()
+	h.inTTY = true
+	var out, errOut bytes.Buffer
+	g := h.globals(&out, &errOut)
+	g.IO.OutTTY = true
+	code = Run(context.Background(), g, append([]string{"--workspace", h.workspace}, args...))
+	return code, out.String(), errOut.String()
+}
+
+func TestWorkbenchAccessibleIsPlain(t *testing.T) {
+	h := newHarness(t)
+	t.Setenv("ACCESSIBLE", "1")
+	h.stdin = "q\n"
+	code, out, errOut := h.runAtTerminal()
+	if code != 0 || !strings.Contains(out, "c check  w watch") || strings.Contains(out, "\x1b[") {
+		t.Errorf("exit %d, stderr %q, stdout %q: want the plain menu, no escape codes", code, errOut, out)
+	}
+}
+
+func TestWorkbenchPlainChoosesTheLanguage(t *testing.T) {
+	h := newHarness(t)
+	h.stdin = "L\n2\nt\nq\n"
+	code, out, errOut := h.runAtTerminal("--plain")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	ex := h.exercise(firstID)
+	var py string
+	for _, src := range ex.From {
+		if src.Language == course.Python {
+			py = src.Name
+		}
+	}
+	for _, want := range []string{"You come from Python.", "The Python you know (from/" + py + "):"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if st := h.progress(); st.Language != "python" {
+		t.Errorf("language = %q", st.Language)
+	}
+}
+
+func TestWorkbenchPlainWatchStopsOnEnter(t *testing.T) {
+	h := newHarness(t)
+	h.stdin = "w\n\nq\n" // watch, Enter stops it, quit
+	code, out, errOut := h.runAtTerminal("--plain")
+	if code != 0 || !strings.Contains(out, "Press Enter to stop watching.") || !strings.Contains(out, "Watching ") {
+		t.Errorf("exit %d, stderr %q\n%s", code, errOut, out)
+	}
+}
+
+// TestWorkbenchFullScreenRestoresTheTerminal: at a terminal, accent opens
+// the full-screen workbench and leaves the alternate screen when it quits.
+// (The tmux test in internal/tui drives it in a real terminal.)
+func TestWorkbenchFullScreenRestoresTheTerminal(t *testing.T) {
+	h := newHarness(t)
+	t.Setenv("ACCENT_THEME", "dark")
+	h.stdin = "q"
+	code, out, errOut := h.runAtTerminal()
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	enter, leave := strings.Index(out, "\x1b[?1049h"), strings.LastIndex(out, "\x1b[?1049l")
+	if enter < 0 || leave < enter {
+		t.Errorf("alternate screen entered at %d, left at %d:\n%q", enter, leave, out)
+	}
+}
+
+func TestAPanicBecomesAnErrorMessage(t *testing.T) {
+	var out, errOut bytes.Buffer
+	h := newHarness(t)
+	g := h.globals(&out, &errOut)
+	g.Course = func() (*course.Course, error) { panic("boom") }
+	code := Run(context.Background(), g, []string{"--workspace", h.workspace, "list"})
+	if code != ExitUsage || !strings.Contains(errOut.String(), "accent: internal error") || !strings.Contains(errOut.String(), "boom") {
+		t.Errorf("exit %d, stderr %q", code, errOut.String())
 	}
 }
 
@@ -322,14 +404,14 @@ func TestResetAsksKeepsABackupAndRestores(t *testing.T) {
 	if out := h.mustRun("reset", firstID); !strings.Contains(out, "Nothing was reset") {
 		t.Errorf("answering n: %q", out)
 	}
-	if b, _ := os.ReadFile(path); !bytes.Equal(b, edit) {
-		t.Fatalf("the edit was lost without confirmation")
+	if b, err := os.ReadFile(path); err != nil || !bytes.Equal(b, edit) {
+		t.Fatalf("the edit was lost without confirmation (%v)", err)
 	}
 
 	h.stdin = "y\n"
 	out := h.mustRun("reset", firstID)
-	if b, _ := os.ReadFile(path); !bytes.Equal(b, ex.Starter[name]) {
-		t.Errorf("reset did not restore the starting code")
+	if b, err := os.ReadFile(path); err != nil || !bytes.Equal(b, ex.Starter[name]) {
+		t.Errorf("reset did not restore the starting code (%v)", err)
 	}
 	i := strings.Index(out, "Your previous files are in ")
 	if i < 0 {
@@ -365,8 +447,8 @@ func TestCorruptProgressIsSetAsideWithAMessage(t *testing.T) {
 	if err != nil || len(matches) != 1 {
 		t.Fatalf("set-aside copies: %v, %v", matches, err)
 	}
-	if b, _ := os.ReadFile(matches[0]); string(b) != "{not json" {
-		t.Errorf("the corrupt bytes were not kept: %q", b)
+	if b, err := os.ReadFile(matches[0]); err != nil || string(b) != "{not json" {
+		t.Errorf("the corrupt bytes were not kept: %q, %v", b, err)
 	}
 }
 

@@ -3,15 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
-	"path/filepath"
-	"strings"
 	"time"
 
-	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/cobra"
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/tui/watch"
 )
 
 // WatchOptions: accent watch.
@@ -57,27 +55,24 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 		}
 		ex = s.current(st)
 	}
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return fmt.Errorf("watching files: %w", err)
-	}
-	defer func() {
-		if err := w.Close(); err != nil {
-			fmt.Fprintf(s.io.ErrOut, "accent: closing the watcher: %v\n", err)
-		}
-	}()
 	for {
-		// Watch the directory, not the files: editors that save by
-		// renaming a temporary file over the original (vim, helix) replace
-		// the file a watch on it would follow.
+		// The watcher watches the directory, not the files: editors that
+		// save by renaming a temporary file over the original (vim, helix)
+		// replace the file a watch on it would follow. On a Windows drive
+		// under WSL, or where fsnotify fails, it polls instead.
 		dir := s.ws.ExerciseDir(ex)
-		if err := w.Add(dir); err != nil {
-			return fmt.Errorf("watching %s: %w", dir, err)
+		w, err := watch.New(dir, watchOptions(opts.Debounce))
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(s.io.Out, "Watching %s — save a file to re-grade, Ctrl-C to stop.\n", dir)
+		how := ""
+		if w.Mode == watch.Polling {
+			how = " (polling: " + w.Reason + ")"
+		}
+		fmt.Fprintf(s.io.Out, "Watching %s%s — save a file to re-grade, Ctrl-C to stop.\n", dir, how)
 		passed, err := watchOne(ctx, s, opts, w, ex)
-		if err := w.Remove(dir); err != nil && ctx.Err() == nil {
-			fmt.Fprintf(s.io.ErrOut, "accent: %v\n", err)
+		if cerr := w.Close(); cerr != nil && err == nil {
+			err = cerr
 		}
 		if err != nil || !passed || opts.ID != "" {
 			return err
@@ -98,7 +93,7 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 
 // watchOne grades ex now and on every change, until it passes (when
 // following the learner) or ctx ends.
-func watchOne(ctx context.Context, s *session, opts *WatchOptions, w *fsnotify.Watcher, ex *course.Exercise) (passed bool, err error) {
+func watchOne(ctx context.Context, s *session, opts *WatchOptions, w *watch.Watcher, ex *course.Exercise) (passed bool, err error) {
 	gradeNow := func() bool {
 		v, err := s.gradeAndRecord(ctx, ex)
 		if ctx.Err() != nil {
@@ -116,35 +111,20 @@ func watchOne(ctx context.Context, s *session, opts *WatchOptions, w *fsnotify.W
 	if gradeNow() && opts.ID == "" {
 		return true, nil
 	}
-	var debounce <-chan time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return false, nil
-		case e, ok := <-w.Events:
+		case _, ok := <-w.Changes:
 			if !ok {
+				if err := w.Err(); err != nil {
+					return false, fmt.Errorf("watching %s: %w", ex.ID, err)
+				}
 				return false, nil
 			}
-			if relevant(e) {
-				debounce = time.After(opts.Debounce)
-			}
-		case err, ok := <-w.Errors:
-			if !ok {
-				return false, nil
-			}
-			fmt.Fprintf(s.io.ErrOut, "accent: watching: %v\n", err)
-		case <-debounce:
-			debounce = nil
 			if gradeNow() && opts.ID == "" {
 				return true, nil
 			}
 		}
 	}
-}
-
-// relevant reports changes to Go files, ignoring editors' swap and backup files.
-func relevant(e fsnotify.Event) bool {
-	name := filepath.Base(e.Name)
-	return strings.HasSuffix(name, ".go") && !strings.HasPrefix(name, ".") &&
-		e.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Rename|fsnotify.Remove) != 0
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -11,16 +12,22 @@ import (
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/progress"
+	"github.com/accent-go/accent/internal/tui"
+	"github.com/accent-go/accent/internal/tui/watch"
 )
 
 // WorkbenchOptions: accent with no command.
 type WorkbenchOptions struct {
 	*Globals
+	Plain bool // --plain, or ACCESSIBLE set: the line-based workbench
+	Mouse bool // --mouse
 }
 
-// runWorkbench is the line-based workbench. It creates the workspace on
-// first run. When stdin or stdout is not a terminal it prints where the
-// learner is and returns: it never waits for input nobody can type.
+// runWorkbench opens the workbench. It creates the workspace on first
+// run. At a terminal it is the full-screen TUI, or with --plain (or
+// ACCESSIBLE=1) the line-based one, which a screen reader can follow. When
+// stdin or stdout is not a terminal it prints where the learner is and
+// returns: it never waits for input nobody can type.
 func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 	s, err := opts.open(true)
 	if err != nil {
@@ -30,20 +37,69 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 	if err != nil {
 		return err
 	}
-	ex := s.current(st)
-	s.summary(st, ex)
 	if !s.io.InTTY || !s.io.OutTTY {
+		s.summary(st, s.current(st))
 		fmt.Fprintln(s.io.Out, "\n(not a terminal: nothing to ask. accent check, accent watch and accent list work in scripts.)")
 		return nil
 	}
-	in := bufio.NewScanner(s.io.In)
-	for {
-		fmt.Fprintf(s.io.Out, "\n[%s] c check  w watch  h hint  t task  l lesson  n/p next/prev  s solution  q quit\n> ", ex.ID)
-		if !in.Scan() {
-			fmt.Fprintln(s.io.Out)
-			return in.Err()
+	if opts.Plain || accessible() {
+		return runPlain(ctx, opts, s, st)
+	}
+	return tui.Run(ctx, tui.Options{
+		Course: s.course, Workspace: s.ws, Store: s.store, State: st,
+		Grade: s.gradeAndRecord,
+		In:    s.io.In, Out: s.io.Out,
+		Theme:   os.Getenv("ACCENT_THEME"),
+		NoColor: noColor(),
+		Mouse:   opts.Mouse,
+		Watch:   watchOptions(defaultDebounce),
+	})
+}
+
+// accessible reports whether ACCESSIBLE asks for screen-reader friendly
+// output (any value but "", "0" and "false").
+func accessible() bool {
+	v := strings.ToLower(os.Getenv("ACCESSIBLE"))
+	return v != "" && v != "0" && v != "false"
+}
+
+// watchOptions are how watch mode notices saves: ACCENT_WATCH=poll polls
+// file times (network drives, containers), as accent does by itself on a
+// Windows drive under WSL or when fsnotify fails.
+func watchOptions(debounce time.Duration) watch.Options {
+	return watch.Options{Debounce: debounce, Poll: os.Getenv("ACCENT_WATCH") == "poll"}
+}
+
+// runPlain is the line-based workbench: one question, one answer, nothing
+// redrawn, so a screen reader reads every line once.
+func runPlain(ctx context.Context, opts *WorkbenchOptions, s *session, st *progress.State) error {
+	ex := s.current(st)
+	s.summary(st, ex)
+	lines, readErr, stopReading := readLines(s.io.In)
+	defer stopReading()
+	next := func() (string, bool) {
+		select {
+		case <-ctx.Done():
+			return "", false
+		case l, ok := <-lines:
+			return l, ok
 		}
-		switch strings.TrimSpace(strings.ToLower(in.Text())) {
+	}
+	for {
+		fmt.Fprintf(s.io.Out, "\n[%s] c check  w watch  h hint  t task  l lesson  n/p next/prev  s solution  L language  q quit\n> ", ex.ID)
+		answer, ok := next()
+		if !ok {
+			fmt.Fprintln(s.io.Out)
+			if ctx.Err() != nil {
+				return nil
+			}
+			return readErr()
+		}
+		answer = strings.TrimSpace(answer)
+		if answer != "L" {
+			answer = strings.ToLower(answer)
+		}
+		switch answer {
 		case "c", "check", "":
 			v, err := s.gradeAndRecord(ctx, ex)
 			if err != nil {
@@ -54,7 +110,7 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 				fmt.Fprintln(s.io.Out, "Passed! Type n for the next exercise.")
 			}
 		case "w", "watch":
-			if err := runWatch(ctx, &WatchOptions{Globals: opts.Globals, ID: ex.ID, Debounce: defaultDebounce}); err != nil {
+			if err := s.plainWatch(ctx, opts, ex, lines); err != nil {
 				return err
 			}
 		case "h", "hint":
@@ -77,6 +133,10 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 			if err := runSolution(&SolutionOptions{Globals: opts.Globals, ID: ex.ID}); err != nil {
 				fmt.Fprintln(s.io.Out, err)
 			}
+		case "L", "language":
+			if err := s.chooseLanguage(next); err != nil {
+				return err
+			}
 		case "q", "quit", "exit":
 			return nil
 		default:
@@ -86,6 +146,69 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 			return nil
 		}
 	}
+}
+
+// readLines reads lines from r in a goroutine, so that waiting for one can
+// end with the context (Ctrl-C) or with the watch it interrupts. lines is
+// closed at the end of the input; then readErr says why, if not EOF. stop
+// ends the goroutine once it is no longer read from.
+func readLines(r io.Reader) (lines <-chan string, readErr func() error, stop func()) {
+	ch := make(chan string)
+	done := make(chan struct{})
+	var err error // written before ch is closed, read after
+	go func() {
+		defer close(ch)
+		in := bufio.NewScanner(r)
+		for in.Scan() {
+			select {
+			case ch <- in.Text():
+			case <-done:
+				return
+			}
+		}
+		err = in.Err()
+	}()
+	return ch, func() error { return err }, func() { close(done) }
+}
+
+// plainWatch watches ex until the learner presses Enter (or Ctrl-C).
+func (s *session) plainWatch(ctx context.Context, opts *WorkbenchOptions, ex *course.Exercise, lines <-chan string) error {
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	fmt.Fprintln(s.io.Out, "Press Enter to stop watching.")
+	go func() {
+		select {
+		case <-lines:
+		case <-wctx.Done():
+		}
+		cancel()
+	}()
+	return runWatch(wctx, &WatchOptions{Globals: opts.Globals, ID: ex.ID, Debounce: defaultDebounce})
+}
+
+// chooseLanguage asks which language the learner comes from and records it.
+func (s *session) chooseLanguage(next func() (string, bool)) error {
+	fmt.Fprintln(s.io.Out, "Which language do you come from? The task then shows its idiom first.")
+	for i, l := range course.Languages {
+		fmt.Fprintf(s.io.Out, "  %d %s\n", i+1, l.Title())
+	}
+	fmt.Fprint(s.io.Out, "> ")
+	answer, ok := next()
+	if !ok {
+		return nil
+	}
+	answer = strings.ToLower(strings.TrimSpace(answer))
+	for i, l := range course.Languages {
+		if answer == fmt.Sprint(i+1) || answer == string(l) || answer == strings.ToLower(l.Title()) {
+			if err := s.store.Update(func(st *progress.State) error { st.Language = string(l); return nil }); err != nil {
+				return err
+			}
+			fmt.Fprintf(s.io.Out, "You come from %s.\n", l.Title())
+			return nil
+		}
+	}
+	fmt.Fprintln(s.io.Out, "Unknown language; nothing changed.")
+	return nil
 }
 
 const defaultDebounce = 150 * time.Millisecond
@@ -102,11 +225,28 @@ func (s *session) summary(st *progress.State, ex *course.Exercise) {
 	fmt.Fprintf(s.io.Out, "Edit %s and run `accent check %s` (or `accent watch`).\n", s.ws.ExerciseDir(ex), ex.ID)
 }
 
+// task prints the task of ex and the idiom it ports in the learner's
+// language, and records ex as the current exercise.
 func (s *session) task(ex *course.Exercise) {
 	fmt.Fprintf(s.io.Out, "\n%s — %s\nFiles: %s%c\n\n%s\n", ex.ID, ex.Title, s.ws.ExerciseDir(ex), os.PathSeparator,
 		s.course.LinksAsIDs("exercises/"+ex.Dir+"/README.md", ex.Task))
+	st, err := s.store.Load()
+	if err != nil {
+		fmt.Fprintf(s.io.ErrOut, "accent: %v\n", err)
+	}
+	var lang string
+	if st != nil {
+		lang = st.Language
+	}
 	for _, src := range ex.From {
-		fmt.Fprintf(s.io.Out, "The %s you know: %s\n", src.Language.Title(), "from/"+src.Name)
+		if string(src.Language) == lang {
+			fmt.Fprintf(s.io.Out, "The %s you know (from/%s):\n\n%s\n", src.Language.Title(), src.Name, src.Code)
+		}
+	}
+	for _, src := range ex.From {
+		if string(src.Language) != lang {
+			fmt.Fprintf(s.io.Out, "The %s you know: %s\n", src.Language.Title(), "from/"+src.Name)
+		}
 	}
 	if err := s.store.Update(func(st *progress.State) error { st.Current = ex.ID; return nil }); err != nil {
 		fmt.Fprintf(s.io.ErrOut, "accent: %v\n", err)

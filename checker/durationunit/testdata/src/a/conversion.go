@@ -1,6 +1,9 @@
 package a
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 type settings struct{ PollMillis int }
 
@@ -25,4 +28,18 @@ func conversions(ms int, s settings, d time.Duration, secs float64) {
 
 func nanoseconds(n int64) time.Duration {
 	return time.Duration(n) * time.Nanosecond
+}
+
+// The shapes real code uses on purpose stay silent.
+func onPurpose(ival, scale int64, idle time.Duration) {
+	const forever = math.MaxInt64 // nanoseconds on purpose: ~292 years
+	if idle <= 0 {
+		idle = forever
+	}
+	var total time.Duration
+	total += time.Duration(ival) // accumulating nanosecond samples
+	grace := 100 * time.Millisecond
+	grace *= time.Duration(scale) // a dimensionless factor
+	time.Sleep(total + grace + idle)
+	time.Sleep(1500000000) // 1.5s written in nanoseconds
 }

@@ -1,0 +1,55 @@
+package tui
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/accent-go/accent/internal/course"
+	"github.com/accent-go/accent/internal/progress"
+	"github.com/accent-go/accent/internal/render"
+	"github.com/accent-go/accent/internal/workspace"
+)
+
+// common is what every page shares: the terminal size, the styles and
+// keys, the course, the workspace and the latest progress. The root model
+// owns it and is the only one to change it, in Update.
+type common struct {
+	width, height int // the whole terminal
+
+	styles   *Styles
+	keys     *KeyMap
+	renderer *render.Renderer
+
+	course *course.Course
+	ws     *workspace.Workspace
+	store  *progress.Store
+	state  *progress.State // the latest snapshot; replaced, never changed in place
+
+	grade    GradeFunc
+	watch    func(dir string, gen int) tea.Cmd // starts watch mode (startWatch)
+	editor   EditorFunc
+	jobs     *jobs           // grades in flight, waited for at exit
+	ctx      context.Context // canceled when the workbench stops
+	mouse    bool
+	noColor  bool
+	fixTheme bool // the theme was chosen by the caller: ignore the terminal's answer
+	animate  bool // spinner and celebration frames (off in tests that run commands in line)
+}
+
+// language is the learner's source language, Node.js until they choose.
+func (c *common) language() course.Language {
+	if c.state != nil {
+		for _, l := range course.Languages {
+			if string(l) == c.state.Language {
+				return l
+			}
+		}
+	}
+	return course.Node
+}
+
+// languageChosen reports whether the learner has picked a language.
+func (c *common) languageChosen() bool {
+	return c.state != nil && c.state.Language != ""
+}

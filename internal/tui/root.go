@@ -1,0 +1,485 @@
+package tui
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// state is the page on screen.
+type state int
+
+const (
+	mapState state = iota
+	lessonState
+	exerciseState
+	languageState
+	helpState
+)
+
+func (s state) String() string {
+	switch s {
+	case mapState:
+		return "map"
+	case lessonState:
+		return "lesson"
+	case exerciseState:
+		return "exercise"
+	case languageState:
+		return "language"
+	case helpState:
+		return "help"
+	}
+	return fmt.Sprintf("state(%d)", int(s))
+}
+
+// The smallest terminal the workbench draws in; below it, it says so.
+const (
+	MinWidth  = 60
+	MinHeight = 20
+)
+
+// chrome is the lines around a page body: the header and a blank line
+// above, the status line and the help bar below.
+const chrome = 4
+
+// Model is the workbench: a root that owns the shared state and one
+// sub-model per page, and routes messages between them.
+type Model struct {
+	c     *common
+	state state
+
+	courseMap courseMap
+	lesson    lessonPage
+	exercise  exercisePage
+	picker    pickerPage
+	help      helpPage
+
+	helpBar   help.Model
+	status    string
+	statusErr bool
+	warm      map[renderKey]bool // lessons rendered ahead, so that opening them is instant
+	crash     *crash             // a panic caught in Update or a command: the workbench is quitting
+}
+
+// crash is a panic the workbench caught, to report once the terminal is
+// restored.
+type crash struct {
+	value any
+	stack []byte
+}
+
+func newModel(c *common) Model {
+	m := Model{
+		c:         c,
+		courseMap: newCourseMap(c),
+		lesson:    newLessonPage(c),
+		exercise:  newExercisePage(c),
+		picker:    newPickerPage(c),
+		help:      newHelpPage(c),
+		helpBar:   help.New(),
+		warm:      map[renderKey]bool{},
+	}
+	m.helpBar.Styles = c.styles.Help
+	if !c.languageChosen() {
+		m.state = languageState
+		m.picker.open(mapState, true)
+	}
+	return m
+}
+
+// Init asks the terminal for its background, to pick light or dark styles.
+func (m Model) Init() tea.Cmd {
+	if m.c.fixTheme {
+		return nil
+	}
+	return tea.RequestBackgroundColor
+}
+
+// Update handles one message. A panic in it, or in a command (see
+// guarded), quits the workbench cleanly, and Run reports it.
+func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.crash = &crash{value: r, stack: debug.Stack()}
+			next, cmd = m, m.quit()
+		}
+	}()
+	return m.update(msg)
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case crashedMsg:
+		m.crash = &crash{value: msg.value, stack: msg.stack}
+		return m, m.quit()
+
+	case tea.WindowSizeMsg:
+		m.c.width, m.c.height = msg.Width, msg.Height
+		m.resize()
+		cmd := tea.Batch(m.refresh(), m.prerender())
+		return m, cmd
+
+	case tea.BackgroundColorMsg:
+		if m.c.fixTheme || msg.IsDark() == m.c.styles.Dark {
+			return m, nil
+		}
+		m.setTheme(msg.IsDark())
+		cmd := m.refresh()
+		return m, cmd
+
+	case tea.KeyPressMsg:
+		m.status, m.statusErr = "", false
+		return m.updateKeys(msg)
+
+	case tea.MouseMsg:
+		return m.updatePage(msg)
+
+	case statusShownMsg:
+		m.status, m.statusErr = msg.text, msg.err
+		return m, nil
+
+	case lessonOpenedMsg:
+		l, ok := m.c.course.Lesson(msg.id)
+		if !ok {
+			return m, showStatus("No lesson "+msg.id, true)
+		}
+		from := mapState
+		if m.state == exerciseState || (m.state == lessonState && m.lesson.from == exerciseState) {
+			from = exerciseState
+		}
+		m.state = lessonState
+		cmd := m.lesson.open(l, from)
+		return m, cmd
+
+	case exerciseOpenedMsg:
+		ex, ok := m.c.course.Exercise(msg.id)
+		if !ok {
+			return m, showStatus("No exercise "+msg.id, true)
+		}
+		if m.exercise.ex != nil && m.exercise.ex.ID == ex.ID && m.state == lessonState && m.lesson.from == exerciseState {
+			m.state = exerciseState // back to the exercise still being watched
+			return m, nil
+		}
+		m.state = exerciseState
+		m.courseMap.selectID(ex.ID)
+		cmd := m.exercise.open(ex)
+		return m, cmd
+
+	case backRequestedMsg:
+		return m.back()
+
+	case progressLoadedMsg:
+		if msg.err != nil {
+			m.status, m.statusErr = msg.err.Error(), true
+			return m, nil
+		}
+		m.c.state = msg.state
+		return m, nil
+
+	case languageSavedMsg:
+		if msg.err != nil {
+			m.status, m.statusErr = msg.err.Error(), true
+			return m, nil
+		}
+		m.c.state = msg.state
+		m.state = m.picker.from
+		m.status = "You come from " + m.c.language().Title() + ": its idiom comes first."
+		var cmds []tea.Cmd
+		if m.exercise.ex != nil {
+			cmds = append(cmds, readExercise(m.c.ws, m.exercise.ex, m.c.language()))
+		}
+		cmd := tea.Batch(append(cmds, m.refresh())...)
+		return m, cmd
+
+	case hintRevealedMsg:
+		if msg.err != nil {
+			m.status, m.statusErr = msg.err.Error(), true
+			return m, nil
+		}
+		m.c.state = msg.state
+		return m.updateExercise(msg)
+
+	case documentRenderedMsg:
+		var cmd tea.Cmd
+		switch msg.key.page {
+		case "lesson":
+			m.lesson, cmd = m.lesson.Update(msg)
+		case "exercise":
+			m.exercise, cmd = m.exercise.Update(msg)
+		case "help":
+			m.help, cmd = m.help.Update(msg)
+		}
+		return m, cmd
+
+	case editorClosedMsg:
+		if msg.err != nil {
+			m.status, m.statusErr = "The editor: "+msg.err.Error(), true
+		}
+		return m.updateExercise(msg)
+
+	case watcherClosedMsg:
+		if msg.err != nil {
+			m.status, m.statusErr = msg.err.Error(), true
+		}
+		return m, nil
+
+	case exerciseReadMsg, exerciseGradedMsg, watchStartedMsg, filesChangedMsg, watchEndedMsg,
+		spinner.TickMsg, celebratedMsg:
+		return m.updateExercise(msg)
+	}
+	return m, nil
+}
+
+func (m Model) updateExercise(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.exercise, cmd = m.exercise.Update(msg)
+	return m, cmd
+}
+
+func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	km := m.c.keys
+	if key.Matches(msg, km.ForceQuit) {
+		return m, m.quit()
+	}
+	if m.tooSmall() {
+		if key.Matches(msg, km.Quit) {
+			return m, m.quit()
+		}
+		return m, nil
+	}
+	if !m.capturing() {
+		switch {
+		case key.Matches(msg, km.Quit):
+			return m, m.quit()
+		case key.Matches(msg, km.Help) && m.state != helpState:
+			from := m.state
+			m.state = helpState
+			cmd := m.help.open(m.keyMap(from), from)
+			return m, cmd
+		case key.Matches(msg, km.Language) && m.state != languageState:
+			m.picker.open(m.state, false)
+			m.state = languageState
+			return m, nil
+		}
+	}
+	return m.updatePage(msg)
+}
+
+// updatePage hands msg to the page on screen.
+func (m Model) updatePage(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.state {
+	case mapState:
+		m.courseMap, cmd = m.courseMap.Update(msg)
+		cmd = tea.Batch(cmd, m.prerender())
+	case lessonState:
+		m.lesson, cmd = m.lesson.Update(msg)
+	case exerciseState:
+		m.exercise, cmd = m.exercise.Update(msg)
+	case languageState:
+		m.picker, cmd = m.picker.Update(msg)
+	case helpState:
+		m.help, cmd = m.help.Update(msg)
+	}
+	return m, cmd
+}
+
+// capturing reports whether the page wants typed letters (the filter).
+func (m Model) capturing() bool {
+	return m.state == mapState && m.courseMap.capturing()
+}
+
+// back leaves the page on screen for the one it was opened from.
+func (m Model) back() (tea.Model, tea.Cmd) {
+	switch m.state {
+	case lessonState:
+		m.state = m.lesson.from
+	case exerciseState:
+		m.state = mapState
+		cmd := m.exercise.stop()
+		return m, cmd
+	case helpState:
+		m.state = m.help.from
+	case languageState:
+		m.state = m.picker.from
+	}
+	return m, nil
+}
+
+// quit stops the grade in flight (killing its processes) and the watcher,
+// and ends the program.
+func (m Model) quit() tea.Cmd {
+	return tea.Batch(m.exercise.stop(), tea.Quit)
+}
+
+// prerender renders the lesson selected on the map into the renderer's
+// cache in the background, so that opening it only draws. If the learner
+// opens it first, the lesson page takes this rendering as its own.
+func (m *Model) prerender() tea.Cmd {
+	if m.state != mapState || m.c.width <= 0 || m.courseMap.sel < 0 || m.tooSmall() {
+		return nil
+	}
+	r := m.courseMap.rows[m.courseMap.sel]
+	if r.kind != lessonRow {
+		return nil
+	}
+	k := m.lesson.keyFor(r.lesson)
+	if m.warm[k] {
+		return nil
+	}
+	m.warm[k] = true
+	return renderDocument(m.c.renderer, m.c.styles, k, lessonDoc(m.c.course, r.lesson, m.c.language()))
+}
+
+// shutdown stops whatever the final model left running.
+func (m Model) shutdown() error {
+	if cmd := m.exercise.stop(); cmd != nil {
+		if msg, ok := cmd().(watcherClosedMsg); ok {
+			return msg.err
+		}
+	}
+	return nil
+}
+
+func (m *Model) resize() {
+	w, h := m.c.width, max(1, m.c.height-chrome)
+	m.courseMap.SetSize(w, h)
+	m.lesson.SetSize(w, h)
+	m.exercise.SetSize(w, h)
+	m.picker.SetSize(w, h)
+	m.help.SetSize(w, h)
+	m.helpBar.SetWidth(w - 1)
+}
+
+// refresh re-renders what depends on the size, the theme or the language.
+func (m *Model) refresh() tea.Cmd {
+	return tea.Batch(m.lesson.refresh(), m.exercise.refresh(), m.help.refresh())
+}
+
+func (m *Model) setTheme(dark bool) {
+	m.c.styles = NewStyles(dark, m.c.noColor)
+	m.helpBar.Styles = m.c.styles.Help
+	m.courseMap.applyStyles()
+	m.exercise.applyStyles()
+	m.help.layout()
+}
+
+func (m Model) tooSmall() bool {
+	return m.c.width < MinWidth || m.c.height < MinHeight
+}
+
+// keyMap is the help of page s.
+func (m Model) keyMap(s state) help.KeyMap {
+	switch s {
+	case lessonState:
+		return m.lesson
+	case exerciseState:
+		return m.exercise
+	case languageState:
+		return m.picker
+	case helpState:
+		return m.help
+	}
+	return m.courseMap
+}
+
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "accent"
+	if m.c.mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	return v
+}
+
+// render draws the whole screen: exactly height lines of at most width
+// columns, whatever the size.
+func (m Model) render() string {
+	w, h := m.c.width, m.c.height
+	st := m.c.styles
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		msg := st.TooSmall.Render(fmt.Sprintf("Terminal too small: %d×%d", w, h)) + "\n" +
+			st.Muted.Render(fmt.Sprintf("accent needs %d×%d. Make it bigger,", MinWidth, MinHeight)) + "\n" +
+			st.Muted.Render("or run accent --plain. q quits.")
+		return fitBlock(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), w, h)
+	}
+	var body string
+	switch m.state {
+	case mapState:
+		body = m.courseMap.View()
+	case lessonState:
+		body = m.lesson.View()
+	case exerciseState:
+		body = m.exercise.View()
+	case languageState:
+		body = m.picker.View()
+	case helpState:
+		body = m.help.View()
+	}
+	status := ""
+	if m.status != "" {
+		style := st.Status
+		if m.statusErr {
+			style = st.StatusErr
+		}
+		status = style.Render(" " + truncate(m.status, w-2))
+	}
+	return strings.Join([]string{
+		fitBlock(m.header(), w, 1),
+		"",
+		fitBlock(body, w, h-chrome),
+		fitBlock(status, w, 1),
+		fitBlock(" "+m.helpBar.View(m.keyMap(m.state)), w, 1),
+	}, "\n")
+}
+
+// header is the top line: the name, where the learner is, their language
+// and progress.
+func (m Model) header() string {
+	st := m.c.styles
+	crumbs := []string{}
+	switch m.state {
+	case mapState:
+		crumbs = append(crumbs, "Course map")
+	case lessonState:
+		if l := m.lesson.lesson; l != nil {
+			crumbs = append(crumbs, m.topicTitle(l.Topic), l.Title)
+		}
+	case exerciseState:
+		if ex := m.exercise.ex; ex != nil {
+			crumbs = append(crumbs, m.topicTitle(ex.Topic), ex.Title)
+		}
+	case languageState:
+		crumbs = append(crumbs, "Language")
+	case helpState:
+		crumbs = append(crumbs, "Help")
+	}
+	right := fmt.Sprintf("%s · %d/%d ", m.c.language().Title(), passedCount(m.c.course, m.c.state), len(m.c.course.Exercises))
+	if !m.c.languageChosen() {
+		right = fmt.Sprintf("%d/%d ", passedCount(m.c.course, m.c.state), len(m.c.course.Exercises))
+	}
+	left := st.Badge.Render("accent") + " "
+	room := m.c.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
+	crumb := truncate(strings.Join(crumbs, " › "), room)
+	gap := max(1, room-ansi.StringWidth(crumb)+1)
+	return left + st.Breadcrumb.Render(crumb) + strings.Repeat(" ", gap) + st.HeaderInfo.Render(right)
+}
+
+func (m Model) topicTitle(id string) string {
+	if t, ok := m.c.course.Topic(id); ok {
+		return t.Title
+	}
+	return id
+}

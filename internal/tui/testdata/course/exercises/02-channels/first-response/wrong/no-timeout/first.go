@@ -1,0 +1,32 @@
+//go:build accent
+
+// Package firstresponse asks several replicas the same question and keeps
+// the first answer.
+package firstresponse
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrTimeout is returned by First when no replica answers in time.
+var ErrTimeout = errors.New("no replica answered in time")
+
+// A Replica answers a query. It takes as long as it takes and cannot be
+// interrupted.
+type Replica func(query string) string
+
+// First asks every replica the query at the same time and returns the first
+// answer as soon as it arrives, or ErrTimeout once timeout has passed without
+// one. It must not leave a goroutine behind: the replicas that lose the race
+// still finish, and then they must be able to exit.
+func First(query string, replicas []Replica, timeout time.Duration) (string, error) {
+	answers := make(chan string, len(replicas))
+	for _, ask := range replicas {
+		go func() { answers <- ask(query) }()
+	}
+	// Wrong: Promise.race without the setTimeout contender. A receive on its
+	// own waits as long as the fastest replica takes, however long that is.
+	_ = timeout
+	return <-answers, nil
+}
