@@ -3,7 +3,7 @@
 //
 // # Analyzer ctxfield
 //
-// ctxfield: report struct fields that keep a context.Context for the methods' calls
+// ctxfield: report a caller's context.Context kept in a struct field for its methods
 //
 // A context.Context belongs to one call: it carries that call's deadline,
 // its cancellation and its request-scoped values. Kept in a struct field
