@@ -16,6 +16,7 @@ package vetcmd
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -49,7 +50,11 @@ func Analyzers() []*analysis.Analyzer {
 // Main runs accentvet with os.Args and exits.
 func Main() {
 	if unitMode(os.Args[1:]) {
-		unitchecker.Main(Analyzers()...) // exits
+		analyzers := Analyzers()
+		if vetxOnly(os.Args[len(os.Args)-1]) {
+			analyzers = factsOnly(analyzers)
+		}
+		unitchecker.Main(analyzers...) // exits
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -74,6 +79,69 @@ func unitMode(args []string) bool {
 		}
 	}
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// vetxOnly reports whether cfg names a unit config that asks only for
+// facts: go vet analyzes every dependency of the packages it checks that
+// way, to pass facts (printf wrappers, functions that never return) to
+// their importers, and throws the diagnostics away.
+func vetxOnly(cfg string) bool {
+	if !strings.HasSuffix(cfg, ".cfg") {
+		return false
+	}
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		return false // unitchecker reports it
+	}
+	var c struct{ VetxOnly bool }
+	return json.Unmarshal(data, &c) == nil && c.VetxOnly
+}
+
+// factsOnly turns the analyzers that export no facts into no-ops, keeping
+// their names and flags (go vet passes the flags to every unit). Without
+// this, unitchecker would run on every dependency each analyzer that merely
+// requires a fact-producing one, such as every analyzer built on SSA
+// (buildssa requires ctrlflow, which has facts): work whose diagnostics are
+// discarded. Every analyzer that exports facts, including those only
+// required by others (ctrlflow), still runs, so that the facts of every
+// package are the same whichever mode produced them.
+func factsOnly(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(analyzers))
+	seen := map[*analysis.Analyzer]bool{}
+	var producers []*analysis.Analyzer
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			producers = append(producers, a)
+		}
+		for _, req := range a.Requires {
+			visit(req)
+		}
+	}
+	for i, a := range analyzers {
+		visit(a)
+		if len(a.FactTypes) > 0 {
+			out[i] = a
+			continue
+		}
+		noop := *a
+		noop.Requires = nil
+		noop.ResultType = nil
+		noop.Run = func(*analysis.Pass) (any, error) { return nil, nil }
+		out[i] = &noop
+	}
+	// Required fact producers become roots of their own; those already
+	// among the analyzers are there.
+	for _, p := range producers {
+		if !slices.Contains(analyzers, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Command is one standalone run of accentvet.

@@ -8,9 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 func TestUnitMode(t *testing.T) {
@@ -389,5 +392,41 @@ func TestCommandOddPackages(t *testing.T) {
 	stdout, _, _ = run(t, dir, "-tags=special", "./tagged")
 	if !strings.Contains(stdout, filepath.FromSlash("tagged/tagged.go")+":7:25:") {
 		t.Errorf("-tags=special did not analyze the tagged file:\n%s", stdout)
+	}
+}
+
+func TestFactsOnly(t *testing.T) {
+	all := Analyzers()
+	reduced := factsOnly(all)
+	if len(reduced) <= len(all) {
+		t.Fatalf("factsOnly returned %d analyzers for %d; every name must stay for go vet's flags, and required fact producers (ctrlflow) must be added", len(reduced), len(all))
+	}
+	if !slices.ContainsFunc(reduced[len(all):], func(a *analysis.Analyzer) bool { return a.Name == "ctrlflow" }) {
+		t.Error("ctrlflow, required for its facts, is not among the added roots")
+	}
+	kept := 0
+	for i, a := range reduced[:len(all)] {
+		if a.Name != all[i].Name {
+			t.Errorf("analyzer %d renamed %s -> %s", i, all[i].Name, a.Name)
+		}
+		if len(all[i].FactTypes) > 0 {
+			kept++
+			if a != all[i] {
+				t.Errorf("%s exports facts but was replaced", a.Name)
+			}
+		} else if len(a.Requires) != 0 || a.ResultType != nil {
+			t.Errorf("%s exports no facts but still requires %d analyzers", a.Name, len(a.Requires))
+		}
+	}
+	if kept == 0 {
+		t.Error("no analyzer exports facts: printf should")
+	}
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "vet.cfg")
+	if err := os.WriteFile(cfg, []byte(`{"ID": "p", "VetxOnly": true}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !vetxOnly(cfg) || vetxOnly(filepath.Join(dir, "missing.cfg")) || vetxOnly("./...") {
+		t.Error("vetxOnly misreads its config")
 	}
 }
