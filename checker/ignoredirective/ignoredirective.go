@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"maps"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
+	"github.com/accent-go/accent/checker/internal/spelling"
 )
 
 //go:embed doc.go
@@ -222,7 +224,8 @@ func Wrap(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 		names[a.Name] = true
 	}
 	names[Name] = true
-	dirs := New(func(s string) bool { return names[s] }, func(s string) string { return closest(s, names) })
+	list := slices.Sorted(maps.Keys(names))
+	dirs := New(func(s string) bool { return names[s] }, func(s string) string { return spelling.Nearest(s, list) })
 	out := []*analysis.Analyzer{dirs}
 	for _, a := range analyzers {
 		out = append(out, wrap(a, dirs))
@@ -253,36 +256,4 @@ func wrap(a, dirs *analysis.Analyzer) *analysis.Analyzer {
 		return a.Run(&p)
 	}
 	return &w
-}
-
-// closest returns the known name nearest to s in edit distance, if it is
-// near enough to be a likely misspelling.
-func closest(s string, names map[string]bool) string {
-	best, bestDist := "", len(s)/3+1
-	for n := range names {
-		if dist := editDistance(s, n); dist < bestDist || (dist == bestDist && best != "" && n < best) {
-			best, bestDist = n, dist
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -31,6 +31,7 @@ import (
 
 	"github.com/accent-go/accent/checker"
 	"github.com/accent-go/accent/checker/ignoredirective"
+	"github.com/accent-go/accent/checker/internal/spelling"
 )
 
 // Exit codes of the standalone command.
@@ -350,7 +351,7 @@ func (c *Command) explain(name string, analyzers []*analysis.Analyzer) int {
 			names[i] = x.Name
 		}
 		msg := fmt.Sprintf("accentvet: no analyzer %q", name)
-		if s := nearest(name, names); s != "" {
+		if s := spelling.Nearest(name, names); s != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", s)
 		}
 		fmt.Fprintln(c.Stderr, msg+"; accentvet -list shows them all")
@@ -375,37 +376,6 @@ func (c *Command) explain(name string, analyzers []*analysis.Analyzer) int {
 		fmt.Fprintf(c.Stdout, "\nMore: %s\n", a.URL)
 	}
 	return ExitClean
-}
-
-// nearest returns the name closest to s, if close enough to be a typo.
-func nearest(s string, names []string) string {
-	best, bestDist := "", len(s)/3+1
-	for _, n := range names {
-		if d := levenshtein(s, n); d < bestDist {
-			best, bestDist = n, d
-		}
-	}
-	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // goVet returns the go vet command line for opts and patterns.
