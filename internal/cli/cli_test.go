@@ -482,6 +482,9 @@ func TestLessonPrintsPlainTextWhenPiped(t *testing.T) {
 	if !strings.Contains(out, l.Title) || strings.Contains(out, "\x1b[") {
 		t.Errorf("lesson output: title present %v, escape codes present %v", strings.Contains(out, l.Title), strings.Contains(out, "\x1b["))
 	}
+	if n := strings.Count(out, l.Title); n != 1 {
+		t.Errorf("the title %q appears %d times; a lesson that has its own # heading must not get a second one", l.Title, n)
+	}
 }
 
 func TestWatchRegradesOnSaveByRename(t *testing.T) {

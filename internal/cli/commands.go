@@ -515,7 +515,11 @@ func runLesson(opts *LessonOptions) error {
 		style = render.Dark
 	}
 	var r render.Renderer
-	out, err := r.Markdown(fmt.Sprintf("# %s\n\n%s", l.Title, c.LinksAsIDs(l.Path, l.Body)), opts.Width, style)
+	body := c.LinksAsIDs(l.Path, l.Body)
+	if !strings.HasPrefix(strings.TrimSpace(body), "# ") {
+		body = fmt.Sprintf("# %s\n\n%s", l.Title, body) // the lesson has no title of its own
+	}
+	out, err := r.Markdown(body, opts.Width, style)
 	if err != nil {
 		return err
 	}
