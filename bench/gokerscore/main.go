@@ -21,7 +21,6 @@ package main
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -38,6 +37,7 @@ import (
 	"strings"
 
 	"github.com/accent-go/accent/checker"
+	"github.com/accent-go/accent/checker/vetcmd"
 )
 
 func main() {
@@ -406,43 +406,20 @@ func vet(accentvet, dir string) (map[string][]finding, error) {
 			return nil, fmt.Errorf("accentvet: %w\n%s", err, stderr.String())
 		}
 	}
-	var tree map[string]map[string]json.RawMessage
-	if err := json.Unmarshal(stdout.Bytes(), &tree); err != nil {
+	r, err := vetcmd.ParseReport(&stdout, dir)
+	if err != nil {
 		return nil, fmt.Errorf("accentvet -json: %w", err)
 	}
 	out := map[string][]finding{}
-	for _, byAnalyzer := range tree {
-		for analyzer, raw := range byAnalyzer {
-			c, ok := checker.Lookup(analyzer)
-			if !ok || !slices.Contains(blocking, c.Family) {
-				continue
-			}
-			var diags []struct {
-				Posn    string `json:"posn"`
-				Message string `json:"message"`
-			}
-			if err := json.Unmarshal(raw, &diags); err != nil {
-				continue // an analyzer error, not findings
-			}
-			for _, d := range diags {
-				file, line := splitPosn(d.Posn)
-				out[filepath.Base(file)] = append(out[filepath.Base(file)], finding{analyzer, line, d.Message})
-			}
+	for _, f := range r.Findings {
+		c, ok := checker.Lookup(f.Analyzer)
+		if !ok || !slices.Contains(blocking, c.Family) {
+			continue
 		}
+		file := filepath.Base(f.Pos.File)
+		out[file] = append(out[file], finding{f.Analyzer, f.Pos.Line, f.Message})
 	}
 	return out, nil
-}
-
-func splitPosn(posn string) (string, int) {
-	parts := strings.Split(posn, ":")
-	if len(parts) < 3 {
-		return posn, 0
-	}
-	line, err := strconv.Atoi(parts[len(parts)-2])
-	if err != nil {
-		return posn, 0
-	}
-	return strings.Join(parts[:len(parts)-2], ":"), line
 }
 
 func report(kernels []*kernel, verbose bool) {

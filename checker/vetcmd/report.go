@@ -117,7 +117,7 @@ func (c *Command) vet(ctx context.Context, opts *options, patterns []string) (*R
 		}
 		code = ExitError
 	}
-	report, err := parseReport(&stdout, c.Dir)
+	report, err := ParseReport(&stdout, c.Dir)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "accentvet: reading go vet's results: %v\n", err)
 		return nil, ExitError
@@ -132,10 +132,10 @@ func (c *Command) vet(ctx context.Context, opts *options, patterns []string) (*R
 	return report, code
 }
 
-// parseReport reads the stream of JSON trees that go vet -json prints, one
+// ParseReport reads the stream of JSON trees that go vet -json prints, one
 // per unit, and merges them. Paths are made relative to dir (or the current
 // directory) where they are below it.
-func parseReport(r io.Reader, dir string) (*Report, error) {
+func ParseReport(r io.Reader, dir string) (*Report, error) {
 	base, err := filepath.Abs(cmp.Or(dir, "."))
 	if err != nil {
 		return nil, err

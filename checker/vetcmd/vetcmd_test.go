@@ -71,7 +71,7 @@ func TestParseReport(t *testing.T) {
 	}
 }
 `
-	r, err := parseReport(strings.NewReader(stream), "/w")
+	r, err := ParseReport(strings.NewReader(stream), "/w")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestParseReport(t *testing.T) {
 	if len(r.Tree) != 2 {
 		t.Errorf("tree has %d packages, want 2", len(r.Tree))
 	}
-	if _, err := parseReport(strings.NewReader(`{"m/a": {"x": [`), "/w"); err == nil {
+	if _, err := ParseReport(strings.NewReader(`{"m/a": {"x": [`), "/w"); err == nil {
 		t.Error("a truncated stream parsed without error")
 	}
 }
