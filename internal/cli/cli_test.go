@@ -563,3 +563,25 @@ func TestDevCheckProvesTheBuiltInCourse(t *testing.T) {
 		t.Errorf("output: %s", out)
 	}
 }
+
+func TestDevCheckGradesOnlyTheNamedExercisesAndTopics(t *testing.T) {
+	h := newHarness(t)
+	c := h.course
+	first := c.Exercises[0]
+	got, err := selectExercises(c, []string{first.ID, first.Topic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range got {
+		if ex.Topic != first.Topic {
+			t.Errorf("selected %s, outside topic %s", ex.ID, first.Topic)
+		}
+	}
+	if len(got) == 0 || got[0] != first {
+		t.Errorf("selected %d exercises, want %s first", len(got), first.ID)
+	}
+	code, _, errOut := h.run("dev", "check", "no-such-exercise")
+	if code != ExitUsage || !strings.Contains(errOut, "no exercise") {
+		t.Errorf("unknown exercise: exit %d, stderr %s", code, errOut)
+	}
+}
