@@ -128,7 +128,7 @@ func (e Expect) String() string {
 }
 
 // ExpectKinds are the finding kinds a wrong variant may expect.
-var ExpectKinds = []string{"compile", "analyzer", "test", "leak", "deadlock", "timeout", "panic"}
+var ExpectKinds = []string{"compile", "analyzer", "test", "leak", "deadlock", "timeout", "panic", "race"}
 
 // ParseExpect parses "kind" or "kind:detail".
 func ParseExpect(s string) (Expect, error) {

@@ -312,6 +312,9 @@ func (l *loader) loadExercise(topic, dir, slug string) {
 		if err != nil {
 			l.problem(file, field+".expect", "%v", err)
 		}
+		if exp.Kind == "race" && !meta.Race {
+			l.problem(file, field+".expect", "race needs race: true, or the tests do not run with -race")
+		}
 		if exp.Kind == "analyzer" {
 			if _, ok := checker.Lookup(exp.Detail); !ok {
 				l.problem(file, field+".expect", "unknown analyzer %q", exp.Detail)

@@ -416,6 +416,13 @@ func TestLoadReportsProblems(t *testing.T) {
 			want: []Problem{{readmePath, "wrong[0].expect", `analyzer "timeformat" is not in checks`}},
 		},
 		{
+			name: "expect a race without race: true",
+			mutate: func(t *testing.T, f fixture) {
+				edit(t, f.exercises, readmeFile, "expect: test:TestFirstWins", "expect: race")
+			},
+			want: []Problem{{readmePath, "wrong[0].expect", "race needs race: true"}},
+		},
+		{
 			name: "wrong variant without why",
 			mutate: func(t *testing.T, f fixture) {
 				edit(t, f.exercises, readmeFile, "    why: the losers block forever\n", "")

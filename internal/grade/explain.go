@@ -50,11 +50,16 @@ func (e *explainer) findings() []Finding {
 			out = append(out, fs...)
 			explained[name] = true
 		}
+		if fs := e.races(t.Output, name); len(fs) > 0 {
+			out = append(out, fs...)
+			explained[name] = true
+		}
 	}
 	pkgText := run.pkgOutput
 	if fs := e.fromDumps(pkgText, run.running()); len(fs) > 0 {
 		out = append(out, fs...)
 	}
+	out = append(out, e.races(pkgText, run.running())...)
 	out = append(out, e.leakReport()...)
 	if run.timedOut && !hasKind(out, Timeout) {
 		out = append(out, e.hardTimeout())

@@ -39,6 +39,7 @@ const (
 	Deadlock Kind = "deadlock"
 	Timeout  Kind = "timeout"
 	Panic    Kind = "panic"
+	Race     Kind = "race"     // the race detector reported a data race (exercises with race: true)
 	Output   Kind = "output"   // the tests printed more than the limit
 	Internal Kind = "internal" // grading failed; the Verdict's status is error
 )
@@ -217,7 +218,7 @@ func verdict(findings []Finding) Verdict {
 
 // kindRank orders findings: the most fundamental first.
 func kindRank(k Kind) int {
-	order := []Kind{Internal, Compile, Panic, Deadlock, Timeout, Leak, Analyzer, Test, Output}
+	order := []Kind{Internal, Compile, Panic, Race, Deadlock, Timeout, Leak, Analyzer, Test, Output}
 	for i, o := range order {
 		if o == k {
 			return i

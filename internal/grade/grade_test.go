@@ -230,6 +230,42 @@ func TestGrade(t *testing.T) {
 	}
 }
 
+// The race detector's report becomes a race finding at the learner's line,
+// naming both accesses.
+func TestGradeReportsADataRaceWithBothPlaces(t *testing.T) {
+	t.Parallel()
+	racy := strings.Replace(goodSum, "func Sum(a, b int) int { return a + b }", `func Sum(a, b int) int {
+	total := a
+	done := make(chan bool)
+	go func() {
+		total += b
+		done <- true
+	}()
+	total += 0
+	<-done
+	return total
+}`, 1)
+	ex := sumExercise(10 * time.Second)
+	ex.Race = true
+	var g Grader
+	v := g.Grade(context.Background(), ex, learnerDir(t, map[string]string{"sum.go": racy}))
+	f, ok := find(v, Race)
+	if v.Status != Fail || !ok {
+		t.Fatalf("status %s, findings %+v; want a race finding", v.Status, v.Findings)
+	}
+	if f.File != "sum.go" || (f.Line != 7 && f.Line != 10) {
+		t.Errorf("race at %s:%d, want sum.go:7 or :10 (%+v)", f.File, f.Line, f)
+	}
+	for _, want := range []string{"data race: a ", "sum.go:7", "sum.go:10", "TestSumAddsTwoNumbers"} {
+		if !strings.Contains(f.Message, want) {
+			t.Errorf("message %q lacks %q", f.Message, want)
+		}
+	}
+	if !strings.Contains(f.Detail, "WARNING: DATA RACE") {
+		t.Errorf("detail lacks the report: %q", f.Detail)
+	}
+}
+
 func TestGradeStopsEndlessLoopsWithinTheLimitPlusAFewSeconds(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
