@@ -1,0 +1,51 @@
+//go:build accent
+
+// Package durationunits reads a health checker's config file, written in
+// milliseconds and seconds, into time.Duration values.
+package durationunits
+
+import (
+	"encoding/json"
+	"errors"
+	"time"
+)
+
+// Config is the config file the Node and Python checkers already read:
+//
+//	{"timeoutMs": 1500, "intervalSeconds": 2.5}
+//
+// A missing or zero field takes its default.
+type Config struct {
+	TimeoutMs       int     `json:"timeoutMs"`
+	IntervalSeconds float64 `json:"intervalSeconds"`
+}
+
+// Settings are the durations the checker runs with.
+type Settings struct {
+	Timeout  time.Duration // of one check; 1500ms by default
+	Interval time.Duration // between two checks; 10s by default
+}
+
+const (
+	defaultTimeoutMs       = 1500 // setTimeout(abort, 1500)
+	defaultIntervalSeconds = 10   // time.sleep(10)
+)
+
+// Load reads a config file. A negative value is an error.
+func Load(data []byte) (Settings, error) {
+	var c Config
+	if err := json.Unmarshal(data, &c); err != nil {
+		return Settings{}, err
+	}
+	if c.TimeoutMs < 0 || c.IntervalSeconds < 0 {
+		return Settings{}, errors.New("negative duration in config")
+	}
+	s := Settings{Timeout: defaultTimeoutMs, Interval: defaultIntervalSeconds}
+	if c.TimeoutMs > 0 {
+		s.Timeout = time.Duration(c.TimeoutMs)
+	}
+	if c.IntervalSeconds > 0 {
+		s.Interval = time.Duration(c.IntervalSeconds)
+	}
+	return s, nil
+}
