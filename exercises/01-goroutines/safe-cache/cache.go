@@ -1,0 +1,30 @@
+//go:build accent
+
+// Package safecache memoizes a slow lookup for many goroutines at once.
+package safecache
+
+// Cache remembers what fetch returned for each key. Any number of
+// goroutines may call Get at the same time.
+type Cache struct {
+	fetch func(key string) string
+	// This port still has an accent: a plain map, as in Node, where one
+	// thread runs one callback at a time and needs no lock around it.
+	values map[string]string
+}
+
+// New returns an empty Cache in front of fetch.
+func New(fetch func(key string) string) *Cache {
+	return &Cache{fetch: fetch, values: make(map[string]string)}
+}
+
+// Get returns fetch(key), calling fetch once per key: later calls, and
+// calls made while that fetch runs, wait for it and get its value. A slow
+// fetch holds up only the callers of its own key.
+func (c *Cache) Get(key string) string {
+	if v, ok := c.values[key]; ok {
+		return v
+	}
+	v := c.fetch(key)
+	c.values[key] = v
+	return v
+}

@@ -1,0 +1,39 @@
+//go:build accent
+
+// Package safecache memoizes a slow lookup for many goroutines at once.
+package safecache
+
+import "sync"
+
+// Cache remembers what fetch returned for each key. Any number of
+// goroutines may call Get at the same time.
+type Cache struct {
+	fetch func(key string) string
+
+	mu     sync.Mutex // guards values
+	values map[string]string
+}
+
+// New returns an empty Cache in front of fetch.
+func New(fetch func(key string) string) *Cache {
+	return &Cache{fetch: fetch, values: make(map[string]string)}
+}
+
+// Get returns fetch(key), calling fetch once per key: later calls, and
+// calls made while that fetch runs, wait for it and get its value. A slow
+// fetch holds up only the callers of its own key.
+func (c *Cache) Get(key string) string {
+	c.mu.Lock()
+	v, ok := c.values[key]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	// Like functools.cache, or get-then-put on a ConcurrentHashMap: every
+	// goroutine that misses before the first fetch ends fetches too.
+	v = c.fetch(key)
+	c.mu.Lock()
+	c.values[key] = v
+	c.mu.Unlock()
+	return v
+}

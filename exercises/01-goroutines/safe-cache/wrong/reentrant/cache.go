@@ -1,0 +1,43 @@
+//go:build accent
+
+// Package safecache memoizes a slow lookup for many goroutines at once.
+package safecache
+
+import "sync"
+
+// Cache remembers what fetch returned for each key. Any number of
+// goroutines may call Get at the same time.
+type Cache struct {
+	fetch func(key string) string
+
+	mu     sync.Mutex // guards values
+	values map[string]string
+}
+
+// New returns an empty Cache in front of fetch.
+func New(fetch func(key string) string) *Cache {
+	return &Cache{fetch: fetch, values: make(map[string]string)}
+}
+
+// Get returns fetch(key), calling fetch once per key: later calls, and
+// calls made while that fetch runs, wait for it and get its value. A slow
+// fetch holds up only the callers of its own key.
+func (c *Cache) Get(key string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.values[key]; ok {
+		return v
+	}
+	v := c.fetch(key)
+	// Two synchronized methods, one calling the other, as in Java, where a
+	// monitor is reentrant. Put waits for the lock Get already holds.
+	c.Put(key, v)
+	return v
+}
+
+// Put stores value for key, replacing what was there.
+func (c *Cache) Put(key, value string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.values[key] = value
+}
