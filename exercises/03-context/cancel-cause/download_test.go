@@ -1,0 +1,144 @@
+//go:build accent
+
+package cancelcause
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+// fakeSource serves chunks "c0", "c1", ... each taking chunkTakes, or less
+// if ctx is done first. Its chunk number failAt, if set, fails with errBroken.
+type fakeSource struct {
+	chunks     int
+	chunkTakes time.Duration
+	failAt     int
+}
+
+var errBroken = errors.New("connection reset by peer")
+
+func (f *fakeSource) Chunk(ctx context.Context, name string, offset int) ([]byte, error) {
+	i := offset / 2 // every chunk is two bytes
+	if i >= f.chunks {
+		return nil, io.EOF
+	}
+	timer := time.NewTimer(f.chunkTakes)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+	case <-ctx.Done():
+		return nil, ctx.Err() // as every ctx-aware call does: it does not know why
+	}
+	if f.failAt > 0 && i == f.failAt {
+		return nil, errBroken
+	}
+	return fmt.Appendf(nil, "c%d", i), nil
+}
+
+type result struct {
+	data []byte
+	err  error
+	took time.Duration
+}
+
+// wait calls d.Wait in its own goroutine and delivers its result.
+func wait(d *Download) <-chan result {
+	out := make(chan result, 1)
+	start := time.Now()
+	go func() {
+		data, err := d.Wait()
+		out <- result{data, err, time.Since(start)}
+	}()
+	return out
+}
+
+func TestDownloadsTheWholeFile(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		d := Start(t.Context(), &fakeSource{chunks: 3, chunkTakes: time.Second}, "a.iso")
+		r := <-wait(d)
+
+		if r.err != nil || string(r.data) != "c0c1c2" {
+			t.Fatalf("Wait = %q, %v; want %q, nil", r.data, r.err, "c0c1c2")
+		}
+		if r.took != 3*time.Second {
+			t.Errorf("Wait returned after %v, want 3s (three chunks)", r.took)
+		}
+		d.Cancel() // too late: changes nothing
+		if data, err := d.Wait(); err != nil || string(data) != "c0c1c2" {
+			t.Errorf("Wait after a late Cancel = %q, %v; want %q, nil", data, err, "c0c1c2")
+		}
+	})
+}
+
+func TestCancelSaysTheUserDidIt(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		d := Start(t.Context(), &fakeSource{chunks: 10, chunkTakes: time.Second}, "b.iso")
+		done := wait(d)
+		time.Sleep(1500 * time.Millisecond)
+		d.Cancel()
+		r := <-done
+
+		if !errors.Is(r.err, ErrCanceledByUser) {
+			t.Errorf("Wait error = %v, want one wrapping ErrCanceledByUser: ctx.Err() only says %q, not who cancelled", r.err, context.Canceled)
+		}
+		if r.data != nil {
+			t.Errorf("Wait returned %q with the error, want nil", r.data)
+		}
+		if r.took != 1500*time.Millisecond {
+			t.Errorf("Wait returned after %v, want 1.5s, at the Cancel", r.took)
+		}
+	})
+}
+
+func TestTooSlowSaysErrTooSlow(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		d := Start(t.Context(), &fakeSource{chunks: 100, chunkTakes: time.Second}, "c.iso")
+		r := <-wait(d)
+
+		if !errors.Is(r.err, ErrTooSlow) {
+			t.Errorf("Wait error = %v, want one wrapping ErrTooSlow: ctx.Err() only says %q", r.err, context.DeadlineExceeded)
+		}
+		if r.took != MaxTime {
+			t.Errorf("Wait returned after %v, want MaxTime (%v)", r.took, MaxTime)
+		}
+	})
+}
+
+func TestShutdownPassesOnTheCallersCause(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		errShutdown := errors.New("shutting down")
+		app, shutdown := context.WithCancelCause(t.Context())
+		defer shutdown(nil)
+		d := Start(app, &fakeSource{chunks: 10, chunkTakes: time.Second}, "d.iso")
+		done := wait(d)
+		time.Sleep(1500 * time.Millisecond)
+		shutdown(errShutdown)
+		r := <-done
+
+		if !errors.Is(r.err, errShutdown) {
+			t.Errorf("Wait error = %v, want one wrapping the cause the app was cancelled with, %q", r.err, errShutdown)
+		}
+		if errors.Is(r.err, ErrCanceledByUser) {
+			t.Errorf("Wait error = %v: the user did not cancel this download, the app shut down", r.err)
+		}
+	})
+}
+
+func TestSourceErrorsPassThrough(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		d := Start(t.Context(), &fakeSource{chunks: 10, chunkTakes: time.Second, failAt: 2}, "e.iso")
+		r := <-wait(d)
+
+		if !errors.Is(r.err, errBroken) {
+			t.Errorf("Wait error = %v, want one wrapping the Source's error %q: the cause is for when ctx is done", r.err, errBroken)
+		}
+		if r.took != 3*time.Second {
+			t.Errorf("Wait returned after %v, want 3s, when the third chunk failed", r.took)
+		}
+	})
+}

@@ -1,0 +1,168 @@
+//go:build accent
+
+package requestvalues
+
+import (
+	"context"
+	"go/token"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+// syncBuffer is a log that records lines from concurrent requests.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) lines() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return strings.Split(strings.TrimSuffix(s.b.String(), "\n"), "\n")
+}
+
+// fakeStore takes a set time per user, and records the request ID each
+// call's ctx carried, as a store that logs its queries would.
+type fakeStore struct {
+	takes map[string]time.Duration
+
+	mu   sync.Mutex
+	seen map[string]string // user -> RequestID(ctx) of the Orders call
+}
+
+func (f *fakeStore) Orders(ctx context.Context, userID string) ([]Order, error) {
+	f.mu.Lock()
+	if f.seen == nil {
+		f.seen = map[string]string{}
+	}
+	f.seen[userID] = RequestID(ctx)
+	f.mu.Unlock()
+	select {
+	case <-time.After(f.takes[userID]):
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	orders := []Order{{ID: userID + "-o1", Cents: 1250}}
+	if userID == "ada" {
+		orders = append(orders, Order{ID: "ada-o2", Cents: 399})
+	}
+	return orders, nil
+}
+
+func get(s *Service, user, requestID string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest(http.MethodGet, "/orders?user="+user, nil)
+	r.Header.Set("X-Request-ID", requestID)
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	return w
+}
+
+func TestRequestIDTravelsInTheContext(t *testing.T) {
+	ctx := context.Background()
+	if got := RequestID(ctx); got != "" {
+		t.Errorf("RequestID(context.Background()) = %q, want \"\"", got)
+	}
+	a := WithRequestID(ctx, "a")
+	b := WithRequestID(a, "b")
+	if got := RequestID(b); got != "b" {
+		t.Errorf("RequestID of the inner context = %q, want %q", got, "b")
+	}
+	if got := RequestID(a); got != "a" {
+		t.Errorf("RequestID of the outer context = %q after deriving another from it, want %q: a context is never changed, only derived", got, "a")
+	}
+	if got := RequestID(ctx); got != "" {
+		t.Errorf("RequestID(context.Background()) = %q after WithRequestID, want \"\"", got)
+	}
+}
+
+// spyCtx records the keys its Value method is asked for.
+type spyCtx struct {
+	context.Context
+	keys []any
+}
+
+func (s *spyCtx) Value(key any) any {
+	s.keys = append(s.keys, key)
+	return s.Context.Value(key)
+}
+
+func TestKeyIsAnUnexportedTypeOfThisPackage(t *testing.T) {
+	spy := &spyCtx{Context: WithRequestID(context.Background(), "a")}
+	if got := RequestID(spy); got != "a" {
+		t.Errorf("RequestID = %q, want %q", got, "a")
+	}
+	if len(spy.keys) == 0 {
+		t.Fatal("RequestID never asked its ctx for a value: the request ID must travel in the context")
+	}
+	here := reflect.TypeFor[Order]().PkgPath()
+	for _, k := range spy.keys {
+		typ := reflect.TypeOf(k)
+		if typ == nil || typ.PkgPath() != here || typ.Name() == "" || token.IsExported(typ.Name()) {
+			t.Errorf("RequestID looks up the key %#v of type %v: want a key of an unexported type declared in this package, so no other package can read or overwrite the value", k, typ)
+		}
+	}
+}
+
+func TestConcurrentRequestsLogTheirOwnID(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		log := &syncBuffer{}
+		store := &fakeStore{takes: map[string]time.Duration{"ada": 100 * time.Millisecond, "bob": 30 * time.Millisecond}}
+		s := &Service{Store: store, Log: log}
+
+		var wg sync.WaitGroup
+		wg.Go(func() { get(s, "ada", "req-a") })
+		time.Sleep(10 * time.Millisecond) // bob's request arrives while ada's is at the store
+		wg.Go(func() { get(s, "bob", "req-b") })
+		wg.Wait()
+
+		want := []string{
+			"req=req-a GET /orders user=ada",
+			"req=req-b GET /orders user=bob",
+			"req=req-b loaded 1 orders for bob",
+			"req=req-a loaded 2 orders for ada",
+		}
+		got := log.lines()
+		for i := range max(len(got), len(want)) {
+			var g, w string
+			if i < len(got) {
+				g = got[i]
+			}
+			if i < len(want) {
+				w = want[i]
+			}
+			if g != w {
+				t.Errorf("log line %d = %q, want %q (nothing is goroutine-local in Go: a package variable is shared by every request)", i+1, g, w)
+				break
+			}
+		}
+		if store.seen["ada"] != "req-a" || store.seen["bob"] != "req-b" {
+			t.Errorf("the store saw request IDs %v, want ada: req-a, bob: req-b: pass the request's ctx down", store.seen)
+		}
+	})
+}
+
+func TestAnswersWithTheOrdersAndTheRequestID(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &Service{Store: &fakeStore{}, Log: &syncBuffer{}}
+		w := get(s, "ada", "req-a")
+
+		if got, want := w.Body.String(), "ada-o1 1250\nada-o2 399\n"; got != want {
+			t.Errorf("body = %q, want %q", got, want)
+		}
+		if got := w.Header().Get("X-Request-ID"); got != "req-a" {
+			t.Errorf("X-Request-ID = %q, want %q", got, "req-a")
+		}
+	})
+}
