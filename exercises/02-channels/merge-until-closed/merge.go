@@ -1,0 +1,50 @@
+//go:build accent
+
+// Package mergeuntilclosed merges a primary and a backup feed of the same
+// updates into one stream, each update once.
+package mergeuntilclosed
+
+import "context"
+
+// An Update is one numbered message. The primary and the backup feed carry
+// the same updates; either may lose some, or deliver them late.
+type Update struct {
+	Seq  int
+	Text string
+}
+
+// Merge forwards the updates of both feeds in the order they arrive, each
+// Seq once: the first copy wins, later copies are dropped. It closes the
+// returned channel once both feeds are closed, or as soon as ctx is done.
+func Merge(ctx context.Context, primary, backup <-chan Update) <-chan Update {
+	out := make(chan Update)
+	go func() {
+		defer close(out)
+		seen := map[int]bool{}
+		open := 2 // like `let open = 2` and an 'end' listener on each feed
+		for open > 0 {
+			var u Update
+			var ok bool
+			select {
+			case u, ok = <-primary:
+			case u, ok = <-backup:
+			case <-ctx.Done():
+				return
+			}
+			if !ok {
+				open-- // one feed has ended
+				continue
+			}
+			if seen[u.Seq] {
+				continue
+			}
+			seen[u.Seq] = true
+			select {
+			case out <- u:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}

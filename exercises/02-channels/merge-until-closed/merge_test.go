@@ -1,0 +1,169 @@
+//go:build accent
+
+package mergeuntilclosed
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+// feeds plays a script on two unbuffered feeds from its own goroutine. A
+// send completes only when Merge takes the update, so the script also
+// fixes the order in which they arrive. When the test ends, a send or a
+// pause still waiting gives up.
+type feeds struct {
+	t               *testing.T
+	primary, backup chan Update
+}
+
+func play(t *testing.T, script func(f *feeds)) (primary, backup <-chan Update) {
+	f := &feeds{t: t, primary: make(chan Update), backup: make(chan Update)}
+	go script(f)
+	return f.primary, f.backup
+}
+
+func (f *feeds) send(feed chan Update, seq int, text string) {
+	select {
+	case feed <- Update{Seq: seq, Text: text}:
+	case <-f.t.Context().Done():
+	}
+}
+
+func (f *feeds) pause(d time.Duration) {
+	select {
+	case <-time.After(d):
+	case <-f.t.Context().Done():
+	}
+}
+
+type arrival struct {
+	Update
+	at time.Duration // after the start of the test
+}
+
+func (a arrival) String() string {
+	return fmt.Sprintf("{%d %s at %v}", a.Seq, a.Text, a.at)
+}
+
+// collect reads out until Merge closes it and returns what arrived, when,
+// and when out was closed. If out is still open once every goroutine is
+// blocked, the fake clock jumps a day ahead and collect fails the test.
+func collect(t *testing.T, out <-chan Update) (got []arrival, closedAt time.Duration) {
+	t.Helper()
+	start := time.Now()
+	timeout := time.After(24 * time.Hour)
+	for {
+		select {
+		case u, ok := <-out:
+			if !ok {
+				return got, time.Since(start)
+			}
+			got = append(got, arrival{u, time.Since(start)})
+		case <-timeout:
+			t.Fatalf("Merge sent %v and then neither sent nor closed its output, with both feeds closed", got)
+		}
+	}
+}
+
+func TestForwardsEachUpdateOnceInArrivalOrder(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		primary, backup := play(t, func(f *feeds) {
+			f.send(f.primary, 1, "p1")
+			f.send(f.backup, 1, "b1") // a copy: dropped
+			f.send(f.backup, 2, "b2") // the primary lost 2
+			f.send(f.primary, 3, "p3")
+			f.send(f.primary, 2, "p2") // late copy: dropped
+			f.send(f.backup, 3, "b3")  // copy: dropped
+			f.send(f.backup, 4, "b4")
+			close(f.primary)
+			close(f.backup)
+		})
+
+		got, _ := collect(t, Merge(t.Context(), primary, backup))
+
+		want := []arrival{{Update{1, "p1"}, 0}, {Update{2, "b2"}, 0}, {Update{3, "p3"}, 0}, {Update{4, "b4"}, 0}}
+		if !slices.Equal(got, want) {
+			t.Errorf("Merge sent %v, want %v (each Seq once, the first copy to arrive)", got, want)
+		}
+	})
+}
+
+// One feed closes early; the other goes on for three more seconds. The
+// pauses come from the fake clock, which moves only when every goroutine in
+// the test is blocked.
+func TestKeepsReadingTheOtherFeedAfterOneCloses(t *testing.T) {
+	for _, first := range []string{"primary", "backup"} {
+		t.Run(first+" closes first", func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				primary, backup := play(t, func(f *feeds) {
+					early, late := f.primary, f.backup
+					if first == "backup" {
+						early, late = late, early
+					}
+					f.send(early, 1, "one")
+					close(early)
+					f.pause(time.Second)
+					f.send(late, 2, "two")
+					f.pause(time.Second)
+					f.send(late, 3, "three")
+					f.pause(time.Second)
+					close(late)
+				})
+
+				got, closedAt := collect(t, Merge(t.Context(), primary, backup))
+
+				want := []arrival{{Update{1, "one"}, 0}, {Update{2, "two"}, time.Second}, {Update{3, "three"}, 2 * time.Second}}
+				if !slices.Equal(got, want) {
+					t.Errorf("Merge sent %v, want %v", got, want)
+				}
+				if closedAt != 3*time.Second {
+					t.Errorf("Merge closed its output after %v, want 3s: when the %s closed, the other feed was still open", closedAt, first)
+				}
+			})
+		})
+	}
+}
+
+func TestClosesItsOutputOnceBothFeedsAreClosed(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		primary, backup := play(t, func(f *feeds) {
+			f.pause(time.Second)
+			close(f.primary)
+			f.pause(time.Second)
+			close(f.backup)
+		})
+
+		got, closedAt := collect(t, Merge(t.Context(), primary, backup))
+
+		if len(got) != 0 || closedAt != 2*time.Second {
+			t.Errorf("Merge sent %v and closed its output after %v; want nothing, and the close at 2s (when the second feed closed)", got, closedAt)
+		}
+	})
+}
+
+func TestStopsAsSoonAsTheContextIsDone(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+		defer cancel()
+		primary, backup := play(t, func(f *feeds) {
+			f.send(f.primary, 1, "one")
+			f.pause(time.Second)
+			f.send(f.backup, 2, "two")
+			// Neither feed ever closes.
+		})
+
+		got, closedAt := collect(t, Merge(ctx, primary, backup))
+
+		want := []arrival{{Update{1, "one"}, 0}, {Update{2, "two"}, time.Second}}
+		if !slices.Equal(got, want) {
+			t.Errorf("Merge sent %v, want %v", got, want)
+		}
+		if closedAt != 5*time.Second {
+			t.Errorf("Merge closed its output after %v, want 5s (when ctx was done)", closedAt)
+		}
+	})
+}

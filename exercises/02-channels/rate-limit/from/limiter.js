@@ -1,0 +1,56 @@
+// A token bucket refilled by setInterval: take() resolves at once while
+// there are tokens, and otherwise when the next refill comes round.
+// stop() is the clearInterval; without it the interval keeps the process
+// alive.
+// Run: node limiter.js
+
+class Limiter {
+  #tokens;
+  #waiting = []; // resolve functions of the take() calls that wait
+  #interval;
+
+  constructor(burst, everyMs) {
+    this.#tokens = burst;
+    this.#interval = setInterval(() => {
+      const next = this.#waiting.shift();
+      if (next) next(); // hand the new token straight to a waiter
+      else this.#tokens = Math.min(this.#tokens + 1, burst);
+    }, everyMs);
+  }
+
+  take({ signal } = {}) {
+    if (this.#tokens > 0) {
+      this.#tokens--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      this.#waiting.push(resolve);
+      signal?.addEventListener("abort", () => {
+        this.#waiting = this.#waiting.filter((w) => w !== resolve);
+        reject(signal.reason);
+      });
+    });
+  }
+
+  stop() {
+    clearInterval(this.#interval);
+  }
+}
+
+async function main() {
+  const limiter = new Limiter(3, 100); // bursts of 3, then one every 100ms
+  const start = Date.now();
+  try {
+    for (let i = 1; i <= 6; i++) {
+      await limiter.take();
+      console.log(`call ${i} at ${Date.now() - start}ms`); // 0, 0, 0, 100, 200, 300
+    }
+    await limiter.take({ signal: AbortSignal.timeout(50) });
+  } catch (err) {
+    console.log(`gave up: ${err.name} at ${Date.now() - start}ms`);
+  } finally {
+    limiter.stop();
+  }
+}
+
+main();
