@@ -19,6 +19,7 @@ import (
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/progress"
+	"github.com/accent-go/accent/internal/workshop"
 	"github.com/accent-go/accent/internal/workspace"
 )
 
@@ -70,6 +71,9 @@ type Globals struct {
 	Grader    *grade.Grader
 	Course    func() (*course.Course, error)
 	Now       func() time.Time
+
+	workshop     *workshop.Client // the workshop joined (--join, or earlier); nil if none
+	workshopLive bool             // its Run is sending (the workbench, watch)
 }
 
 func (g *Globals) workspaceDir() (string, error) {
@@ -82,6 +86,7 @@ func (g *Globals) workspaceDir() (string, error) {
 // session is what most commands need: the course, the workspace and the
 // learner's progress.
 type session struct {
+	g      *Globals
 	io     *IOStreams
 	course *course.Course
 	ws     *workspace.Workspace
@@ -130,7 +135,7 @@ func (g *Globals) open(create bool) (*session, error) {
 	if n := store.Notice(); n != "" {
 		fmt.Fprintln(g.IO.ErrOut, "accent: "+n)
 	}
-	return &session{io: g.IO, course: c, ws: ws, store: store, grader: g.Grader, now: g.Now}, nil
+	return &session{g: g, io: g.IO, course: c, ws: ws, store: store, grader: g.Grader, now: g.Now}, nil
 }
 
 // NewRoot builds the command tree.
@@ -154,6 +159,9 @@ func NewRoot(g *Globals) *cobra.Command {
 	root.PersistentFlags().StringVar(&g.Workspace, "workspace", "", "the workspace directory (default $ACCENT_WORKSPACE or ~/accent-workspace)")
 	root.Flags().BoolVar(&wb.Plain, "plain", false, "the line-based workbench: no full screen, nothing redrawn, for screen readers (also ACCESSIBLE=1)")
 	root.Flags().BoolVar(&wb.Mouse, "mouse", false, "scroll and click with the mouse in the workbench (selecting text then needs shift)")
+	root.Flags().StringVar(&wb.Join.Server, "join", "", "join a workshop at HOST:PORT: your progress (never your code) goes to the facilitator")
+	root.Flags().StringVar(&wb.Join.Code, "code", "", "the workshop's join code (with --join)")
+	root.Flags().StringVar(&wb.Join.Name, "name", "", "your name in the workshop (with --join)")
 	root.SetIn(g.IO.In)
 	root.SetOut(g.IO.Out)
 	root.SetErr(g.IO.ErrOut)
@@ -162,7 +170,7 @@ func NewRoot(g *Globals) *cobra.Command {
 	})
 	root.AddCommand(
 		newInitCmd(g), newListCmd(g), newCheckCmd(g), newHintCmd(g), newResetCmd(g),
-		newSolutionCmd(g), newLessonCmd(g), newWatchCmd(g), newDevCmd(g),
+		newSolutionCmd(g), newLessonCmd(g), newWatchCmd(g), newDevCmd(g), newWorkshopCmd(g), newPairCmd(g),
 	)
 	return root
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/render"
+	"github.com/accent-go/accent/internal/workshop"
 	"github.com/accent-go/accent/internal/workspace"
 )
 
@@ -207,6 +208,7 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
+	defer opts.flushWorkshop(ctx)
 	exs := s.course.Exercises
 	if len(opts.IDs) > 0 {
 		exs = nil
@@ -271,12 +273,14 @@ func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grad
 	if err != nil && v.Status == grade.Pass {
 		return v, err
 	}
+	firstPass := false
 	err = s.store.Update(func(st *progress.State) error {
 		p := st.Exercise(ex.ID)
 		p.Attempts++
 		p.LastStatus = string(v.Status)
 		p.LastAttempt = s.now()
 		if v.Status == grade.Pass && !p.Passed() {
+			firstPass = true
 			p.FirstPass = s.now()
 			p.PassHash = progress.HashFiles(files)
 		}
@@ -285,6 +289,9 @@ func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grad
 		}
 		return nil
 	})
+	if err == nil {
+		s.g.reportVerdict(ex, v, firstPass)
+	}
 	return v, err
 }
 
@@ -363,6 +370,7 @@ func runHint(opts *HintOptions) error {
 	if err != nil {
 		return err
 	}
+	defer opts.flushWorkshop(context.Background())
 	var shown int
 	err = s.store.Update(func(st *progress.State) error {
 		p := st.Exercise(ex.ID)
@@ -375,6 +383,7 @@ func runHint(opts *HintOptions) error {
 	if err != nil {
 		return err
 	}
+	s.g.report(workshop.Event{Kind: workshop.Hinted, Exercise: ex.ID, Tier: shown})
 	for i := 0; i < shown; i++ {
 		fmt.Fprintf(s.io.Out, "Hint %d of %d: %s\n", i+1, len(ex.Hints), ex.Hints[i])
 	}

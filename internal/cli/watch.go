@@ -43,6 +43,7 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 	if err != nil {
 		return err
 	}
+	defer opts.startWorkshop(ctx)()
 	var ex *course.Exercise
 	if opts.ID != "" {
 		if ex, err = s.course.FindExercise(opts.ID); err != nil {

@@ -11,9 +11,11 @@ import (
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/pair"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/tui"
 	"github.com/accent-go/accent/internal/tui/watch"
+	"github.com/accent-go/accent/internal/workshop"
 )
 
 // WorkbenchOptions: accent with no command.
@@ -21,6 +23,8 @@ type WorkbenchOptions struct {
 	*Globals
 	Plain bool // --plain, or ACCESSIBLE set: the line-based workbench
 	Mouse bool // --mouse
+	Join  JoinOptions
+	Pair  *pair.Session // accent pair: a driver and a navigator; nil otherwise
 }
 
 // runWorkbench opens the workbench. It creates the workspace on first
@@ -29,6 +33,17 @@ type WorkbenchOptions struct {
 // stdin or stdout is not a terminal it prints where the learner is and
 // returns: it never waits for input nobody can type.
 func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
+	if opts.Join.Server != "" {
+		c, err := opts.joinWorkshop(opts.Join)
+		if err != nil {
+			return err
+		}
+		opts.workshop = c
+		info := c.Info()
+		fmt.Fprintf(opts.IO.ErrOut, "Joining the workshop at %s as %q: your progress (never your code) goes to the facilitator. accent workshop leave stops it.\n", info.Server, info.Name)
+	} else if (opts.Join.Code != "" || opts.Join.Name != "") && opts.joinedWorkshop() == nil {
+		return usageError("--code and --name go with --join HOST:PORT")
+	}
 	s, err := opts.open(true)
 	if err != nil {
 		return err
@@ -37,16 +52,39 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 	if err != nil {
 		return err
 	}
+	defer opts.startWorkshop(ctx)()
 	if !s.io.InTTY || !s.io.OutTTY {
 		s.summary(st, s.current(st))
+		if opts.Pair != nil {
+			fmt.Fprintf(s.io.Out, "Pair: %s drives, %s navigates.\n", opts.Pair.Driver().Name, opts.Pair.Navigator().Name)
+		}
 		fmt.Fprintln(s.io.Out, "\n(not a terminal: nothing to ask. accent check, accent watch and accent list work in scripts.)")
 		return nil
 	}
+	var pp *plainPair
+	var pairOpts *tui.PairOptions
+	if opts.Pair != nil {
+		log, err := opts.pairLog(s.ws.Dir)
+		if err != nil {
+			return err
+		}
+		if err := log.Append(opts.Pair.Started()); err != nil {
+			return err
+		}
+		pp = &plainPair{s: opts.Pair, log: log, out: s.io.Out, errOut: s.io.ErrOut}
+		pairOpts = &tui.PairOptions{Session: opts.Pair, Log: log}
+	}
 	if opts.Plain || accessible() {
-		return runPlain(ctx, opts, s, st)
+		return runPlain(ctx, opts, s, st, pp)
+	}
+	var link tui.Workshop
+	if opts.workshop != nil {
+		link = opts.workshop
 	}
 	return tui.Run(ctx, tui.Options{
-		Course: s.course, Workspace: s.ws, Store: s.store, State: st,
+		Pair:     pairOpts,
+		Workshop: link,
+		Course:   s.course, Workspace: s.ws, Store: s.store, State: st,
 		Grade: s.gradeAndRecord,
 		In:    s.io.In, Out: s.io.Out,
 		Theme:   os.Getenv("ACCENT_THEME"),
@@ -72,9 +110,11 @@ func watchOptions(debounce time.Duration) watch.Options {
 
 // runPlain is the line-based workbench: one question, one answer, nothing
 // redrawn, so a screen reader reads every line once.
-func runPlain(ctx context.Context, opts *WorkbenchOptions, s *session, st *progress.State) error {
+func runPlain(ctx context.Context, opts *WorkbenchOptions, s *session, st *progress.State, pp *plainPair) error {
 	ex := s.current(st)
 	s.summary(st, ex)
+	pp.exercise(ex.ID)
+	defer pp.end()
 	lines, readErr, stopReading := readLines(s.io.In)
 	defer stopReading()
 	next := func() (string, bool) {
@@ -86,7 +126,11 @@ func runPlain(ctx context.Context, opts *WorkbenchOptions, s *session, st *progr
 		}
 	}
 	for {
-		fmt.Fprintf(s.io.Out, "\n[%s] c check  w watch  h hint  t task  l lesson  n/p next/prev  s solution  L language  q quit\n> ", ex.ID)
+		opts.printNotices()
+		if !pp.askSwap(next) {
+			return readErr()
+		}
+		fmt.Fprintf(s.io.Out, "\n[%s%s] c check  w watch  h hint  t task  l lesson  n/p next/prev  s solution  L language  q quit\n> ", ex.ID, pp.roles())
 		answer, ok := next()
 		if !ok {
 			fmt.Fprintln(s.io.Out)
@@ -108,6 +152,7 @@ func runPlain(ctx context.Context, opts *WorkbenchOptions, s *session, st *progr
 			printVerdict(s.io.Out, s.course, v)
 			if v.Status == grade.Pass {
 				fmt.Fprintln(s.io.Out, "Passed! Type n for the next exercise.")
+				pp.passed(ex.ID)
 			}
 		case "w", "watch":
 			if err := s.plainWatch(ctx, opts, ex, lines); err != nil {
@@ -125,9 +170,11 @@ func runPlain(ctx context.Context, opts *WorkbenchOptions, s *session, st *progr
 			}
 		case "n", "next":
 			ex = s.step(ex, +1)
+			pp.exercise(ex.ID)
 			s.task(ex)
 		case "p", "prev", "previous":
 			ex = s.step(ex, -1)
+			pp.exercise(ex.ID)
 			s.task(ex)
 		case "s", "solution":
 			if err := runSolution(&SolutionOptions{Globals: opts.Globals, ID: ex.ID}); err != nil {
@@ -228,6 +275,7 @@ func (s *session) summary(st *progress.State, ex *course.Exercise) {
 // task prints the task of ex and the idiom it ports in the learner's
 // language, and records ex as the current exercise.
 func (s *session) task(ex *course.Exercise) {
+	s.g.report(workshop.Event{Kind: workshop.Opened, Exercise: ex.ID})
 	fmt.Fprintf(s.io.Out, "\n%s — %s\nFiles: %s%c\n\n%s\n", ex.ID, ex.Title, s.ws.ExerciseDir(ex), os.PathSeparator,
 		s.course.LinksAsIDs("exercises/"+ex.Dir+"/README.md", ex.Task))
 	st, err := s.store.Load()

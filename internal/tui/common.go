@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/accent-go/accent/internal/course"
+	pairmode "github.com/accent-go/accent/internal/pair"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/render"
 	"github.com/accent-go/accent/internal/workspace"
@@ -35,6 +36,10 @@ type common struct {
 	noColor  bool
 	fixTheme bool // the theme was chosen by the caller: ignore the terminal's answer
 	animate  bool // spinner and celebration frames (off in tests that run commands in line)
+
+	workshop Workshop          // the workshop joined; nil if none
+	pairing  bool              // a pair session is on
+	trailer  *pairmode.Trailer // pair mode: the Co-authored-by lines shown after a pass
 }
 
 // language is the learner's source language, Node.js until they choose.

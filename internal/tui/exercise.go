@@ -90,7 +90,7 @@ func (m exercisePage) panelHeight() int {
 	switch {
 	case m.verdict == nil:
 	case m.verdict.Status == grade.Pass:
-		n = 1
+		n = 1 + m.trailerHeight()
 	default:
 		n = min(len(m.verdict.Findings), m.maxFindings())
 		if n > 0 {
@@ -481,6 +481,7 @@ func (m exercisePage) panelView() string {
 	if m.verdict.Status == grade.Pass {
 		b.WriteString(st.Muted.Render(fmt.Sprintf("   Every test passes, the checks are quiet and nothing leaks. %d of %d exercises done.",
 			passedCount(m.c.course, m.c.state), len(m.c.course.Exercises))))
+		b.WriteString(m.trailerView())
 		return b.String()
 	}
 	fs := m.verdict.Findings
@@ -632,7 +633,7 @@ func (m exercisePage) FullHelp() [][]key.Binding {
 			withHelp(km.Lesson, "lesson that explains it"),
 		},
 		{km.Grade, km.Solution, km.NextExercise, km.Back},
-		{km.Language, km.Help, km.Quit, km.ForceQuit},
+		{km.Language, enabled(km.Swap, m.c.pairing), km.Help, km.Quit, km.ForceQuit},
 	}
 }
 

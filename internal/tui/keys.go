@@ -48,6 +48,11 @@ type KeyMap struct {
 
 	// The language picker.
 	Choose key.Binding
+
+	// Pair mode: swap roles now, and the swap prompt's answers.
+	Swap        key.Binding
+	ConfirmSwap key.Binding
+	LaterSwap   key.Binding
 }
 
 // DefaultKeyMap returns the workbench's keys: arrows and vim keys alike.
@@ -89,6 +94,10 @@ func DefaultKeyMap() KeyMap {
 		NextExercise: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next exercise")),
 
 		Choose: key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "choose")),
+
+		Swap:        key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "swap roles now (pair mode)")),
+		ConfirmSwap: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "swap")),
+		LaterSwap:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "5 more minutes")),
 	}
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/accent-go/accent/internal/workshop"
 )
 
 // state is the page on screen.
@@ -61,6 +64,7 @@ type Model struct {
 	exercise  exercisePage
 	picker    pickerPage
 	help      helpPage
+	pair      pairBar // pair mode, when a pair session is on
 
 	helpBar   help.Model
 	status    string
@@ -95,12 +99,13 @@ func newModel(c *common) Model {
 	return m
 }
 
-// Init asks the terminal for its background, to pick light or dark styles.
+// Init asks the terminal for its background, to pick light or dark
+// styles, and starts the pair countdown in pair mode.
 func (m Model) Init() tea.Cmd {
 	if m.c.fixTheme {
-		return nil
+		return tea.Batch(m.pair.start(), m.c.waitNotice())
 	}
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, m.pair.start(), m.c.waitNotice())
 }
 
 // Update handles one message. A panic in it, or in a command (see
@@ -112,7 +117,11 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 			next, cmd = m, m.quit()
 		}
 	}()
-	return m.update(msg)
+	next, cmd = m.update(msg)
+	if nm, ok := next.(Model); ok && nm.pair.active() {
+		cmd = tea.Batch(cmd, nm.followPair(m, msg))
+	}
+	return next, cmd
 }
 
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -146,6 +155,29 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, m.statusErr = msg.text, msg.err
 		return m, nil
 
+	case pairTickedMsg:
+		var cmd tea.Cmd
+		m.pair, cmd = m.pair.Update(msg)
+		return m, cmd
+
+	case workshopNoticeMsg:
+		if text, isErr := noticeText(msg.notice); text != "" && !(isErr && m.status != "") {
+			m.status, m.statusErr = text, isErr
+		}
+		return m, m.c.waitNotice()
+
+	case workshopReportedMsg:
+		if msg.err != nil {
+			m.status, m.statusErr = msg.err.Error(), true
+		}
+		return m, nil
+
+	case pairLoggedMsg:
+		if msg.err != nil {
+			m.status, m.statusErr = "Pair log: "+msg.err.Error(), true
+		}
+		return m, nil
+
 	case lessonOpenedMsg:
 		l, ok := m.c.course.Lesson(msg.id)
 		if !ok {
@@ -170,7 +202,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.state = exerciseState
 		m.courseMap.selectID(ex.ID)
-		cmd := m.exercise.open(ex)
+		cmd := tea.Batch(m.exercise.open(ex), m.c.report(workshop.Event{Kind: workshop.Opened, Exercise: ex.ID}))
 		return m, cmd
 
 	case backRequestedMsg:
@@ -205,7 +237,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.c.state = msg.state
-		return m.updateExercise(msg)
+		var tier int
+		if p, ok := lookup(msg.state, msg.id); ok {
+			tier = p.HintsUsed
+		}
+		next, cmd := m.updateExercise(msg)
+		if tier > 0 {
+			cmd = tea.Batch(cmd, m.c.report(workshop.Event{Kind: workshop.Hinted, Exercise: msg.id, Tier: tier}))
+		}
+		return next, cmd
 
 	case documentRenderedMsg:
 		var cmd tea.Cmd
@@ -249,6 +289,11 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, km.ForceQuit) {
 		return m, m.quit()
 	}
+	if m.pair.asking { // the swap prompt is modal
+		var cmd tea.Cmd
+		m.pair, cmd = m.pair.Update(msg)
+		return m, cmd
+	}
 	if m.tooSmall() {
 		if key.Matches(msg, km.Quit) {
 			return m, m.quit()
@@ -267,6 +312,9 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, km.Language) && m.state != languageState:
 			m.picker.open(m.state, false)
 			m.state = languageState
+			return m, nil
+		case key.Matches(msg, km.Swap) && m.pair.active():
+			m.pair.asking = true
 			return m, nil
 		}
 	}
@@ -339,14 +387,17 @@ func (m *Model) prerender() tea.Cmd {
 	return renderDocument(m.c.renderer, m.c.styles, k, lessonDoc(m.c.course, r.lesson, m.c.language()))
 }
 
-// shutdown stops whatever the final model left running.
+// shutdown stops whatever the final model left running, and ends the
+// pair session.
 func (m Model) shutdown() error {
+	var errs []error
 	if cmd := m.exercise.stop(); cmd != nil {
 		if msg, ok := cmd().(watcherClosedMsg); ok {
-			return msg.err
+			errs = append(errs, msg.err)
 		}
 	}
-	return nil
+	errs = append(errs, m.pair.end())
+	return errors.Join(errs...)
 }
 
 func (m *Model) resize() {
@@ -416,6 +467,39 @@ func (m Model) render() string {
 		return fitBlock(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), w, h)
 	}
 	var body string
+	switch {
+	case m.pair.asking:
+		body = m.pair.promptView(w, h-chrome)
+	default:
+		body = m.pageView()
+	}
+	status := ""
+	if m.status != "" {
+		style := st.Status
+		if m.statusErr {
+			style = st.StatusErr
+		}
+		status = style.Render(" " + truncate(m.status, w-2))
+	}
+	if m.pair.active() {
+		status = m.pair.statusLine(status, w)
+	}
+	var km help.KeyMap = m.keyMap(m.state)
+	if m.pair.asking {
+		km = m.pair
+	}
+	return strings.Join([]string{
+		fitBlock(m.header(), w, 1),
+		"",
+		fitBlock(body, w, h-chrome),
+		fitBlock(status, w, 1),
+		fitBlock(" "+m.helpBar.View(km), w, 1),
+	}, "\n")
+}
+
+// pageView is the body of the page on screen.
+func (m Model) pageView() string {
+	var body string
 	switch m.state {
 	case mapState:
 		body = m.courseMap.View()
@@ -428,21 +512,7 @@ func (m Model) render() string {
 	case helpState:
 		body = m.help.View()
 	}
-	status := ""
-	if m.status != "" {
-		style := st.Status
-		if m.statusErr {
-			style = st.StatusErr
-		}
-		status = style.Render(" " + truncate(m.status, w-2))
-	}
-	return strings.Join([]string{
-		fitBlock(m.header(), w, 1),
-		"",
-		fitBlock(body, w, h-chrome),
-		fitBlock(status, w, 1),
-		fitBlock(" "+m.helpBar.View(m.keyMap(m.state)), w, 1),
-	}, "\n")
+	return body
 }
 
 // header is the top line: the name, where the learner is, their language

@@ -60,6 +60,12 @@ type Styles struct {
 	ColumnTitle  lipgloss.Style
 	PanelDivider lipgloss.Style
 
+	// Pair mode.
+	PairRoles   lipgloss.Style // who drives and the countdown, on the status line
+	PairDue     lipgloss.Style // the same when it is time to swap
+	PairBox     lipgloss.Style // the swap prompt
+	PairTrailer lipgloss.Style // the Co-authored-by lines
+
 	Help      help.Styles
 	Filter    textinput.Styles
 	BarFull   color.Color
@@ -145,6 +151,14 @@ func NewStyles(dark, noColor bool) *Styles {
 	s.Celebration = fg(green).Bold(true)
 	s.ColumnTitle = fg(accent).Bold(true)
 	s.PanelDivider = fg(faint)
+
+	s.PairRoles = fg(accent)
+	s.PairDue = fg(yellow).Bold(true)
+	s.PairBox = plain.Border(lipgloss.RoundedBorder()).Padding(1, 3)
+	if !noColor {
+		s.PairBox = s.PairBox.BorderForeground(accent)
+	}
+	s.PairTrailer = fg(text)
 
 	s.Help = help.DefaultStyles(dark)
 	if noColor {

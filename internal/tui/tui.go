@@ -43,6 +43,10 @@ type Options struct {
 	// GradeWait bounds how long the workbench waits at exit for a canceled
 	// grade's processes to be killed; default 5s.
 	GradeWait time.Duration
+
+	Pair *PairOptions // pair mode (accent pair); nil for one learner
+
+	Workshop Workshop // the workshop joined (accent --join); nil if none
 }
 
 // New builds the workbench's root model. Run runs it; tests drive it
@@ -80,6 +84,7 @@ func New(ctx context.Context, opts Options) (Model, func(), error) {
 		mouse:    opts.Mouse,
 		noColor:  opts.NoColor,
 		fixTheme: opts.Theme == "light" || opts.Theme == "dark",
+		workshop: opts.Workshop,
 		animate:  true,
 	}
 	wait := opts.GradeWait
@@ -90,7 +95,13 @@ func New(ctx context.Context, opts Options) (Model, func(), error) {
 		cancel()
 		c.jobs.closeAndWait(wait)
 	}
-	return newModel(c), stop, nil
+	if opts.Pair != nil && opts.Pair.Session != nil {
+		t := opts.Pair.Session.Trailer()
+		c.pairing, c.trailer = true, &t
+	}
+	m := newModel(c)
+	m.pair = newPairBar(c, opts.Pair)
+	return m, stop, nil
 }
 
 // Run runs the workbench until the learner quits. The terminal is restored

@@ -1,0 +1,66 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/accent-go/accent/internal/workshop"
+)
+
+// Workshop is the workshop the learner joined (accent --join): the
+// workbench reports the exercises they open and the hints they reveal
+// (grades are reported by the GradeFunc), and shows what the facilitator
+// says. Report only writes to a local queue: it never waits on the network.
+type Workshop interface {
+	Report(workshop.Event) error
+	Notices() <-chan workshop.Notice
+}
+
+// workshopNoticeMsg carries something the workshop server said.
+type workshopNoticeMsg struct{ notice workshop.Notice }
+
+// workshopReportedMsg says an event is queued (err if it could not be).
+type workshopReportedMsg struct{ err error }
+
+// waitNotice waits for the next notice from the workshop, until the
+// workbench stops.
+func (c *common) waitNotice() tea.Cmd {
+	if c.workshop == nil {
+		return nil
+	}
+	ch, done := c.workshop.Notices(), c.ctx.Done()
+	return func() tea.Msg {
+		select {
+		case n, ok := <-ch:
+			if !ok {
+				return nil // the workshop client is gone
+			}
+			return workshopNoticeMsg{n}
+		case <-done:
+			return nil
+		}
+	}
+}
+
+// report queues a workshop event, if the learner joined a workshop.
+func (c *common) report(e workshop.Event) tea.Cmd {
+	if c.workshop == nil {
+		return nil
+	}
+	w := c.workshop
+	return guarded(func() tea.Msg { return workshopReportedMsg{w.Report(e)} })
+}
+
+// noticeText is how a notice reads in the status line.
+func noticeText(n workshop.Notice) (text string, isErr bool) {
+	switch {
+	case n.Message != nil:
+		return "Facilitator: " + n.Message.Text, false
+	case n.Opened != "":
+		return "The facilitator opened " + n.Opened + ".", false
+	case n.Joined != "":
+		return "Joined the workshop as " + n.Joined + ".", false
+	case n.Err != "":
+		return "Workshop: " + n.Err, true
+	}
+	return "", false
+}

@@ -1,0 +1,231 @@
+package workshop
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// serveOn serves srv on a real loopback listener at addr ("127.0.0.1:0"
+// for any port) and returns the address and a stop func.
+func serveOn(t *testing.T, srv *Server, addr string) (string, func()) {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: srv}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			t.Error(err)
+		}
+	}()
+	return ln.Addr().String(), func() {
+		srv.StopStreams()
+		if err := hs.Close(); err != nil {
+			t.Error(err)
+		}
+		<-done
+		if err := srv.Close(); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// A real server on 127.0.0.1 and several clients: events arrive in order,
+// broadcasts and opened exercises reach every client, and a client whose
+// server goes away keeps its events until the server is back.
+func TestEndToEndSeveralClientsAndARestart(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := Open(Config{DataDir: dir, Code: "E2E-ROOM", Exercises: testExercises})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, stop := serveOn(t, srv, "127.0.0.1:0")
+	fac, err := ReadSecret(dir, FacilitatorToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	names := []string{"Ana", "Bo", "Cy", "Di"}
+	clients := map[string]*Client{}
+	for _, name := range names {
+		c, err := NewClient(ClientConfig{Server: addr, Code: "e2e-room", Name: name, Dir: filepath.Join(t.TempDir(), name),
+			PollEvery: 20 * time.Millisecond, MaxWait: 50 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		clients[name] = c
+		wg.Go(func() { c.Run(ctx) })
+		for _, ex := range testExercises[:2] {
+			if err := c.Report(Event{Kind: Opened, Exercise: ex}); err != nil {
+				t.Fatal(err)
+			}
+			if err := c.Report(Event{Kind: Graded, Exercise: ex, Status: "fail", Findings: []string{"analyzer:chanleak"}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	waitFor(t, "every event", func() bool {
+		snap := srv.Room().Snapshot(time.Now(), Stuck{})
+		if len(snap.Participants) != len(names) {
+			return false
+		}
+		for _, p := range snap.Participants {
+			if p.Cells[testExercises[1]].Attempts != 1 {
+				return false
+			}
+		}
+		return true
+	})
+	f, err := NewFacilitator(addr, fac)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Broadcast(ctx, "Look at the board"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Open(ctx, "channels/pipeline"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		var gotMsg, gotOpen bool
+		for !gotMsg || !gotOpen {
+			select {
+			case n := <-clients[name].Notices():
+				gotMsg = gotMsg || (n.Message != nil && n.Message.Text == "Look at the board")
+				gotOpen = gotOpen || n.Opened == "channels/pipeline"
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s: no broadcast or open (msg %v, open %v)", name, gotMsg, gotOpen)
+			}
+		}
+	}
+
+	// The server goes away; the learners keep working.
+	stop()
+	for _, name := range names {
+		if err := clients[name].Report(Event{Kind: Passed, Exercise: testExercises[0]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, "clients to notice", func() bool { return clients["Ana"].Err() != "" })
+	if clients["Ana"].Pending() != 1 {
+		t.Errorf("pending = %d, want the pass queued", clients["Ana"].Pending())
+	}
+	// Back on the same port, from the same data: the queue drains.
+	srv2, err := Open(Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stop2 := serveOn(t, srv2, addr)
+	defer stop2()
+	waitFor(t, "the queued passes", func() bool {
+		snap := srv2.Room().Snapshot(time.Now(), Stuck{})
+		for _, p := range snap.Participants {
+			if p.Cells[testExercises[0]].State != "passed" {
+				return false
+			}
+		}
+		return len(snap.Participants) == len(names)
+	})
+	cancel()
+}
+
+// Report never touches the network, and the queue survives the process.
+func TestTheQueueSurvivesARestartOfTheLearnersAccent(t *testing.T) {
+	dir := t.TempDir()
+	c, err := NewClient(ClientConfig{Server: "127.0.0.1:1", Code: "ABCD", Name: "Ana", Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if err := c.Report(Event{Kind: Opened, Exercise: "goroutines/fetch-all"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// A crash mid-append: a torn last line.
+	f, err := os.OpenFile(filepath.Join(dir, queueFile), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fmt.Fprint(f, `{"seq":4,"kind":"ope`); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c2, err := OpenClient(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	if c2.Pending() != 3 {
+		t.Errorf("pending after restart = %d, want 3", c2.Pending())
+	}
+	if err := c2.Report(Event{Kind: Opened, Exercise: "goroutines/fetch-all"}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, queueFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(b, []byte("\n")); n != 4 || !strings.Contains(string(b), `"seq":4`) || strings.Contains(string(b), `"ope`+"\n") {
+		t.Errorf("queue file after repair and one more event:\n%s", b)
+	}
+	// Sending to a closed port fails fast with a message and loses nothing.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err = c2.Send(ctx)
+	if err == nil || !strings.Contains(err.Error(), "out of reach") {
+		t.Errorf("send to nowhere: %v", err)
+	}
+	if c2.Pending() != 4 {
+		t.Errorf("pending = %d, want 4", c2.Pending())
+	}
+}
+
+func TestParseServer(t *testing.T) {
+	for in, want := range map[string]string{
+		"10.0.0.5:7777":              "http://10.0.0.5:7777",
+		"http://room.local:80/":      "http://room.local:80",
+		"https://accent.example.org": "https://accent.example.org",
+	} {
+		u, err := ParseServer(in)
+		if err != nil || u.String() != want {
+			t.Errorf("ParseServer(%q) = %v, %v; want %s", in, u, err, want)
+		}
+	}
+	for _, bad := range []string{"", "ftp://x", "http://"} {
+		if _, err := ParseServer(bad); err == nil {
+			t.Errorf("ParseServer(%q): no error", bad)
+		}
+	}
+}
