@@ -43,6 +43,9 @@ func newPairCmd(g *Globals) *cobra.Command {
 	cmd.Flags().DurationVar(&opts.Rotate, "rotate", pair.DefaultRotate, "swap roles every this long, 1m to 2h (0: never ask)")
 	cmd.Flags().BoolVar(&opts.Workbench.Plain, "plain", false, "the line-based workbench (also ACCESSIBLE=1)")
 	cmd.Flags().BoolVar(&opts.Workbench.Mouse, "mouse", false, "scroll and click with the mouse in the workbench")
+	cmd.Flags().StringVar(&opts.Workbench.Join.Server, "join", "", "join a workshop at HOST:PORT as a pair")
+	cmd.Flags().StringVar(&opts.Workbench.Join.Code, "code", "", "the workshop's join code (with --join)")
+	cmd.Flags().StringVar(&opts.Workbench.Join.Name, "name", "", "the pair's name in the workshop (default: \"DRIVER + NAVIGATOR\")")
 	cmd.AddCommand(newPairLogCmd(g))
 	return cmd
 }
@@ -74,6 +77,9 @@ func runPair(ctx context.Context, opts *PairOptions) error {
 		return err
 	}
 	opts.Workbench.Pair = s
+	if opts.Workbench.Join.Server != "" && opts.Workbench.Join.Name == "" {
+		opts.Workbench.Join.Name = s.Driver().Name + " + " + s.Navigator().Name
+	}
 	return runWorkbench(ctx, &opts.Workbench)
 }
 

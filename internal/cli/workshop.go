@@ -52,27 +52,38 @@ func (g *Globals) joinWorkshop(j JoinOptions) (*workshop.Client, error) {
 	if c, host, ok := strings.Cut(server, "@"); ok && !strings.Contains(c, "/") {
 		code, server = cmp(code, c), host // CODE@HOST:PORT
 	}
-	if strings.TrimSpace(j.Name) == "" {
-		return nil, usageError("--join needs --name: the name the facilitator sees")
+	name := j.Name
+	var lines <-chan string
+	stop := func() {}
+	defer func() { stop() }()
+	ask := func(prompt string) string {
+		if lines == nil {
+			lines, _, stop = readLines(g.IO.In)
+		}
+		fmt.Fprint(g.IO.ErrOut, prompt)
+		return strings.TrimSpace(<-lines)
+	}
+	if strings.TrimSpace(name) == "" {
+		if !g.IO.InTTY {
+			return nil, usageError("--join needs --name: the name the facilitator sees")
+		}
+		if name = ask("Your name, as the facilitator will see it: "); name == "" {
+			return nil, usageError("no name given")
+		}
 	}
 	if code == "" {
 		if !g.IO.InTTY {
 			return nil, usageError("--join needs --code: the join code accent workshop serve printed")
 		}
-		fmt.Fprint(g.IO.ErrOut, "Join code (on the facilitator's screen): ")
-		line, _, stop := readLines(g.IO.In)
-		defer stop()
-		c, ok := <-line
-		if !ok || strings.TrimSpace(c) == "" {
+		if code = ask("Join code (on the facilitator's screen): "); code == "" {
 			return nil, usageError("no join code given")
 		}
-		code = strings.TrimSpace(c)
 	}
 	dir, err := g.workshopDir()
 	if err != nil {
 		return nil, err
 	}
-	c, err := workshop.NewClient(workshop.ClientConfig{Server: server, Code: code, Name: j.Name, Dir: dir})
+	c, err := workshop.NewClient(workshop.ClientConfig{Server: server, Code: code, Name: name, Dir: dir})
 	if err != nil {
 		return nil, usageError("%v", err)
 	}

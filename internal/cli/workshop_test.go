@@ -123,3 +123,23 @@ func TestFacilitatorCommandsNeedTheServer(t *testing.T) {
 		t.Errorf("open without a server: %d %s", code, errOut)
 	}
 }
+
+func TestAPairJoinsAWorkshopUnderBothNames(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	_, _, errOut := h.run("pair", "--driver", "Ana <ana@example.com>", "--navigator", "Bo", "--join", "127.0.0.1:1", "--code", "ABCD")
+	if !strings.Contains(errOut, `as "Ana + Bo"`) {
+		t.Errorf("pair --join said: %s", errOut)
+	}
+}
+
+func TestJoinAsksForTheNameAndCodeAtATerminal(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	h.inTTY = true
+	h.stdin = "Ana Lima\nabcd-efgh\n"
+	_, _, errOut := h.run("--join", "127.0.0.1:1", "--plain")
+	if !strings.Contains(errOut, "Your name") || !strings.Contains(errOut, "Join code") || !strings.Contains(errOut, `as "Ana Lima"`) {
+		t.Errorf("stderr: %s", errOut)
+	}
+}
