@@ -161,7 +161,12 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 
 	case workshopNoticeMsg:
-		if text, isErr := noticeText(msg.notice); text != "" && !(isErr && m.status != "") {
+		text, isErr := noticeText(msg.notice)
+		switch {
+		case text == "" || (isErr && m.status != ""):
+		case msg.notice.Message == nil && strings.HasPrefix(m.status, facilitatorSays):
+			m.status += " · " + text // a broadcast stays readable until a key is pressed
+		default:
 			m.status, m.statusErr = text, isErr
 		}
 		return m, m.c.waitNotice()

@@ -50,11 +50,13 @@ func (c *common) report(e workshop.Event) tea.Cmd {
 	return guarded(func() tea.Msg { return workshopReportedMsg{w.Report(e)} })
 }
 
+const facilitatorSays = "Facilitator: "
+
 // noticeText is how a notice reads in the status line.
 func noticeText(n workshop.Notice) (text string, isErr bool) {
 	switch {
 	case n.Message != nil:
-		return "Facilitator: " + n.Message.Text, false
+		return facilitatorSays + n.Message.Text, false
 	case n.Opened != "":
 		return "The facilitator opened " + n.Opened + ".", false
 	case n.Joined != "":

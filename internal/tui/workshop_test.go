@@ -29,12 +29,13 @@ func TestTheWorkbenchReportsToTheWorkshopAndShowsWhatItSays(t *testing.T) {
 	f.setLanguage("node")
 	w := &fakeWorkshop{notices: make(chan workshop.Notice, 2)}
 	w.notices <- workshop.Notice{Message: &workshop.Message{ID: 1, Text: "Break in five minutes"}}
+	w.notices <- workshop.Notice{Opened: boundedPool}
 	close(w.notices)
 	m := f.model(cannedGrade(passVerdict()))
 	m.c.workshop = w
 	m = settle(t, m, size(100, 30))
 	m = settle(t, m, runCmd(m.c.waitNotice())...)
-	if !strings.Contains(screen(m), "Facilitator: Break in five minutes") {
+	if !strings.Contains(screen(m), "Facilitator: Break in five minutes · The facilitator opened "+boundedPool) {
 		t.Errorf("the broadcast is not on screen:\n%s", screen(m))
 	}
 	m = settle(t, m, exerciseOpenedMsg{id: fetchAll})
