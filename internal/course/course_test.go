@@ -24,8 +24,36 @@ func TestEmbeddedCourseLoads(t *testing.T) {
 	for _, tp := range c.Topics {
 		topics = append(topics, tp.ID)
 	}
-	if want := []string{"goroutines", "channels", "context", "errors", "time"}; !slices.Equal(topics, want) {
+	if want := []string{"start", "goroutines", "channels", "context", "errors", "time"}; !slices.Equal(topics, want) {
 		t.Errorf("topics = %v, want %v", topics, want)
+	}
+	// The course's shape: an opening lesson, then at least three lessons
+	// and eight exercises per topic, each exercise ported from all three
+	// languages.
+	for _, tp := range c.Topics {
+		lessons := 0
+		for _, l := range c.Lessons {
+			if l.Topic == tp.ID {
+				lessons++
+			}
+		}
+		switch {
+		case tp.ID == "start" && (lessons != 1 || len(tp.Exercises) != 0):
+			t.Errorf("start: %d lessons, %d exercises; want the one opening lesson", lessons, len(tp.Exercises))
+		case tp.ID != "start" && (lessons < 3 || len(tp.Exercises) < 8):
+			t.Errorf("%s: %d lessons, %d exercises; want at least 3 and 8", tp.ID, lessons, len(tp.Exercises))
+		}
+	}
+	for _, ex := range c.Exercises {
+		var langs []string
+		for _, src := range ex.From {
+			langs = append(langs, string(src.Language))
+		}
+		for _, want := range []string{"node", "python", "java"} {
+			if !slices.Contains(langs, want) {
+				t.Errorf("%s: no %s idiom in from/ (has %v)", ex.ID, want, langs)
+			}
+		}
 	}
 	if len(c.Exercises) == 0 {
 		t.Fatal("the embedded course has no exercises")

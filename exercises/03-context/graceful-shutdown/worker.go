@@ -31,7 +31,7 @@ type Job func(ctx context.Context)
 //
 // Ported from Node: process.on("SIGTERM", () => process.exit(0)).
 func Main(queue <-chan Job) int {
-	sigs := make(chan os.Signal)
+	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-sigs

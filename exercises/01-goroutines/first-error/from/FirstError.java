@@ -37,6 +37,9 @@ public class FirstError {
                     }
                 }));
             }
+            if (first.get() != null) {
+                futures.forEach(f -> f.cancel(true)); // a fetch failed before the last was submitted
+            }
             for (Future<?> f : futures) {
                 try {
                     f.get();

@@ -26,7 +26,7 @@ class Cache:
     async def get(self, key):
         task = self._tasks.get(key)
         if task is None:
-            task = asyncio.ensure_future(self._fetch(key))
+            task = asyncio.create_task(self._fetch(key))
             self._tasks[key] = task
         return await task
 
@@ -34,7 +34,7 @@ class Cache:
 async def main():
     cache = Cache(fetch_avatar)
     started = time.monotonic()
-    slow = asyncio.ensure_future(cache.get("slow"))
+    slow = asyncio.create_task(cache.get("slow"))
     users = ["ada", "ada", "grace", "ada", "grace"]
     urls = await asyncio.gather(*(cache.get(u) for u in users))
     print(urls, dict(fetches), f"{time.monotonic() - started:.2f}s")  # once each, before slow is done

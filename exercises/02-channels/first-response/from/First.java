@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-/** Asks every replica, keeps the first answer, gives up after a timeout. */
+// Ask every replica, keep the first answer, give up after a timeout.
+// Run: java First.java
 public class First {
     static String first(String query, List<Function<String, String>> replicas, long timeoutMillis)
             throws Exception {
@@ -36,9 +37,9 @@ public class First {
 
     public static void main(String[] args) throws Exception {
         System.out.println(first("users/42",
-                List.of(replica("eu", 300), replica("us", 10), replica("ap", 2000)), 1000));
+                List.of(replica("eu", 300), replica("us", 10), replica("ap", 1500)), 1000));
         try {
-            first("users/42", List.of(replica("eu", 5000)), 1000);
+            first("users/42", List.of(replica("eu", 1500)), 1000);
         } catch (TimeoutException e) {
             System.out.println("no replica answered within 1000ms");
         }

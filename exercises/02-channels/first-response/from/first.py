@@ -1,4 +1,7 @@
-"""Ask every replica, keep the first answer, give up after a timeout."""
+"""Ask every replica, keep the first answer, give up after a timeout.
+
+Run: python3 first.py
+"""
 
 import asyncio
 
@@ -24,9 +27,9 @@ def replica(name, delay):
 
 
 async def main():
-    print(await first("users/42", [replica("eu", 0.3), replica("us", 0.01), replica("ap", 2)], 1))
+    print(await first("users/42", [replica("eu", 0.3), replica("us", 0.01), replica("ap", 1.5)], 1))
     try:
-        await first("users/42", [replica("eu", 5)], 1)
+        await first("users/42", [replica("eu", 1.5)], 1)
     except TimeoutError as err:
         print(err)
 

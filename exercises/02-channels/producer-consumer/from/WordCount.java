@@ -6,7 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Counts words with one producer and several consumers sharing a BlockingQueue. */
+// Count words with one producer and several consumers sharing a BlockingQueue.
+// Run: java WordCount.java
 public class WordCount {
     // Compared with ==, so no real line (not even "") is ever mistaken for it.
     private static final String POISON = new String("<end of input>");

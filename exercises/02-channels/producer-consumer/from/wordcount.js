@@ -1,4 +1,5 @@
 // Count words with one producer and several consumers sharing an async iterator.
+// Run: node wordcount.js
 
 async function* produce(lines) {
   for (const line of lines) {

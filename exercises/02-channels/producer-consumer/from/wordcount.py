@@ -1,4 +1,7 @@
-"""Count words with one producer and several consumer threads sharing a queue.Queue."""
+"""Count words with one producer and several consumer threads sharing a queue.Queue.
+
+Run: python3 wordcount.py
+"""
 
 import queue
 from concurrent.futures import ThreadPoolExecutor

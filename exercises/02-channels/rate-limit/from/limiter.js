@@ -6,7 +6,7 @@
 
 class Limiter {
   #tokens;
-  #waiting = []; // resolve functions of the take() calls that wait
+  #waiting = []; // one grant() per take() call that waits for a token
   #interval;
 
   constructor(burst, everyMs) {
@@ -18,17 +18,23 @@ class Limiter {
     }, everyMs);
   }
 
-  take({ signal } = {}) {
+  async take({ signal } = {}) {
+    signal?.throwIfAborted();
     if (this.#tokens > 0) {
       this.#tokens--;
-      return Promise.resolve();
+      return;
     }
     return new Promise((resolve, reject) => {
-      this.#waiting.push(resolve);
-      signal?.addEventListener("abort", () => {
-        this.#waiting = this.#waiting.filter((w) => w !== resolve);
+      const onAbort = () => {
+        this.#waiting = this.#waiting.filter((w) => w !== grant);
         reject(signal.reason);
-      });
+      };
+      const grant = () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      };
+      this.#waiting.push(grant);
+      signal?.addEventListener("abort", onAbort, { once: true });
     });
   }
 

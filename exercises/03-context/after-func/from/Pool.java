@@ -21,32 +21,32 @@ public class Pool {
         return idle.pop();
     }
 
-    // Returns the release action. A whenComplete callback cannot be removed,
-    // so a flag makes sure the connection goes back once.
-    Runnable acquire(CompletableFuture<?> request, int[] lent) {
+    record Lease(int conn, Runnable release) {}
+
+    // A whenComplete callback cannot be removed, so a flag makes sure the
+    // connection goes back once.
+    Lease acquire(CompletableFuture<?> request) {
         int conn = take();
-        lent[0] = conn;
         AtomicBoolean returned = new AtomicBoolean();
         Runnable release = () -> {
             if (returned.compareAndSet(false, true)) put(conn);
         };
         request.whenComplete((r, e) -> release.run());
-        return release;
+        return new Lease(conn, release);
     }
 
     public static void main(String[] args) {
         Pool pool = new Pool(2);
-        int[] lent = new int[1];
 
         CompletableFuture<Void> a = new CompletableFuture<>();
-        Runnable release = pool.acquire(a, lent);
-        System.out.println("lent " + lent[0] + ", idle: " + pool.idle);
-        release.run();
+        Lease lease = pool.acquire(a);
+        System.out.println("lent " + lease.conn() + ", idle: " + pool.idle);
+        lease.release().run();
         a.complete(null); // changes nothing: it went back already
         System.out.println("released, idle: " + pool.idle);
 
         CompletableFuture<Void> b = new CompletableFuture<>();
-        pool.acquire(b, lent);
+        pool.acquire(b);
         b.cancel(true); // the client went away before the handler released it
         System.out.println("cancelled, idle: " + pool.idle);
     }

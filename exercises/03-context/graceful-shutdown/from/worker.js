@@ -15,7 +15,8 @@ async function job(id, signal) {
 
 const jobs = new AbortController(); // aborted only when the grace period is over
 const intake = setInterval(() => {
-  const p = job(++n, jobs.signal).catch((err) => console.log(`job ${n}: ${err.name}`));
+  const id = ++n;
+  const p = job(id, jobs.signal).catch((err) => console.log(`job ${id}: ${err.name}`));
   running.add(p);
   p.finally(() => running.delete(p));
 }, 20);

@@ -15,8 +15,9 @@ async def job(i):
 
 async def main():
     stop = asyncio.Event()
-    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
-    asyncio.get_running_loop().call_later(0.1, os.kill, os.getpid(), signal.SIGTERM)
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
+    loop.call_later(0.1, os.kill, os.getpid(), signal.SIGTERM)  # the orchestrator stops us
 
     running, i = set(), 0
     while not stop.is_set():
@@ -32,6 +33,7 @@ async def main():
     _, late = await asyncio.wait(running, timeout=GRACE)
     for t in late:
         t.cancel()  # the grace period is over
+    await asyncio.gather(*late, return_exceptions=True)
     print("drained")
 
 

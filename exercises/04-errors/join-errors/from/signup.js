@@ -26,6 +26,7 @@ function register(form) {
   try {
     validate(form);
   } catch (err) {
+    if (!(err instanceof AggregateError)) throw err;
     errors.push(...err.errors);
   }
   if (users.has(form.username)) errors.push(new FieldError('username', 'is already taken'));

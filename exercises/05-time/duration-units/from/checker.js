@@ -10,13 +10,14 @@ async function check(n) {
   // Stands in for fetch(url, { signal }): answers after 10ms unless aborted.
   await new Promise((resolve, reject) => {
     const t = setTimeout(resolve, 10);
-    signal.addEventListener('abort', () => { clearTimeout(t); reject(signal.reason); });
+    signal.addEventListener('abort', () => { clearTimeout(t); reject(signal.reason); }, { once: true });
   });
   console.log(`check ${n} ok (timeout ${timeoutMs}ms, every ${intervalMs}ms)`);
 }
 
 let n = 0;
 const id = setInterval(() => {
-  check(++n);
-  if (n === 3) clearInterval(id);
+  const i = ++n;
+  check(i).catch((err) => console.log(`check ${i} failed: ${err.name}`));
+  if (i === 3) clearInterval(id);
 }, intervalMs);

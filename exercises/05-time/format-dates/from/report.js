@@ -1,8 +1,9 @@
 // Timestamps for a report, written in the report's time zone.
-// Run: TZ=America/New_York node report.js
+// Run: node report.js
+process.env.TZ = 'America/New_York'; // the report's zone: a Date takes no other
 const pad = (n) => String(n).padStart(2, '0');
 
-// Date's getters read the process's local zone (TZ), so the report zone is TZ.
+// Date's getters read the process's local zone, TZ.
 function stamp(d) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
     `${pad(d.getHours())}:${pad(d.getMinutes())}`;
