@@ -21,6 +21,13 @@ func Copy(read func() (chunk string, ok bool), write func(chunk string) error, a
 	go func() {
 		defer close(queue)
 		for {
+			// Check done before reading too: when the buffer has room, the
+			// select below may pick the send even though done is closed.
+			select {
+			case <-done:
+				return
+			default:
+			}
 			chunk, ok := read()
 			if !ok {
 				return

@@ -18,8 +18,8 @@ type Replica func(query string) string
 
 // First asks every replica the query at the same time and returns the first
 // answer as soon as it arrives, or ErrTimeout once timeout has passed without
-// one. It must not leave a goroutine behind: the replicas that lose the race
-// still finish, and then they must be able to exit.
+// one. It leaves no goroutine behind: the replicas that lose the race still
+// finish, and their goroutines then exit.
 func First(query string, replicas []Replica, timeout time.Duration) (string, error) {
 	// Room for every answer: a replica's send never blocks, so the losers
 	// exit even though nobody will ever receive what they send.

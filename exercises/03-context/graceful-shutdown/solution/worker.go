@@ -58,12 +58,13 @@ func Run(ctx context.Context, queue <-chan Job) error {
 	defer cancelJobs(nil)
 
 	var wg sync.WaitGroup
-	for accepting := true; accepting; {
+intake:
+	for {
 		select {
 		case job := <-queue:
 			wg.Go(func() { job(jobCtx) })
 		case <-ctx.Done():
-			accepting = false
+			break intake
 		}
 	}
 

@@ -28,14 +28,14 @@ func RenderWithin(ctx context.Context, r Renderer, doc string, limit time.Durati
 		pdf []byte
 		err error
 	}
-	done := make(chan result, 1) // room for the late result: the send never blocks
+	rendered := make(chan result, 1) // room for the late result: the send never blocks
 	go func() {
 		pdf, err := r.Render(ctx, doc)
-		done <- result{pdf, err}
+		rendered <- result{pdf, err}
 	}()
 
 	select {
-	case res := <-done:
+	case res := <-rendered:
 		return res.pdf, res.err
 	case <-ctx.Done():
 		return nil, fmt.Errorf("render %s: %w", doc, ctx.Err())

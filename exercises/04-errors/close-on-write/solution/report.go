@@ -1,5 +1,7 @@
 //go:build accent
 
+// Package closeonwrite saves a report to a writer, and does not lose the
+// error its Close returns.
 package closeonwrite
 
 import (

@@ -1,5 +1,7 @@
 //go:build accent
 
+// Package wrapandinspect loads config files, with errors that name the file
+// and keep their cause.
 package wrapandinspect
 
 import (
