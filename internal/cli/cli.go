@@ -19,7 +19,6 @@ import (
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/progress"
-	"github.com/accent-go/accent/internal/workshop"
 	"github.com/accent-go/accent/internal/workspace"
 )
 
@@ -72,8 +71,7 @@ type Globals struct {
 	Course    func() (*course.Course, error)
 	Now       func() time.Time
 
-	workshop     *workshop.Client // the workshop joined (--join, or earlier); nil if none
-	workshopLive bool             // its Run is sending (the workbench, watch)
+	link workshopLink // the workshop joined (--join, W in the workbench, or earlier)
 }
 
 func (g *Globals) workspaceDir() (string, error) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/accent-go/accent/internal/course"
@@ -38,7 +39,7 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 		if err != nil {
 			return err
 		}
-		opts.workshop = c
+		opts.setWorkshop(c)
 		info := c.Info()
 		fmt.Fprintf(opts.IO.ErrOut, "Joining the workshop at %s as %q: your progress (never your code) goes to the facilitator. accent workshop leave stops it.\n", info.Server, info.Name)
 	} else if (opts.Join.Code != "" || opts.Join.Name != "") && opts.joinedWorkshop() == nil {
@@ -78,13 +79,38 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 		return runPlain(ctx, opts, s, st, pp)
 	}
 	var link tui.Workshop
-	if opts.workshop != nil {
-		link = opts.workshop
+	var linkDesc string
+	if c := opts.joinedWorkshop(); c != nil {
+		link = c
+		info := c.Info()
+		linkDesc = info.Server + " as " + info.Name
+	}
+	// Joining from the workbench (W) happens in a command's goroutine.
+	var joinMu sync.Mutex
+	var stopLater []func()
+	defer func() {
+		joinMu.Lock()
+		defer joinMu.Unlock()
+		for _, stop := range stopLater {
+			stop()
+		}
+	}()
+	join := func(server, code, name string) (tui.Workshop, string, error) {
+		c, err := opts.joinWorkshop(JoinOptions{Server: server, Code: code, Name: name})
+		if err != nil {
+			return nil, "", err
+		}
+		opts.setWorkshop(c)
+		joinMu.Lock()
+		stopLater = append(stopLater, opts.startWorkshop(ctx))
+		joinMu.Unlock()
+		info := c.Info()
+		return c, info.Server + " as " + info.Name, nil
 	}
 	return tui.Run(ctx, tui.Options{
 		Pair:     pairOpts,
-		Workshop: link,
-		Course:   s.course, Workspace: s.ws, Store: s.store, State: st,
+		Workshop: link, WorkshopDesc: linkDesc, Join: join,
+		Course: s.course, Workspace: s.ws, Store: s.store, State: st,
 		Grade: s.gradeAndRecord,
 		In:    s.io.In, Out: s.io.Out,
 		Theme:   os.Getenv("ACCENT_THEME"),

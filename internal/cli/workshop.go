@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -97,10 +98,21 @@ func cmp(a, b string) string {
 	return b
 }
 
-// joinedWorkshop returns the client of a workshop joined earlier, or nil.
+// workshopLink is the workshop the learner joined, shared by the commands
+// of one run and the workbench's background commands.
+type workshopLink struct {
+	mu   sync.Mutex
+	c    *workshop.Client // nil until joined or found
+	live bool             // its Run is sending (the workbench, watch)
+}
+
+// joinedWorkshop returns the client of the workshop joined (now with
+// --join, or earlier), or nil.
 func (g *Globals) joinedWorkshop() *workshop.Client {
-	if g.workshop != nil {
-		return g.workshop
+	g.link.mu.Lock()
+	defer g.link.mu.Unlock()
+	if g.link.c != nil {
+		return g.link.c
 	}
 	dir, err := g.workshopDir()
 	if err != nil {
@@ -113,18 +125,27 @@ func (g *Globals) joinedWorkshop() *workshop.Client {
 		}
 		return nil
 	}
-	g.workshop = c
+	g.link.c = c
 	return c
+}
+
+// setWorkshop makes c the workshop joined.
+func (g *Globals) setWorkshop(c *workshop.Client) {
+	g.link.mu.Lock()
+	defer g.link.mu.Unlock()
+	g.link.c = c
 }
 
 // startWorkshop keeps the joined workshop's client sending until ctx
 // ends; the returned func stops it and closes the queue.
 func (g *Globals) startWorkshop(ctx context.Context) func() {
 	c := g.joinedWorkshop()
-	if c == nil || g.workshopLive {
+	g.link.mu.Lock()
+	defer g.link.mu.Unlock()
+	if c == nil || g.link.live {
 		return func() {}
 	}
-	g.workshopLive = true
+	g.link.live = true
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
@@ -134,11 +155,12 @@ func (g *Globals) startWorkshop(ctx context.Context) func() {
 	return func() {
 		cancel()
 		<-done
-		g.workshopLive = false
+		g.link.mu.Lock()
+		g.link.live, g.link.c = false, nil
+		g.link.mu.Unlock()
 		if err := c.Close(); err != nil {
 			fmt.Fprintf(g.IO.ErrOut, "accent: the workshop: %v\n", err)
 		}
-		g.workshop = nil
 	}
 }
 
@@ -146,12 +168,15 @@ func (g *Globals) startWorkshop(ctx context.Context) func() {
 // line-based workbench prints it between prompts, never in the middle of
 // one).
 func (g *Globals) printNotices() {
-	if g.workshop == nil {
+	g.link.mu.Lock()
+	c := g.link.c
+	g.link.mu.Unlock()
+	if c == nil {
 		return
 	}
 	for {
 		select {
-		case n := <-g.workshop.Notices():
+		case n := <-c.Notices():
 			switch {
 			case n.Message != nil:
 				fmt.Fprintf(g.IO.Out, "\nFacilitator: %s\n", n.Message.Text)
@@ -216,8 +241,10 @@ func FindingKinds(v grade.Verdict) []string {
 // flushWorkshop gives queued events a short chance to reach the room at
 // the end of a one-shot command; what does not make it goes next time.
 func (g *Globals) flushWorkshop(ctx context.Context) {
-	c := g.workshop
-	if c == nil || g.workshopLive {
+	g.link.mu.Lock()
+	c, live := g.link.c, g.link.live
+	g.link.mu.Unlock()
+	if c == nil || live {
 		return // none, or Run is sending already
 	}
 	ctx, cancel := context.WithTimeout(ctx, 700*time.Millisecond)

@@ -37,9 +37,11 @@ type common struct {
 	fixTheme bool // the theme was chosen by the caller: ignore the terminal's answer
 	animate  bool // spinner and celebration frames (off in tests that run commands in line)
 
-	workshop Workshop          // the workshop joined; nil if none
-	pairing  bool              // a pair session is on
-	trailer  *pairmode.Trailer // pair mode: the Co-authored-by lines shown after a pass
+	workshop     Workshop          // the workshop joined; nil if none
+	workshopDesc string            // " at HOST:PORT as NAME", once known
+	join         JoinFunc          // joins one from the workbench (W); nil: not offered
+	pairing      bool              // a pair session is on
+	trailer      *pairmode.Trailer // pair mode: the Co-authored-by lines shown after a pass
 }
 
 // language is the learner's source language, Node.js until they choose.

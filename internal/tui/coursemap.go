@@ -528,7 +528,7 @@ func (m courseMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom},
 		{km.Open, km.Jump, km.Continue, km.Filter, km.ClearFilter},
-		{km.Language, enabled(km.Swap, m.c.pairing), km.Help, km.Back, km.Quit, km.ForceQuit},
+		{km.Language, enabled(km.Join, m.c.join != nil), enabled(km.Swap, m.c.pairing), km.Help, km.Back, km.Quit, km.ForceQuit},
 	}
 }
 

@@ -49,6 +49,9 @@ type KeyMap struct {
 	// The language picker.
 	Choose key.Binding
 
+	// Workshops: join one (anywhere), and the join form's keys.
+	Join, JoinNext, JoinPrev, JoinSubmit, JoinCancel key.Binding
+
 	// Pair mode: swap roles now, and the swap prompt's answers.
 	Swap        key.Binding
 	ConfirmSwap key.Binding
@@ -94,6 +97,12 @@ func DefaultKeyMap() KeyMap {
 		NextExercise: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next exercise")),
 
 		Choose: key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "choose")),
+
+		Join:       key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "join a workshop")),
+		JoinNext:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab", "next field")),
+		JoinPrev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous field")),
+		JoinSubmit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join")),
+		JoinCancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 
 		Swap:        key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "swap roles now (pair mode)")),
 		ConfirmSwap: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "swap")),

@@ -25,6 +25,7 @@ const (
 	exerciseState
 	languageState
 	helpState
+	joinState
 )
 
 func (s state) String() string {
@@ -39,6 +40,8 @@ func (s state) String() string {
 		return "language"
 	case helpState:
 		return "help"
+	case joinState:
+		return "join"
 	}
 	return fmt.Sprintf("state(%d)", int(s))
 }
@@ -63,6 +66,7 @@ type Model struct {
 	lesson    lessonPage
 	exercise  exercisePage
 	picker    pickerPage
+	joinForm  joinPage
 	help      helpPage
 	pair      pairBar // pair mode, when a pair session is on
 
@@ -87,6 +91,7 @@ func newModel(c *common) Model {
 		lesson:    newLessonPage(c),
 		exercise:  newExercisePage(c),
 		picker:    newPickerPage(c),
+		joinForm:  newJoinPage(c),
 		help:      newHelpPage(c),
 		helpBar:   help.New(),
 		warm:      map[renderKey]bool{},
@@ -164,12 +169,27 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		text, isErr := noticeText(msg.notice)
 		switch {
 		case text == "" || (isErr && m.status != ""):
-		case msg.notice.Message == nil && strings.HasPrefix(m.status, facilitatorSays):
+		case msg.notice.Message == nil && (strings.HasPrefix(m.status, facilitatorSays) || strings.HasPrefix(m.status, joinedSays)):
 			m.status += " · " + text // a broadcast stays readable until a key is pressed
 		default:
 			m.status, m.statusErr = text, isErr
 		}
 		return m, m.c.waitNotice()
+
+	case workshopJoinedMsg:
+		m.joinForm.busy = false
+		if msg.err != nil {
+			m.joinForm.err = msg.err.Error()
+			return m, nil
+		}
+		m.c.workshop, m.c.workshopDesc = msg.w, " at "+msg.desc
+		m.state = m.joinForm.from
+		m.status = joinedSays + msg.desc + ": your progress (never your code) goes to the facilitator."
+		cmd := m.c.waitNotice()
+		if m.state == exerciseState && m.exercise.ex != nil {
+			cmd = tea.Batch(cmd, m.c.report(workshop.Event{Kind: workshop.Opened, Exercise: m.exercise.ex.ID}))
+		}
+		return m, cmd
 
 	case workshopReportedMsg:
 		if msg.err != nil {
@@ -321,6 +341,18 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, km.Swap) && m.pair.active():
 			m.pair.asking = true
 			return m, nil
+		case key.Matches(msg, km.Join) && m.state != joinState:
+			if m.c.workshop != nil {
+				m.status = "You are in a workshop" + m.c.workshopDesc + ". accent workshop leave (in a shell) stops reporting."
+				return m, nil
+			}
+			if m.c.join == nil {
+				return m, nil
+			}
+			from := m.state
+			m.state = joinState
+			cmd := m.joinForm.open(from)
+			return m, cmd
 		}
 	}
 	return m.updatePage(msg)
@@ -341,13 +373,16 @@ func (m Model) updatePage(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.picker, cmd = m.picker.Update(msg)
 	case helpState:
 		m.help, cmd = m.help.Update(msg)
+	case joinState:
+		m.joinForm, cmd = m.joinForm.Update(msg)
 	}
 	return m, cmd
 }
 
-// capturing reports whether the page wants typed letters (the filter).
+// capturing reports whether the page wants typed letters (the filter,
+// the join form).
 func (m Model) capturing() bool {
-	return m.state == mapState && m.courseMap.capturing()
+	return m.state == joinState || (m.state == mapState && m.courseMap.capturing())
 }
 
 // back leaves the page on screen for the one it was opened from.
@@ -363,6 +398,8 @@ func (m Model) back() (tea.Model, tea.Cmd) {
 		m.state = m.help.from
 	case languageState:
 		m.state = m.picker.from
+	case joinState:
+		m.state = m.joinForm.from
 	}
 	return m, nil
 }
@@ -412,6 +449,7 @@ func (m *Model) resize() {
 	m.exercise.SetSize(w, h)
 	m.picker.SetSize(w, h)
 	m.help.SetSize(w, h)
+	m.joinForm.SetSize(w, h)
 	m.helpBar.SetWidth(w - 1)
 }
 
@@ -443,6 +481,8 @@ func (m Model) keyMap(s state) help.KeyMap {
 		return m.picker
 	case helpState:
 		return m.help
+	case joinState:
+		return m.joinForm
 	}
 	return m.courseMap
 }
@@ -516,6 +556,8 @@ func (m Model) pageView() string {
 		body = m.picker.View()
 	case helpState:
 		body = m.help.View()
+	case joinState:
+		body = m.joinForm.View()
 	}
 	return body
 }
@@ -540,6 +582,8 @@ func (m Model) header() string {
 		crumbs = append(crumbs, "Language")
 	case helpState:
 		crumbs = append(crumbs, "Help")
+	case joinState:
+		crumbs = append(crumbs, "Join a workshop")
 	}
 	right := fmt.Sprintf("%s · %d/%d ", m.c.language().Title(), passedCount(m.c.course, m.c.state), len(m.c.course.Exercises))
 	if !m.c.languageChosen() {

@@ -46,7 +46,9 @@ type Options struct {
 
 	Pair *PairOptions // pair mode (accent pair); nil for one learner
 
-	Workshop Workshop // the workshop joined (accent --join); nil if none
+	Workshop     Workshop // the workshop joined (accent --join); nil if none
+	WorkshopDesc string   // how to name it: "10.0.0.5:7777 as Ana"
+	Join         JoinFunc // joins a workshop from the workbench (W); nil hides it
 }
 
 // New builds the workbench's root model. Run runs it; tests drive it
@@ -68,24 +70,30 @@ func New(ctx context.Context, opts Options) (Model, func(), error) {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	keys := DefaultKeyMap()
+	var workshopDesc string
+	if opts.WorkshopDesc != "" {
+		workshopDesc = " at " + opts.WorkshopDesc
+	}
 	c := &common{
-		styles:   NewStyles(opts.Theme != "light", opts.NoColor),
-		keys:     &keys,
-		renderer: &render.Renderer{},
-		course:   opts.Course,
-		ws:       opts.Workspace,
-		store:    opts.Store,
-		state:    st,
-		grade:    opts.Grade,
-		watch:    func(dir string, gen int) tea.Cmd { return startWatch(dir, gen, opts.Watch) },
-		editor:   opts.Editor,
-		jobs:     newJobs(),
-		ctx:      ctx,
-		mouse:    opts.Mouse,
-		noColor:  opts.NoColor,
-		fixTheme: opts.Theme == "light" || opts.Theme == "dark",
-		workshop: opts.Workshop,
-		animate:  true,
+		styles:       NewStyles(opts.Theme != "light", opts.NoColor),
+		keys:         &keys,
+		renderer:     &render.Renderer{},
+		course:       opts.Course,
+		ws:           opts.Workspace,
+		store:        opts.Store,
+		state:        st,
+		grade:        opts.Grade,
+		watch:        func(dir string, gen int) tea.Cmd { return startWatch(dir, gen, opts.Watch) },
+		editor:       opts.Editor,
+		jobs:         newJobs(),
+		ctx:          ctx,
+		mouse:        opts.Mouse,
+		noColor:      opts.NoColor,
+		fixTheme:     opts.Theme == "light" || opts.Theme == "dark",
+		workshop:     opts.Workshop,
+		join:         opts.Join,
+		workshopDesc: workshopDesc,
+		animate:      true,
 	}
 	wait := opts.GradeWait
 	if wait <= 0 {

@@ -50,7 +50,11 @@ func (c *common) report(e workshop.Event) tea.Cmd {
 	return guarded(func() tea.Msg { return workshopReportedMsg{w.Report(e)} })
 }
 
-const facilitatorSays = "Facilitator: "
+// Status lines that a following "opened" notice adds to rather than replaces.
+const (
+	facilitatorSays = "Facilitator: "
+	joinedSays      = "Joined the workshop at "
+)
 
 // noticeText is how a notice reads in the status line.
 func noticeText(n workshop.Notice) (text string, isErr bool) {
