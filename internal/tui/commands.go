@@ -8,7 +8,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/render"
+	"github.com/accent-go/accent/internal/termui"
 	"github.com/accent-go/accent/internal/tui/watch"
 	"github.com/accent-go/accent/internal/workspace"
 )
@@ -28,22 +28,10 @@ import (
 
 // crashedMsg says a command panicked: the workbench quits cleanly (the
 // terminal restored) and Run reports the panic.
-type crashedMsg struct {
-	value any
-	stack []byte
-}
+type crashedMsg = termui.CrashedMsg
 
 // guarded runs cmd, turning a panic into a crashedMsg.
-func guarded(cmd tea.Cmd) tea.Cmd {
-	return func() (msg tea.Msg) {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = crashedMsg{value: r, stack: debug.Stack()}
-			}
-		}()
-		return cmd()
-	}
-}
+func guarded(cmd tea.Cmd) tea.Cmd { return termui.Guarded(cmd) }
 
 func loadProgress(store *progress.Store) tea.Cmd {
 	return guarded(func() tea.Msg {

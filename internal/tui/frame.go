@@ -6,30 +6,13 @@ import (
 
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
+
+	"github.com/accent-go/accent/internal/termui"
 )
 
-// fitBlock makes s exactly h lines of at most w columns: longer lines are
-// cut, missing lines added. Every page body goes through it, so nothing a
-// page draws can spill past its box and leave garbage on screen.
-func fitBlock(s string, w, h int) string {
-	if h <= 0 {
-		return ""
-	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
+// fitBlock makes s exactly h lines of at most w columns (termui.FitBlock):
+// every page body goes through it.
+func fitBlock(s string, w, h int) string { return termui.FitBlock(s, w, h) }
 
 // firstLine is s up to its first newline.
 func firstLine(s string) string {

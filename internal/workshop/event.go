@@ -165,28 +165,46 @@ func jsonError(err error) error {
 // and backquote are dropped), spaces collapsed, at most 40 characters.
 // The result may be empty: the caller rejects that.
 func SanitizeName(s string) string {
+	return sanitize(s, maxName, func(r rune) bool {
+		return unicode.Is(unicode.Co, r) || strings.ContainsRune("<>&\"'`\\", r)
+	})
+}
+
+// SanitizeText keeps printable text of at most n runes: control
+// characters and escape sequences are dropped, whitespace runs become one
+// space. Markup is left to the page's escaping (textContent, lipgloss).
+func SanitizeText(s string, n int) string {
+	return sanitize(s, n, func(rune) bool { return false })
+}
+
+// sanitize keeps at most n runes of s that are neither invalid, control
+// or invisible formatting characters nor dropped by drop, with every run
+// of whitespace made one space and none at either end.
+func sanitize(s string, n int, drop func(rune) bool) string {
 	var b strings.Builder
 	space := false
-	n := 0
+	count := 0
 	for _, r := range s {
-		if r == utf8.RuneError || n >= maxName {
-			continue
+		if count >= n {
+			break
 		}
 		switch {
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
 			continue
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Co, r),
-			strings.ContainsRune("<>&\"'`\\", r):
+		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Cf, r), drop(r):
 			continue
 		}
 		if space {
+			if count+1 >= n {
+				break // no room for a word after the space
+			}
 			b.WriteByte(' ')
-			n++
+			count++
 			space = false
 		}
 		b.WriteRune(r)
-		n++
+		count++
 	}
 	return b.String()
 }

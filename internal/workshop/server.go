@@ -20,7 +20,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"golang.org/x/time/rate"
 )
@@ -489,35 +488,6 @@ func (s *Server) handleBroadcast(w http.ResponseWriter, r *http.Request) {
 	}
 	msgs := s.room.Session(0).Messages
 	writeJSON(w, http.StatusOK, msgs[len(msgs)-1])
-}
-
-// SanitizeText keeps printable text of at most n runes: control
-// characters and escape sequences are dropped, whitespace runs become one
-// space. Markup is left to the page's escaping (html/template, textContent).
-func SanitizeText(s string, n int) string {
-	var b strings.Builder
-	count := 0
-	space := false
-	for _, r := range s {
-		if count >= n {
-			break
-		}
-		switch {
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), r == unicode.ReplacementChar:
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			count++
-			space = false
-		}
-		b.WriteRune(r)
-		count++
-	}
-	return b.String()
 }
 
 // --- secrets and codes

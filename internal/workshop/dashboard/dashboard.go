@@ -244,7 +244,7 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case crashedMsg:
-		m.crash = &crash{value: msg.value, stack: msg.stack}
+		m.crash = &crash{value: msg.Value, stack: msg.Stack}
 		return m, tea.Quit
 
 	case tea.WindowSizeMsg:

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/accent-go/accent/internal/termui"
 	"github.com/accent-go/accent/internal/workshop"
 )
 
@@ -275,23 +276,5 @@ func padLeft(s string, w int) string {
 	return strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) + s
 }
 
-// fitBlock makes s exactly h lines of at most w columns: longer lines are
-// cut, missing lines added, so nothing can spill past its box.
-func fitBlock(s string, w, h int) string {
-	if h <= 0 {
-		return ""
-	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
+// fitBlock makes s exactly h lines of at most w columns (termui.FitBlock).
+func fitBlock(s string, w, h int) string { return termui.FitBlock(s, w, h) }

@@ -3,11 +3,11 @@ package dashboard
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/accent-go/accent/internal/termui"
 	"github.com/accent-go/accent/internal/workshop"
 )
 
@@ -43,23 +43,11 @@ type messageBroadcastMsg struct {
 }
 
 // crashedMsg is a panic in a command: the dashboard quits and Run reports it.
-type crashedMsg struct {
-	value any
-	stack []byte
-}
+type crashedMsg = termui.CrashedMsg
 
 // guarded turns a panic in cmd into a crashedMsg, so the terminal is
 // restored before the stack is printed.
-func guarded(cmd tea.Cmd) tea.Cmd {
-	return func() (msg tea.Msg) {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = crashedMsg{value: r, stack: debug.Stack()}
-			}
-		}()
-		return cmd()
-	}
-}
+func guarded(cmd tea.Cmd) tea.Cmd { return termui.Guarded(cmd) }
 
 // fetchRoom asks the server for the room's snapshot.
 func fetchRoom(ctx context.Context, api room) tea.Cmd {
