@@ -177,7 +177,9 @@ func NewRoot(g *Globals) *cobra.Command {
 func Main(args []string) int {
 	io := System()
 	g := &Globals{IO: io, Grader: &grade.Grader{}, Course: course.Embedded, Now: time.Now}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// SIGHUP too: a closed terminal or tmux window ends accent as a quit does,
+	// so a pair session logs its last stint and a workshop server stops cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	return Run(ctx, g, args)
 }
