@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -51,7 +52,7 @@ func (g *Globals) workshopDir() (string, error) {
 func (g *Globals) joinWorkshop(j JoinOptions) (*workshop.Client, error) {
 	server, code := j.Server, j.Code
 	if c, host, ok := strings.Cut(server, "@"); ok && !strings.Contains(c, "/") {
-		code, server = cmp(code, c), host // CODE@HOST:PORT
+		code, server = cmp.Or(code, c), host // CODE@HOST:PORT
 	}
 	name := j.Name
 	var lines <-chan string
@@ -89,13 +90,6 @@ func (g *Globals) joinWorkshop(j JoinOptions) (*workshop.Client, error) {
 		return nil, usageError("%v", err)
 	}
 	return c, nil
-}
-
-func cmp(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // workshopLink is the workshop the learner joined, shared by the commands

@@ -3,6 +3,7 @@ package workshop
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -402,7 +403,7 @@ func (c *Client) do(ctx context.Context, method, path, token string, body, out a
 	if resp.StatusCode/100 != 2 {
 		var e struct{ Error string }
 		_ = json.Unmarshal(b, &e) //accent:ignore errignored a body that is not our JSON leaves the status alone
-		return &statusError{resp.StatusCode, cmpOr(e.Error, http.StatusText(resp.StatusCode))}
+		return &statusError{resp.StatusCode, cmp.Or(e.Error, http.StatusText(resp.StatusCode))}
 	}
 	if out != nil {
 		if err := json.Unmarshal(b, out); err != nil {

@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/subtle"
@@ -116,7 +117,7 @@ func Open(cfg Config) (*Server, error) {
 		s.room.Apply(rec)
 	}
 	// A room record when the code or the exercises change (or are new).
-	code := cmpOr(cfg.Code, s.room.Code())
+	code := cmp.Or(cfg.Code, s.room.Code())
 	if code == "" {
 		if code, err = randomCode(); err != nil {
 			l.Close() //accent:ignore errignored the random source failed; that is the error reported
@@ -142,13 +143,6 @@ func Open(cfg Config) (*Server, error) {
 	s.hub = newHub(s)
 	s.routes()
 	return s, nil
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // Room is the room's live state.
