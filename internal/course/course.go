@@ -77,8 +77,13 @@ type Exercise struct {
 	Timeout time.Duration
 	Checks  []string // analyzers that must report nothing
 	Race    bool
+	NoRace  string // why the tests need not run with -race, when Race is false
 	Hints   []string
 	Wrong   []Wrong
+
+	// Requirements maps each promise of the README to the tests that
+	// prove it.
+	Requirements []Requirement
 
 	Dir     string // directory in the exercises FS, e.g. "02-channels/first-response"
 	Package string // Go package name of the exercise
@@ -92,11 +97,19 @@ type Exercise struct {
 	Solution map[string][]byte
 }
 
+// Requirement is one promise of an exercise's README and the tests that
+// fail when code breaks it.
+type Requirement struct {
+	Says  string
+	Tests []string
+}
+
 // Wrong is a known-wrong variant of an exercise's solution.
 type Wrong struct {
 	Name   string
 	Expect Expect
 	Why    string
+	Cheat  bool              // a cheat that a naive test would pass
 	Files  map[string][]byte // replace the solution's files of the same name
 }
 

@@ -232,6 +232,12 @@ type wrongMeta struct {
 	Name   string `yaml:"name"`
 	Expect string `yaml:"expect"`
 	Why    string `yaml:"why"`
+	Cheat  bool   `yaml:"cheat"`
+}
+
+type requirementMeta struct {
+	Says  string   `yaml:"says"`
+	Tests []string `yaml:"tests"`
 }
 
 type exerciseMeta struct {
@@ -242,8 +248,11 @@ type exerciseMeta struct {
 	Timeout string      `yaml:"timeout"`
 	Checks  []string    `yaml:"checks"`
 	Race    bool        `yaml:"race"`
+	NoRace  string      `yaml:"norace"`
 	Hints   []string    `yaml:"hints"`
 	Wrong   []wrongMeta `yaml:"wrong"`
+
+	Requirements []requirementMeta `yaml:"requirements"`
 }
 
 func (l *loader) loadExercise(topic, dir, slug string) {
@@ -301,7 +310,7 @@ func (l *loader) loadExercise(topic, dir, slug string) {
 	}
 	ex := &Exercise{
 		ID: meta.ID, Slug: slug, Title: meta.Title, Topic: topic, Lesson: meta.Lesson,
-		Timeout: timeout, Checks: meta.Checks, Race: meta.Race, Hints: meta.Hints,
+		Timeout: timeout, Checks: meta.Checks, Race: meta.Race, NoRace: meta.NoRace, Hints: meta.Hints,
 		Dir: dir, Package: strings.ReplaceAll(slug, "-", ""), Task: body,
 		Starter: map[string][]byte{}, Tests: map[string][]byte{}, Solution: map[string][]byte{},
 	}
@@ -334,12 +343,16 @@ func (l *loader) loadExercise(topic, dir, slug string) {
 				l.problem(base+"/wrong/"+w.Name+"/"+name, "", "replaces no solution file (the solution has %s)", strings.Join(sortedKeys(ex.Solution), ", "))
 			}
 		}
-		ex.Wrong = append(ex.Wrong, Wrong{Name: w.Name, Expect: exp, Why: w.Why, Files: files})
+		ex.Wrong = append(ex.Wrong, Wrong{Name: w.Name, Expect: exp, Why: w.Why, Cheat: w.Cheat, Files: files})
 	}
 	if len(meta.Wrong) == 0 {
 		l.problem(file, "wrong", "needs at least one known-wrong variant")
 	}
 	l.checkWrongDirs(ex, dir, base, meta.Wrong)
+	if meta.Race && meta.NoRace != "" {
+		l.problem(file, "norace", "says why the tests run without -race, but race is true")
+	}
+	l.loadRequirements(ex, file, meta.Requirements)
 	l.c.exercises[ex.ID] = ex
 	l.c.paths[file] = ex.ID
 	l.c.paths[base] = ex.ID
@@ -576,3 +589,32 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// loadRequirements reads the map from the README's promises to the tests
+// that prove them: every requirement says something and names at least one
+// test that the exercise's test files define.
+func (l *loader) loadRequirements(ex *Exercise, file string, reqs []requirementMeta) {
+	defined := map[string]bool{}
+	for _, b := range ex.Tests {
+		for _, m := range testFuncRE.FindAllSubmatch(b, -1) {
+			defined[string(m[1])] = true
+		}
+	}
+	for i, r := range reqs {
+		field := fmt.Sprintf("requirements[%d]", i)
+		if strings.TrimSpace(r.Says) == "" {
+			l.problem(file, field+".says", "is missing: quote or paraphrase the README's promise")
+		}
+		if len(r.Tests) == 0 {
+			l.problem(file, field+".tests", "names no test: which test fails if this promise is broken?")
+		}
+		for _, t := range r.Tests {
+			if !defined[t] {
+				l.problem(file, field+".tests", "%s is not a test of this exercise", t)
+			}
+		}
+		ex.Requirements = append(ex.Requirements, Requirement{Says: r.Says, Tests: r.Tests})
+	}
+}
+
+var testFuncRE = regexp.MustCompile(`(?m)^func (Test\w*)\(\w+ \*testing\.T\)`)
