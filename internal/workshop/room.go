@@ -66,6 +66,7 @@ type participant struct {
 	joined    time.Time
 	lastSeen  time.Time
 	lastSeq   int64
+	seqs      seqSet // every seq recorded: duplicates are decided per seq
 	current   string
 	cells     map[string]*cell
 	lastEvent Event
@@ -131,18 +132,22 @@ func (r *Room) Apply(rec Record) {
 }
 
 func (p *participant) apply(e Event, at time.Time) {
-	if e.Seq > p.lastSeq {
+	if !p.seqs.add(e.Seq) {
+		return // recorded already
+	}
+	latest := e.Seq > p.lastSeq
+	if latest {
 		p.lastSeq = e.Seq
+		p.lastEvent = e
+		p.current = e.Exercise
 	}
 	p.lastSeen = at
-	p.lastEvent = e
 	c := p.cells[e.Exercise]
 	if c == nil {
 		c = &cell{opened: at}
 		p.cells[e.Exercise] = c
 	}
 	c.last = at
-	p.current = e.Exercise
 	switch e.Kind {
 	case Hinted:
 		c.hints = max(c.hints, e.Tier)
@@ -186,6 +191,47 @@ func (r *Room) LastSeq(id string) int64 {
 		return p.lastSeq
 	}
 	return 0
+}
+
+// HasSeq reports whether the participant's event seq is recorded.
+func (r *Room) HasSeq(id string, seq int64) bool {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	p, ok := r.participants[id]
+	return ok && p.seqs.has(seq)
+}
+
+// seqSet is a set of seq numbers kept as sorted, disjoint, non-adjacent
+// ranges: a participant's seqs are nearly always one range, so the set
+// stays tiny however many events arrive.
+type seqSet struct{ ranges [][2]int64 }
+
+// add adds n and reports whether it was new.
+func (s *seqSet) add(n int64) bool {
+	i, _ := slices.BinarySearchFunc(s.ranges, n, func(r [2]int64, n int64) int { return cmp.Compare(r[1], n) })
+	// ranges[i] is the first range ending at or after n.
+	if i < len(s.ranges) && s.ranges[i][0] <= n {
+		return false
+	}
+	joinsPrev := i > 0 && s.ranges[i-1][1] == n-1
+	joinsNext := i < len(s.ranges) && s.ranges[i][0] == n+1
+	switch {
+	case joinsPrev && joinsNext:
+		s.ranges[i-1][1] = s.ranges[i][1]
+		s.ranges = slices.Delete(s.ranges, i, i+1)
+	case joinsPrev:
+		s.ranges[i-1][1] = n
+	case joinsNext:
+		s.ranges[i][0] = n
+	default:
+		s.ranges = slices.Insert(s.ranges, i, [2]int64{n, n})
+	}
+	return true
+}
+
+func (s *seqSet) has(n int64) bool {
+	i, _ := slices.BinarySearchFunc(s.ranges, n, func(r [2]int64, n int64) int { return cmp.Compare(r[1], n) })
+	return i < len(s.ranges) && s.ranges[i][0] <= n
 }
 
 // Len is the number of participants who joined.

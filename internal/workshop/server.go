@@ -105,12 +105,13 @@ func Open(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, records, notice, err := OpenLog(filepath.Join(cfg.DataDir, LogFile))
+	rm := NewRoom()
+	l, records, notice, err := OpenLog(filepath.Join(cfg.DataDir, LogFile), rm.Apply)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{
-		cfg: cfg, room: NewRoom(), log: l, facilitator: HashToken(fac), board: HashToken(board),
+		cfg: cfg, room: rm, log: l, facilitator: HashToken(fac), board: HashToken(board),
 		partLock: map[string]*sync.Mutex{}, limiters: map[string]*rate.Limiter{}, Notice: notice,
 	}
 	for _, rec := range records {
@@ -161,14 +162,10 @@ func (s *Server) Close() error {
 	return s.log.Close()
 }
 
+// append writes recs to the log, in order and in one write; the log
+// applies them to the room, in file order, before it returns.
 func (s *Server) append(recs ...Record) error {
-	for _, rec := range recs {
-		if err := s.log.Append(rec); err != nil {
-			return err
-		}
-		s.room.Apply(rec)
-	}
-	return nil
+	return s.log.Append(recs...)
 }
 
 func (s *Server) routes() {
@@ -381,39 +378,20 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	mu := s.participantLock(id)
 	mu.Lock()
 	defer mu.Unlock()
-	last := s.room.LastSeq(id)
 	now := s.cfg.Now()
 	var recs []Record
 	for i := range b.Events {
-		if b.Events[i].Seq <= last {
+		if s.room.HasSeq(id, b.Events[i].Seq) {
 			continue
 		}
 		recs = append(recs, Record{Type: "event", At: now, Participant: id, Event: &b.Events[i]})
 	}
-	if err := s.appendBatch(recs); err != nil {
+	if err := s.append(recs...); err != nil {
 		s.cfg.Logger.Error("events", "err", err)
 		writeError(w, http.StatusServiceUnavailable, "the server could not record the events; send them again")
 		return
 	}
 	writeJSON(w, http.StatusOK, EventsResponse{Accepted: len(recs), Duplicates: len(b.Events) - len(recs), LastSeq: s.room.LastSeq(id)})
-}
-
-// appendBatch appends records concurrently, so they share one fsync, and
-// applies them in order once all are on disk.
-func (s *Server) appendBatch(recs []Record) error {
-	errs := make([]error, len(recs))
-	var wg sync.WaitGroup
-	for i, rec := range recs {
-		wg.Go(func() { errs[i] = s.log.Append(rec) })
-	}
-	wg.Wait()
-	for i, rec := range recs {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		s.room.Apply(rec)
-	}
-	return nil
 }
 
 func (s *Server) participantLock(id string) *sync.Mutex {
