@@ -187,6 +187,15 @@ func (s *Server) routes() {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
+	if r.ContentLength > MaxBodyBytes {
+		// Refuse from the header, before reading: the body is never asked
+		// for (no "100 Continue"), and the client reads the 413 instead of
+		// a reset connection. A chunked body over the limit is stopped by
+		// MaxBytesReader in the handler, and answered 413 the same way.
+		w.Header().Set("Connection", "close")
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("body over %d bytes", MaxBodyBytes))
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
