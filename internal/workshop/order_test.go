@@ -48,6 +48,9 @@ func TestABatchReachesTheLogInOrder(t *testing.T) {
 		last = rec.Event.Seq
 		n++
 	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
 	if n != 200 {
 		t.Fatalf("room.log has %d events, want 200", n)
 	}
