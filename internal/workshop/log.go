@@ -15,14 +15,14 @@ import (
 // Record is one line of the room's log. The log is the room: replaying it
 // from the start rebuilds every participant and event.
 type Record struct {
-	Type string    `json:"t"` // "room", "join", "event", "open", "broadcast"
+	Type string    `json:"t"` // "room", "join", "event", "open", "broadcast", "remove"
 	At   time.Time `json:"at"`
 
 	// room: the session's code and exercises (the last room record wins)
 	Code      string   `json:"code,omitempty"`
 	Exercises []string `json:"exercises,omitempty"`
 
-	// join, event: who
+	// join, event, remove: who
 	Participant string `json:"pid,omitempty"`
 	Name        string `json:"name,omitempty"`
 	TokenHash   string `json:"tok,omitempty"` // join: sha256 of the participant's token

@@ -50,7 +50,9 @@ type Room struct {
 	messages     []Message
 	participants map[string]*participant
 	order        []string          // participant ids in join order
+	joined       int               // participants who ever joined: ids are never reused
 	byToken      map[string]string // sha256(token) -> participant id
+	removed      map[string]bool   // sha256(token) of participants the facilitator removed
 	version      uint64            // bumped on every change
 }
 
@@ -85,7 +87,7 @@ type cell struct {
 
 // NewRoom returns an empty room.
 func NewRoom() *Room {
-	return &Room{participants: map[string]*participant{}, byToken: map[string]string{}}
+	return &Room{participants: map[string]*participant{}, byToken: map[string]string{}, removed: map[string]bool{}}
 }
 
 // HashToken is how a token is kept: never the token itself.
@@ -118,9 +120,22 @@ func (r *Room) Apply(rec Record) {
 		} else {
 			r.participants[p.id] = p
 			r.order = append(r.order, p.id)
+			r.joined++
 		}
 		if rec.TokenHash != "" {
 			r.byToken[rec.TokenHash] = p.id
+		}
+	case "remove":
+		if _, ok := r.participants[rec.Participant]; !ok {
+			return
+		}
+		delete(r.participants, rec.Participant)
+		r.order = slices.DeleteFunc(r.order, func(id string) bool { return id == rec.Participant })
+		for h, id := range r.byToken {
+			if id == rec.Participant {
+				delete(r.byToken, h)
+				r.removed[h] = true
+			}
 		}
 	case "event":
 		p, ok := r.participants[rec.Participant]
@@ -183,6 +198,15 @@ func (r *Room) Participant(token string) (id string, ok bool) {
 	return id, ok
 }
 
+// Removed reports whether token belonged to a participant the
+// facilitator removed.
+func (r *Room) Removed(token string) bool {
+	h := HashToken(token)
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.removed[h]
+}
+
 // LastSeq is the highest event seq recorded for a participant.
 func (r *Room) LastSeq(id string) int64 {
 	r.mu.RLock()
@@ -234,7 +258,22 @@ func (s *seqSet) has(n int64) bool {
 	return i < len(s.ranges) && s.ranges[i][0] <= n
 }
 
-// Len is the number of participants who joined.
+// Joined is the number of participants who ever joined, removed or not.
+func (r *Room) Joined() int {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.joined
+}
+
+// Has reports whether id is a participant of the room.
+func (r *Room) Has(id string) bool {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	_, ok := r.participants[id]
+	return ok
+}
+
+// Len is the number of participants in the room.
 func (r *Room) Len() int {
 	r.mu.RLock()
 	defer r.mu.RUnlock()

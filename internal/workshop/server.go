@@ -32,6 +32,10 @@ const (
 	BoardKey         = "board.key"         // the read-only key of the room board (mode 0600)
 )
 
+// DefaultMaxParticipants is the room's size unless Config says otherwise:
+// a workshop is 10 to 100 people; this leaves room for rejoins.
+const DefaultMaxParticipants = 500
+
 // Config configures a workshop server.
 type Config struct {
 	DataDir   string   // where the log and tokens live
@@ -45,7 +49,15 @@ type Config struct {
 	ParticipantBurst, FacilitatorBurst int
 	// SnapshotEvery is how often the room stream checks for changes (default 250ms).
 	SnapshotEvery time.Duration
-	Logger        *slog.Logger // default: discard
+	// MaxParticipants caps the room (default DefaultMaxParticipants); joins
+	// past it are refused.
+	MaxParticipants int
+	// JoinRate and JoinBurst limit joins for the whole room, whatever
+	// address they come from (default 10 per second, burst 200: a room of
+	// 200 joins at once).
+	JoinRate  rate.Limit
+	JoinBurst int
+	Logger    *slog.Logger // default: discard
 }
 
 // Server is the facilitator's server. It is an http.Handler.
@@ -86,6 +98,12 @@ func Open(cfg Config) (*Server, error) {
 	}
 	if cfg.SnapshotEvery <= 0 {
 		cfg.SnapshotEvery = 250 * time.Millisecond
+	}
+	if cfg.MaxParticipants <= 0 {
+		cfg.MaxParticipants = DefaultMaxParticipants
+	}
+	if cfg.JoinRate == 0 {
+		cfg.JoinRate, cfg.JoinBurst = 10, 200
 	}
 	if cfg.Code != "" {
 		code, err := normalizeCode(cfg.Code)
@@ -176,6 +194,7 @@ func (s *Server) routes() {
 	mux.HandleFunc("GET /v1/room", s.facilitatorOnly(s.handleRoom))
 	mux.HandleFunc("POST /v1/open", s.facilitatorOnly(s.handleOpen))
 	mux.HandleFunc("POST /v1/broadcast", s.facilitatorOnly(s.handleBroadcast))
+	mux.HandleFunc("POST /v1/remove", s.facilitatorOnly(s.handleRemove))
 	mux.HandleFunc("GET /v1/stream", s.handleStream)
 	mux.HandleFunc("GET /board", s.handleBoard)
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
@@ -224,6 +243,10 @@ func (s *Server) participantOnly(h http.HandlerFunc) http.HandlerFunc {
 		}
 		id, ok := s.room.Participant(tok)
 		if !ok {
+			if s.room.Removed(tok) {
+				writeError(w, http.StatusForbidden, ErrRemoved.Error())
+				return
+			}
 			if s.isFacilitator(tok) {
 				writeError(w, http.StatusForbidden, "this needs a participant token, not the facilitator's")
 				return
@@ -335,8 +358,9 @@ type JoinResponse struct {
 }
 
 func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
-	// Per address: a room behind one NAT joins at once, so be generous.
-	if !s.allow("join:"+clientIP(r), 20, 60, w) {
+	// Per address: a room behind one NAT joins at once, so be generous;
+	// and for the whole room, so many addresses cannot flood it.
+	if !s.allow("join:"+clientIP(r), 20, 60, w) || !s.allow("join", s.cfg.JoinRate, s.cfg.JoinBurst, w) {
 		return
 	}
 	var req JoinRequest
@@ -349,8 +373,8 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := SanitizeName(req.Name)
-	if name == "" {
-		writeError(w, http.StatusBadRequest, `"name" is empty once control characters and markup are removed`)
+	if !Visible(name) {
+		writeError(w, http.StatusBadRequest, `"name" has no visible letter, digit or sign once control characters, invisible characters and markup are removed`)
 		return
 	}
 	tok, err := randomToken()
@@ -359,7 +383,12 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.joinMu.Lock()
-	id := "p" + strconv.Itoa(s.room.Len()+1)
+	if s.room.Len() >= s.cfg.MaxParticipants {
+		s.joinMu.Unlock()
+		writeError(w, http.StatusForbidden, fmt.Sprintf("the room is full (%d participants); ask the facilitator", s.cfg.MaxParticipants))
+		return
+	}
+	id := "p" + strconv.Itoa(s.room.Joined()+1)
 	err = s.append(Record{Type: "join", At: s.cfg.Now(), Participant: id, Name: name, TokenHash: HashToken(tok)})
 	s.joinMu.Unlock()
 	if err != nil {
@@ -374,6 +403,7 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 type EventsResponse struct {
 	Accepted   int   `json:"accepted"`
 	Duplicates int   `json:"duplicates"` // already recorded (a batch sent again)
+	Ignored    int   `json:"ignored"`    // on exercises that are not the session's: acknowledged, not recorded
 	LastSeq    int64 `json:"last_seq"`
 }
 
@@ -388,9 +418,17 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	mu.Lock()
 	defer mu.Unlock()
 	now := s.cfg.Now()
+	exercises := s.room.Session(0).Exercises
 	var recs []Record
+	ignored := 0
 	for i := range b.Events {
 		if s.room.HasSeq(id, b.Events[i].Seq) {
+			continue
+		}
+		if !slices.Contains(exercises, b.Events[i].Exercise) {
+			// Work outside the session is the learner's own: the room
+			// keeps only the session's exercises, so it stays bounded.
+			ignored++
 			continue
 		}
 		recs = append(recs, Record{Type: "event", At: now, Participant: id, Event: &b.Events[i]})
@@ -400,7 +438,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the server could not record the events; send them again")
 		return
 	}
-	writeJSON(w, http.StatusOK, EventsResponse{Accepted: len(recs), Duplicates: len(b.Events) - len(recs), LastSeq: s.room.LastSeq(id)})
+	writeJSON(w, http.StatusOK, EventsResponse{Accepted: len(recs), Ignored: ignored, Duplicates: len(b.Events) - len(recs) - ignored, LastSeq: max(s.room.LastSeq(id), b.Events[len(b.Events)-1].Seq)})
 }
 
 func (s *Server) participantLock(id string) *sync.Mutex {
@@ -446,6 +484,34 @@ func (s *Server) handleOpen(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.room.Session(0))
+}
+
+// ErrRemoved is what a removed participant's client is told.
+var ErrRemoved = errors.New("the facilitator removed you from the room: nothing more is sent (accent workshop leave forgets the room)")
+
+// RemoveRequest is the body of POST /v1/remove.
+type RemoveRequest struct {
+	Participant string `json:"participant"`
+}
+
+// handleRemove takes a participant out of the room: their row goes, their
+// token stops working, and their id is never given again.
+func (s *Server) handleRemove(w http.ResponseWriter, r *http.Request) {
+	var req RemoveRequest
+	if !readJSON(w, r, &req) {
+		return
+	}
+	s.joinMu.Lock()
+	defer s.joinMu.Unlock()
+	if !s.room.Has(req.Participant) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no participant %q in the room (ids are p1, p2...: see the dashboard)", clip(req.Participant, 20)))
+		return
+	}
+	if err := s.append(Record{Type: "remove", At: s.cfg.Now(), Participant: req.Participant}); err != nil {
+		writeError(w, http.StatusServiceUnavailable, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"removed": req.Participant})
 }
 
 // BroadcastRequest is the body of POST /v1/broadcast.
