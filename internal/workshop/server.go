@@ -49,6 +49,11 @@ type Config struct {
 	ParticipantBurst, FacilitatorBurst int
 	// SnapshotEvery is how often the room stream checks for changes (default 250ms).
 	SnapshotEvery time.Duration
+	// MaxStreams caps the room streams open at once (boards and dashboards;
+	// default 64); StreamWriteTimeout is how long one write to a stream may
+	// take before the reader is dropped as too slow (default 10s).
+	MaxStreams         int
+	StreamWriteTimeout time.Duration
 	// MaxParticipants caps the room (default DefaultMaxParticipants); joins
 	// past it are refused.
 	MaxParticipants int
@@ -98,6 +103,12 @@ func Open(cfg Config) (*Server, error) {
 	}
 	if cfg.SnapshotEvery <= 0 {
 		cfg.SnapshotEvery = 250 * time.Millisecond
+	}
+	if cfg.MaxStreams <= 0 {
+		cfg.MaxStreams = 64
+	}
+	if cfg.StreamWriteTimeout <= 0 {
+		cfg.StreamWriteTimeout = 10 * time.Second
 	}
 	if cfg.MaxParticipants <= 0 {
 		cfg.MaxParticipants = DefaultMaxParticipants
@@ -457,8 +468,16 @@ func (s *Server) handleSession(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.room.Session(after))
 }
 
+// handleRoom answers with the snapshot the streams share: encoded once per
+// change (and at least every second, for the times in it).
 func (s *Server) handleRoom(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, s.room.Snapshot(s.cfg.Now(), s.cfg.Stuck))
+	f, err := s.hub.current(time.Second)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(f.json) //accent:ignore errignored the client went away; nothing to tell it
 }
 
 // OpenRequest is the body of POST /v1/open.
