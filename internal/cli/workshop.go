@@ -257,7 +257,7 @@ accent --join HOST:PORT --code CODE --name NAME. Their own machines grade
 everything and send small progress events, never code.`,
 		Args: cobra.NoArgs,
 	}
-	ws.AddCommand(newServeCmd(g), newDashboardCmd(g), newExportCmd(g), newOpenCmd(g), newSayCmd(g), newWorkshopStatusCmd(g), newLeaveCmd(g))
+	ws.AddCommand(newServeCmd(g), newDashboardCmd(g), newExportCmd(g), newOpenCmd(g), newSayCmd(g), newRemoveCmd(g), newWorkshopStatusCmd(g), newLeaveCmd(g))
 	return ws
 }
 
@@ -280,7 +280,9 @@ type ServeOptions struct {
 	Data      string
 	Code      string
 	Exercises []string
-	Ready     func(addr string) // tests: called once listening
+	// MaxParticipants caps the room.
+	MaxParticipants int
+	Ready           func(addr string) // tests: called once listening
 }
 
 func newServeCmd(g *Globals) *cobra.Command {
@@ -297,6 +299,7 @@ func newServeCmd(g *Globals) *cobra.Command {
 	cmd.Flags().StringVar(&opts.Data, "data", "", "the room's data directory (default: the state directory's room/)")
 	cmd.Flags().StringVar(&opts.Code, "code", "", "the join code (default: the room's, or a random one)")
 	cmd.Flags().StringSliceVar(&opts.Exercises, "exercises", nil, "the session's exercises in order: ids, unique slugs or topics (default: the whole course, or the room's)")
+	cmd.Flags().IntVar(&opts.MaxParticipants, "max-participants", workshop.DefaultMaxParticipants, "refuse joins past this many participants (1 to 10000)")
 	return cmd
 }
 
@@ -331,7 +334,10 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return err
 	}
-	cfg := workshop.Config{DataDir: data, Code: opts.Code, Exercises: exs,
+	if opts.MaxParticipants < 0 || opts.MaxParticipants > 10000 {
+		return usageError("--max-participants %d: use 1 to 10000", opts.MaxParticipants)
+	}
+	cfg := workshop.Config{DataDir: data, Code: opts.Code, Exercises: exs, MaxParticipants: opts.MaxParticipants,
 		Logger: slog.New(slog.NewTextHandler(opts.IO.ErrOut, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	if exs == nil {
 		if room, _, err := workshop.LoadRoom(data); err != nil || len(room.Session(0).Exercises) == 0 {
@@ -516,6 +522,31 @@ func newSayCmd(g *Globals) *cobra.Command {
 				return err
 			}
 			fmt.Fprintln(g.IO.Out, "Sent.")
+			return nil
+		},
+	}
+	f.register(cmd)
+	return cmd
+}
+
+func newRemoveCmd(g *Globals) *cobra.Command {
+	var f facilitatorFlags
+	cmd := &cobra.Command{
+		Use:   "remove PARTICIPANT",
+		Short: "Take a participant out of the room (an id like p12, as the dashboard and export show)",
+		Long: `Take a participant out of the room: their row leaves the dashboard and
+the board, their token stops working, and their client stops sending.
+The id is the one the dashboard and "accent workshop export" show (p12).`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fc, err := f.client(g)
+			if err != nil {
+				return err
+			}
+			if err := fc.Remove(cmd.Context(), args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(g.IO.Out, "Removed %s.\n", args[0])
 			return nil
 		},
 	}

@@ -73,6 +73,7 @@ type clientState struct {
 	Acked       int64    `json:"acked"`
 	LastMessage int      `json:"last_message"`
 	Opened      []string `json:"opened,omitempty"`
+	Removed     bool     `json:"removed,omitempty"` // the facilitator removed this participant: send nothing more
 }
 
 const (
@@ -234,6 +235,9 @@ func (c *Client) Report(e Event) error {
 	defer c.mu.Unlock()
 	if c.qf == nil {
 		return errors.New("the workshop client is closed")
+	}
+	if c.state.Removed {
+		return nil // nothing goes to a room that removed us
 	}
 	c.state.NextSeq++
 	e.Seq = c.state.NextSeq
@@ -416,8 +420,11 @@ func (c *Client) do(ctx context.Context, method, path, token string, body, out a
 // join gets a token the first time (or after the server forgot it).
 func (c *Client) join(ctx context.Context) error {
 	c.mu.Lock()
-	has := c.state.Token != ""
+	has, removed := c.state.Token != "", c.state.Removed
 	c.mu.Unlock()
+	if removed {
+		return ErrRemoved
+	}
 	if has {
 		return nil
 	}
@@ -450,6 +457,17 @@ func (c *Client) Flush(ctx context.Context) error {
 		err := c.do(ctx, "POST", "/v1/events", token, Batch{Events: batch}, &resp)
 		var se *statusError
 		switch {
+		case errors.As(err, &se) && se.code == http.StatusForbidden && se.msg == ErrRemoved.Error():
+			// The facilitator removed us: never join again behind their back.
+			c.mu.Lock()
+			c.state.Removed, c.state.Token = true, ""
+			c.queue = nil
+			if err := c.saveState(); err != nil {
+				c.mu.Unlock()
+				return err
+			}
+			c.mu.Unlock()
+			return ErrRemoved
 		case errors.As(err, &se) && se.code == http.StatusUnauthorized:
 			// The server no longer knows us (a new room): join again.
 			c.mu.Lock()

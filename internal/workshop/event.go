@@ -166,8 +166,27 @@ func jsonError(err error) error {
 // The result may be empty: the caller rejects that.
 func SanitizeName(s string) string {
 	return sanitize(s, maxName, func(r rune) bool {
-		return unicode.Is(unicode.Co, r) || strings.ContainsRune("<>&\"'`\\", r)
+		return unicode.Is(unicode.Co, r) || invisible(r) || strings.ContainsRune("<>&\"'`\\", r)
 	})
+}
+
+// invisible reports whether r draws nothing though it is not a space or a
+// control character: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0)
+// and the other default-ignorable code points, and the blank Braille
+// pattern U+2800. In a name they hide or fake who someone is.
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || r == '\u2800'
+}
+
+// Visible reports whether s has at least one character that draws
+// something: a letter, digit, punctuation or symbol that is not invisible.
+func Visible(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S) && !invisible(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // SanitizeText keeps printable text of at most n runes: control

@@ -44,3 +44,8 @@ func (f *Facilitator) Open(ctx context.Context, exercise string) error {
 func (f *Facilitator) Broadcast(ctx context.Context, text string) error {
 	return f.c.do(ctx, "POST", "/v1/broadcast", f.token, BroadcastRequest{Text: text}, nil)
 }
+
+// Remove takes a participant out of the room (POST /v1/remove).
+func (f *Facilitator) Remove(ctx context.Context, participant string) error {
+	return f.c.do(ctx, "POST", "/v1/remove", f.token, RemoveRequest{Participant: participant}, nil)
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,8 +44,12 @@ func init() {
 }
 
 // Every event the server acknowledged is in the room after a kill -9 in
-// the middle of the traffic: the server is a child process, killed with
-// SIGKILL while 8 participants send as fast as they can.
+// the middle of the traffic, and the room after the restart is exactly the
+// room the events make: the server is a child process, killed with SIGKILL
+// while 8 participants send batches as fast as they can. Then, as the
+// real client does, every participant sends again what was not
+// acknowledged, and the room must equal the room built from every event
+// sent, in seq order.
 func TestAcknowledgedEventsSurviveAKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts and kills a server process")
@@ -65,10 +70,10 @@ func TestAcknowledgedEventsSurviveAKill9(t *testing.T) {
 		return err == nil && addr != ""
 	})
 	base := "http://" + addr
-	c := &http.Client{Timeout: 5 * time.Second}
+	c := &http.Client{Timeout: time.Minute}
 
-	acked := make([]int64, 8)
-	tokens := make([]string, len(acked))
+	const participants = 8
+	tokens := make([]string, participants)
 	for i := range tokens {
 		req, err := http.NewRequest("POST", base+"/v1/join", strings.NewReader(fmt.Sprintf(`{"code":"KILL-TEST","name":"p%d"}`, i)))
 		if err != nil {
@@ -80,12 +85,20 @@ func TestAcknowledgedEventsSurviveAKill9(t *testing.T) {
 		}
 		tokens[i] = jr.Token
 	}
+	var mu sync.Mutex
+	acked := make([]int64, participants)
+	sent := make([]int64, participants) // the highest seq sent (acknowledged or not)
+	total := int64(0)
+	enough := make(chan struct{})
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	for i, tok := range tokens {
 		wg.Go(func() {
-			for seq := int64(1); ctx.Err() == nil; seq++ {
-				body := events(ev(int(seq), "verdict", "goroutines/fetch-all", `"status":"fail","findings":["leak"]`))
+			for seq := int64(1); ctx.Err() == nil; seq += 5 {
+				body := killBatch(seq, 5)
+				mu.Lock()
+				sent[i] = seq + 4
+				mu.Unlock()
 				req, err := http.NewRequestWithContext(ctx, "POST", base+"/v1/events", strings.NewReader(body))
 				if err != nil {
 					return
@@ -95,11 +108,18 @@ func TestAcknowledgedEventsSurviveAKill9(t *testing.T) {
 				if err := doJSON(c, req, &er); err != nil {
 					return // the server is gone: what was acknowledged is what counts
 				}
+				mu.Lock()
+				total += er.LastSeq - acked[i]
 				acked[i] = er.LastSeq
+				if total >= 400 && enough != nil {
+					close(enough)
+					enough = nil
+				}
+				mu.Unlock()
 			}
 		})
 	}
-	time.Sleep(300 * time.Millisecond) // let the traffic run, then pull the plug
+	<-enough // pull the plug once the traffic has run for a while
 	if err := child.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -109,23 +129,85 @@ func TestAcknowledgedEventsSurviveAKill9(t *testing.T) {
 	cancel()
 	wg.Wait()
 
-	room, notice, err := LoadRoom(dir)
+	srv, err := Open(Config{DataDir: dir, Code: "KILL-TEST", Exercises: testExercises})
 	if err != nil {
 		t.Fatalf("the room after kill -9: %v (server stderr: %s)", err, stderr.String())
 	}
-	total := int64(0)
-	for i := range acked {
+	defer srv.Close()
+	for i := range participants {
 		id := fmt.Sprint("p", i+1)
-		if got := room.LastSeq(id); got < acked[i] {
+		got := srv.Room().LastSeq(id)
+		if got < acked[i] {
 			t.Errorf("%s: the server acknowledged seq %d, the room after kill -9 has %d", id, acked[i], got)
 		}
-		total += acked[i]
+		if want := killModel(id, got); !sameCells(srv.Room(), want, id) {
+			t.Errorf("%s after kill -9: the room is not the room of seqs 1..%d\n got  %s\n want %s", id, got, cellsOf(srv.Room(), id), cellsOf(want, id))
+		}
 	}
-	if total < 50 {
-		t.Errorf("only %d events were acknowledged before the kill: the test did not load the server", total)
+	// The clients send what was not acknowledged again.
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	for i, tok := range tokens {
+		for seq := acked[i] + 1; seq <= sent[i]; seq += 5 {
+			a := call(t, "POST", hs.URL+"/v1/events", tok, killBatch(seq, min(5, sent[i]-seq+1)))
+			if a.status != 200 {
+				t.Fatalf("resending: %d %s", a.status, a.body)
+			}
+		}
+		id := fmt.Sprint("p", i+1)
+		if want := killModel(id, sent[i]); !sameCells(srv.Room(), want, id) {
+			t.Errorf("%s after resending: the room is not the room of every event sent\n got  %s\n want %s", id, cellsOf(srv.Room(), id), cellsOf(want, id))
+		}
 	}
-	t.Logf("%d events acknowledged before kill -9, all recovered; %s", total, notice)
+	t.Logf("%d events acknowledged before kill -9, all recovered; %s", total, srv.Notice)
 }
+
+// killBatch is n events from seq on; what each says depends on its seq,
+// so a missing or reordered event changes the room.
+func killBatch(seq int64, n int64) string {
+	var evs []string
+	for s := seq; s < seq+n; s++ {
+		status := "fail"
+		if s%7 == 0 {
+			status = "pass"
+		}
+		ex := testExercises[s%int64(len(testExercises))]
+		evs = append(evs, ev(int(s), "verdict", ex, fmt.Sprintf(`"status":%q,"findings":["test:T%d"]`, status, s%3)))
+	}
+	return events(evs...)
+}
+
+// killModel is the room that participant id's events 1..last make.
+func killModel(id string, last int64) *Room {
+	r := NewRoom()
+	r.Apply(Record{Type: "join", Participant: id, Name: id})
+	for seq := int64(1); seq <= last; seq++ {
+		b, err := DecodeBatch(strings.NewReader(killBatch(seq, 1)))
+		if err != nil {
+			panic(err)
+		}
+		r.Apply(Record{Type: "event", At: time.Unix(1, 0), Participant: id, Event: &b.Events[0]})
+	}
+	return r
+}
+
+// cellsOf is what a participant's cells say, leaving out times.
+func cellsOf(r *Room, id string) string {
+	for _, p := range r.Snapshot(time.Time{}, Stuck{}).Participants {
+		if p.ID != id {
+			continue
+		}
+		var parts []string
+		for _, ex := range testExercises {
+			c := p.Cells[ex]
+			parts = append(parts, fmt.Sprintf("%s:%s/%d/%v/%d", ex, c.State, c.Attempts, c.Findings, c.Streak))
+		}
+		return p.Current + " " + strings.Join(parts, " ")
+	}
+	return "(no " + id + ")"
+}
+
+func sameCells(a, b *Room, id string) bool { return cellsOf(a, id) == cellsOf(b, id) }
 
 func doJSON(c *http.Client, req *http.Request, out any) error {
 	resp, err := c.Do(req)

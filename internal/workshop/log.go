@@ -15,14 +15,14 @@ import (
 // Record is one line of the room's log. The log is the room: replaying it
 // from the start rebuilds every participant and event.
 type Record struct {
-	Type string    `json:"t"` // "room", "join", "event", "open", "broadcast"
+	Type string    `json:"t"` // "room", "join", "event", "open", "broadcast", "remove"
 	At   time.Time `json:"at"`
 
 	// room: the session's code and exercises (the last room record wins)
 	Code      string   `json:"code,omitempty"`
 	Exercises []string `json:"exercises,omitempty"`
 
-	// join, event: who
+	// join, event, remove: who
 	Participant string `json:"pid,omitempty"`
 	Name        string `json:"name,omitempty"`
 	TokenHash   string `json:"tok,omitempty"` // join: sha256 of the participant's token
@@ -37,17 +37,24 @@ type Record struct {
 // returns, so whatever the server has acknowledged survives a kill -9 or
 // a power cut. Appends from many requests are written and synced together
 // (group commit): one fsync serves every request waiting at that moment.
+//
+// One goroutine writes the file and, once a write is on disk, hands its
+// records to the apply function in the same order: the order records are
+// applied to the room is the order they are in the file, so replaying
+// the log gives exactly the room the server had.
 type Log struct {
-	f    *os.File
-	reqs chan logReq
-	done chan struct{}
+	f     *os.File
+	reqs  chan logReq
+	done  chan struct{}
+	apply func(Record)
 
 	mu     sync.Mutex
 	closed bool
 }
 
 type logReq struct {
-	line []byte
+	recs []Record
+	buf  []byte // the records' lines, in order
 	errc chan error
 }
 
@@ -55,7 +62,10 @@ type logReq struct {
 // it. A torn last line (the server died mid-write) is cut off and reported
 // in notice; any other bad line is an error naming it, and nothing is
 // changed, so a damaged log is never made worse.
-func OpenLog(path string) (l *Log, records []Record, notice string, err error) {
+//
+// apply is called with every record appended from now on, in file order,
+// once it is on disk and before Append returns; nil applies nothing.
+func OpenLog(path string, apply func(Record)) (l *Log, records []Record, notice string, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, nil, "", fmt.Errorf("opening the room log: %w", err)
@@ -75,7 +85,10 @@ func OpenLog(path string) (l *Log, records []Record, notice string, err error) {
 	if _, err := f.Seek(good, io.SeekStart); err != nil {
 		return nil, nil, "", fmt.Errorf("opening the room log: %w", err)
 	}
-	l = &Log{f: f, reqs: make(chan logReq, 1024), done: make(chan struct{})}
+	if apply == nil {
+		apply = func(Record) {}
+	}
+	l = &Log{f: f, reqs: make(chan logReq, 1024), done: make(chan struct{}), apply: apply}
 	go l.writer()
 	return l, records, notice, nil
 }
@@ -116,13 +129,22 @@ func errOr(err error, s string) any {
 // ErrClosed is returned by Append after Close.
 var ErrClosed = errors.New("the room log is closed")
 
-// Append writes rec and returns once it is on disk.
-func (l *Log) Append(rec Record) error {
-	line, err := jsonLine(rec)
-	if err != nil {
-		return err
+// Append writes recs, in order and in one write, and returns once they
+// are on disk and applied. A crash can cut the write short, never reorder
+// it: what reaches the disk is always a prefix of recs.
+func (l *Log) Append(recs ...Record) error {
+	if len(recs) == 0 {
+		return nil
 	}
-	req := logReq{line: line, errc: make(chan error, 1)}
+	var buf []byte
+	for _, rec := range recs {
+		line, err := jsonLine(rec)
+		if err != nil {
+			return err
+		}
+		buf = append(buf, line...)
+	}
+	req := logReq{recs: recs, buf: buf, errc: make(chan error, 1)}
 	l.mu.Lock()
 	if l.closed {
 		l.mu.Unlock()
@@ -152,7 +174,7 @@ func (l *Log) writer() {
 		}
 		var buf bytes.Buffer
 		for _, r := range batch {
-			buf.Write(r.line)
+			buf.Write(r.buf)
 		}
 		pos, err := l.f.Seek(0, io.SeekCurrent)
 		if err == nil {
@@ -169,6 +191,11 @@ func (l *Log) writer() {
 			err = fmt.Errorf("writing the room log: %w", err)
 		}
 		for _, r := range batch {
+			if err == nil {
+				for _, rec := range r.recs {
+					l.apply(rec)
+				}
+			}
 			r.errc <- err
 		}
 	}

@@ -50,7 +50,9 @@ type Room struct {
 	messages     []Message
 	participants map[string]*participant
 	order        []string          // participant ids in join order
+	joined       int               // participants who ever joined: ids are never reused
 	byToken      map[string]string // sha256(token) -> participant id
+	removed      map[string]bool   // sha256(token) of participants the facilitator removed
 	version      uint64            // bumped on every change
 }
 
@@ -66,6 +68,7 @@ type participant struct {
 	joined    time.Time
 	lastSeen  time.Time
 	lastSeq   int64
+	seqs      seqSet // every seq recorded: duplicates are decided per seq
 	current   string
 	cells     map[string]*cell
 	lastEvent Event
@@ -84,7 +87,7 @@ type cell struct {
 
 // NewRoom returns an empty room.
 func NewRoom() *Room {
-	return &Room{participants: map[string]*participant{}, byToken: map[string]string{}}
+	return &Room{participants: map[string]*participant{}, byToken: map[string]string{}, removed: map[string]bool{}}
 }
 
 // HashToken is how a token is kept: never the token itself.
@@ -117,9 +120,22 @@ func (r *Room) Apply(rec Record) {
 		} else {
 			r.participants[p.id] = p
 			r.order = append(r.order, p.id)
+			r.joined++
 		}
 		if rec.TokenHash != "" {
 			r.byToken[rec.TokenHash] = p.id
+		}
+	case "remove":
+		if _, ok := r.participants[rec.Participant]; !ok {
+			return
+		}
+		delete(r.participants, rec.Participant)
+		r.order = slices.DeleteFunc(r.order, func(id string) bool { return id == rec.Participant })
+		for h, id := range r.byToken {
+			if id == rec.Participant {
+				delete(r.byToken, h)
+				r.removed[h] = true
+			}
 		}
 	case "event":
 		p, ok := r.participants[rec.Participant]
@@ -131,18 +147,22 @@ func (r *Room) Apply(rec Record) {
 }
 
 func (p *participant) apply(e Event, at time.Time) {
-	if e.Seq > p.lastSeq {
+	if !p.seqs.add(e.Seq) {
+		return // recorded already
+	}
+	latest := e.Seq > p.lastSeq
+	if latest {
 		p.lastSeq = e.Seq
+		p.lastEvent = e
+		p.current = e.Exercise
 	}
 	p.lastSeen = at
-	p.lastEvent = e
 	c := p.cells[e.Exercise]
 	if c == nil {
 		c = &cell{opened: at}
 		p.cells[e.Exercise] = c
 	}
 	c.last = at
-	p.current = e.Exercise
 	switch e.Kind {
 	case Hinted:
 		c.hints = max(c.hints, e.Tier)
@@ -178,6 +198,15 @@ func (r *Room) Participant(token string) (id string, ok bool) {
 	return id, ok
 }
 
+// Removed reports whether token belonged to a participant the
+// facilitator removed.
+func (r *Room) Removed(token string) bool {
+	h := HashToken(token)
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.removed[h]
+}
+
 // LastSeq is the highest event seq recorded for a participant.
 func (r *Room) LastSeq(id string) int64 {
 	r.mu.RLock()
@@ -188,7 +217,63 @@ func (r *Room) LastSeq(id string) int64 {
 	return 0
 }
 
-// Len is the number of participants who joined.
+// HasSeq reports whether the participant's event seq is recorded.
+func (r *Room) HasSeq(id string, seq int64) bool {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	p, ok := r.participants[id]
+	return ok && p.seqs.has(seq)
+}
+
+// seqSet is a set of seq numbers kept as sorted, disjoint, non-adjacent
+// ranges: a participant's seqs are nearly always one range, so the set
+// stays tiny however many events arrive.
+type seqSet struct{ ranges [][2]int64 }
+
+// add adds n and reports whether it was new.
+func (s *seqSet) add(n int64) bool {
+	i, _ := slices.BinarySearchFunc(s.ranges, n, func(r [2]int64, n int64) int { return cmp.Compare(r[1], n) })
+	// ranges[i] is the first range ending at or after n.
+	if i < len(s.ranges) && s.ranges[i][0] <= n {
+		return false
+	}
+	joinsPrev := i > 0 && s.ranges[i-1][1] == n-1
+	joinsNext := i < len(s.ranges) && s.ranges[i][0] == n+1
+	switch {
+	case joinsPrev && joinsNext:
+		s.ranges[i-1][1] = s.ranges[i][1]
+		s.ranges = slices.Delete(s.ranges, i, i+1)
+	case joinsPrev:
+		s.ranges[i-1][1] = n
+	case joinsNext:
+		s.ranges[i][0] = n
+	default:
+		s.ranges = slices.Insert(s.ranges, i, [2]int64{n, n})
+	}
+	return true
+}
+
+func (s *seqSet) has(n int64) bool {
+	i, _ := slices.BinarySearchFunc(s.ranges, n, func(r [2]int64, n int64) int { return cmp.Compare(r[1], n) })
+	return i < len(s.ranges) && s.ranges[i][0] <= n
+}
+
+// Joined is the number of participants who ever joined, removed or not.
+func (r *Room) Joined() int {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.joined
+}
+
+// Has reports whether id is a participant of the room.
+func (r *Room) Has(id string) bool {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	_, ok := r.participants[id]
+	return ok
+}
+
+// Len is the number of participants in the room.
 func (r *Room) Len() int {
 	r.mu.RLock()
 	defer r.mu.RUnlock()

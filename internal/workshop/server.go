@@ -32,6 +32,10 @@ const (
 	BoardKey         = "board.key"         // the read-only key of the room board (mode 0600)
 )
 
+// DefaultMaxParticipants is the room's size unless Config says otherwise:
+// a workshop is 10 to 100 people; this leaves room for rejoins.
+const DefaultMaxParticipants = 500
+
 // Config configures a workshop server.
 type Config struct {
 	DataDir   string   // where the log and tokens live
@@ -45,7 +49,20 @@ type Config struct {
 	ParticipantBurst, FacilitatorBurst int
 	// SnapshotEvery is how often the room stream checks for changes (default 250ms).
 	SnapshotEvery time.Duration
-	Logger        *slog.Logger // default: discard
+	// MaxStreams caps the room streams open at once (boards and dashboards;
+	// default 64); StreamWriteTimeout is how long one write to a stream may
+	// take before the reader is dropped as too slow (default 10s).
+	MaxStreams         int
+	StreamWriteTimeout time.Duration
+	// MaxParticipants caps the room (default DefaultMaxParticipants); joins
+	// past it are refused.
+	MaxParticipants int
+	// JoinRate and JoinBurst limit joins for the whole room, whatever
+	// address they come from (default 10 per second, burst 200: a room of
+	// 200 joins at once).
+	JoinRate  rate.Limit
+	JoinBurst int
+	Logger    *slog.Logger // default: discard
 }
 
 // Server is the facilitator's server. It is an http.Handler.
@@ -87,6 +104,18 @@ func Open(cfg Config) (*Server, error) {
 	if cfg.SnapshotEvery <= 0 {
 		cfg.SnapshotEvery = 250 * time.Millisecond
 	}
+	if cfg.MaxStreams <= 0 {
+		cfg.MaxStreams = 64
+	}
+	if cfg.StreamWriteTimeout <= 0 {
+		cfg.StreamWriteTimeout = 10 * time.Second
+	}
+	if cfg.MaxParticipants <= 0 {
+		cfg.MaxParticipants = DefaultMaxParticipants
+	}
+	if cfg.JoinRate == 0 {
+		cfg.JoinRate, cfg.JoinBurst = 10, 200
+	}
 	if cfg.Code != "" {
 		code, err := normalizeCode(cfg.Code)
 		if err != nil {
@@ -105,12 +134,13 @@ func Open(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, records, notice, err := OpenLog(filepath.Join(cfg.DataDir, LogFile))
+	rm := NewRoom()
+	l, records, notice, err := OpenLog(filepath.Join(cfg.DataDir, LogFile), rm.Apply)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{
-		cfg: cfg, room: NewRoom(), log: l, facilitator: HashToken(fac), board: HashToken(board),
+		cfg: cfg, room: rm, log: l, facilitator: HashToken(fac), board: HashToken(board),
 		partLock: map[string]*sync.Mutex{}, limiters: map[string]*rate.Limiter{}, Notice: notice,
 	}
 	for _, rec := range records {
@@ -161,14 +191,10 @@ func (s *Server) Close() error {
 	return s.log.Close()
 }
 
+// append writes recs to the log, in order and in one write; the log
+// applies them to the room, in file order, before it returns.
 func (s *Server) append(recs ...Record) error {
-	for _, rec := range recs {
-		if err := s.log.Append(rec); err != nil {
-			return err
-		}
-		s.room.Apply(rec)
-	}
-	return nil
+	return s.log.Append(recs...)
 }
 
 func (s *Server) routes() {
@@ -179,6 +205,7 @@ func (s *Server) routes() {
 	mux.HandleFunc("GET /v1/room", s.facilitatorOnly(s.handleRoom))
 	mux.HandleFunc("POST /v1/open", s.facilitatorOnly(s.handleOpen))
 	mux.HandleFunc("POST /v1/broadcast", s.facilitatorOnly(s.handleBroadcast))
+	mux.HandleFunc("POST /v1/remove", s.facilitatorOnly(s.handleRemove))
 	mux.HandleFunc("GET /v1/stream", s.handleStream)
 	mux.HandleFunc("GET /board", s.handleBoard)
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
@@ -190,6 +217,15 @@ func (s *Server) routes() {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
+	if r.ContentLength > MaxBodyBytes {
+		// Refuse from the header, before reading: the body is never asked
+		// for (no "100 Continue"), and the client reads the 413 instead of
+		// a reset connection. A chunked body over the limit is stopped by
+		// MaxBytesReader in the handler, and answered 413 the same way.
+		w.Header().Set("Connection", "close")
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("body over %d bytes", MaxBodyBytes))
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
@@ -218,6 +254,10 @@ func (s *Server) participantOnly(h http.HandlerFunc) http.HandlerFunc {
 		}
 		id, ok := s.room.Participant(tok)
 		if !ok {
+			if s.room.Removed(tok) {
+				writeError(w, http.StatusForbidden, ErrRemoved.Error())
+				return
+			}
 			if s.isFacilitator(tok) {
 				writeError(w, http.StatusForbidden, "this needs a participant token, not the facilitator's")
 				return
@@ -329,8 +369,9 @@ type JoinResponse struct {
 }
 
 func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
-	// Per address: a room behind one NAT joins at once, so be generous.
-	if !s.allow("join:"+clientIP(r), 20, 60, w) {
+	// Per address: a room behind one NAT joins at once, so be generous;
+	// and for the whole room, so many addresses cannot flood it.
+	if !s.allow("join:"+clientIP(r), 20, 60, w) || !s.allow("join", s.cfg.JoinRate, s.cfg.JoinBurst, w) {
 		return
 	}
 	var req JoinRequest
@@ -343,8 +384,8 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := SanitizeName(req.Name)
-	if name == "" {
-		writeError(w, http.StatusBadRequest, `"name" is empty once control characters and markup are removed`)
+	if !Visible(name) {
+		writeError(w, http.StatusBadRequest, `"name" has no visible letter, digit or sign once control characters, invisible characters and markup are removed`)
 		return
 	}
 	tok, err := randomToken()
@@ -353,7 +394,12 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.joinMu.Lock()
-	id := "p" + strconv.Itoa(s.room.Len()+1)
+	if s.room.Len() >= s.cfg.MaxParticipants {
+		s.joinMu.Unlock()
+		writeError(w, http.StatusForbidden, fmt.Sprintf("the room is full (%d participants); ask the facilitator", s.cfg.MaxParticipants))
+		return
+	}
+	id := "p" + strconv.Itoa(s.room.Joined()+1)
 	err = s.append(Record{Type: "join", At: s.cfg.Now(), Participant: id, Name: name, TokenHash: HashToken(tok)})
 	s.joinMu.Unlock()
 	if err != nil {
@@ -368,6 +414,7 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 type EventsResponse struct {
 	Accepted   int   `json:"accepted"`
 	Duplicates int   `json:"duplicates"` // already recorded (a batch sent again)
+	Ignored    int   `json:"ignored"`    // on exercises that are not the session's: acknowledged, not recorded
 	LastSeq    int64 `json:"last_seq"`
 }
 
@@ -381,39 +428,28 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	mu := s.participantLock(id)
 	mu.Lock()
 	defer mu.Unlock()
-	last := s.room.LastSeq(id)
 	now := s.cfg.Now()
+	exercises := s.room.Session(0).Exercises
 	var recs []Record
+	ignored := 0
 	for i := range b.Events {
-		if b.Events[i].Seq <= last {
+		if s.room.HasSeq(id, b.Events[i].Seq) {
+			continue
+		}
+		if !slices.Contains(exercises, b.Events[i].Exercise) {
+			// Work outside the session is the learner's own: the room
+			// keeps only the session's exercises, so it stays bounded.
+			ignored++
 			continue
 		}
 		recs = append(recs, Record{Type: "event", At: now, Participant: id, Event: &b.Events[i]})
 	}
-	if err := s.appendBatch(recs); err != nil {
+	if err := s.append(recs...); err != nil {
 		s.cfg.Logger.Error("events", "err", err)
 		writeError(w, http.StatusServiceUnavailable, "the server could not record the events; send them again")
 		return
 	}
-	writeJSON(w, http.StatusOK, EventsResponse{Accepted: len(recs), Duplicates: len(b.Events) - len(recs), LastSeq: s.room.LastSeq(id)})
-}
-
-// appendBatch appends records concurrently, so they share one fsync, and
-// applies them in order once all are on disk.
-func (s *Server) appendBatch(recs []Record) error {
-	errs := make([]error, len(recs))
-	var wg sync.WaitGroup
-	for i, rec := range recs {
-		wg.Go(func() { errs[i] = s.log.Append(rec) })
-	}
-	wg.Wait()
-	for i, rec := range recs {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		s.room.Apply(rec)
-	}
-	return nil
+	writeJSON(w, http.StatusOK, EventsResponse{Accepted: len(recs), Ignored: ignored, Duplicates: len(b.Events) - len(recs) - ignored, LastSeq: max(s.room.LastSeq(id), b.Events[len(b.Events)-1].Seq)})
 }
 
 func (s *Server) participantLock(id string) *sync.Mutex {
@@ -432,8 +468,16 @@ func (s *Server) handleSession(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.room.Session(after))
 }
 
+// handleRoom answers with the snapshot the streams share: encoded once per
+// change (and at least every second, for the times in it).
 func (s *Server) handleRoom(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, s.room.Snapshot(s.cfg.Now(), s.cfg.Stuck))
+	f, err := s.hub.current(time.Second)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(f.json) //accent:ignore errignored the client went away; nothing to tell it
 }
 
 // OpenRequest is the body of POST /v1/open.
@@ -459,6 +503,34 @@ func (s *Server) handleOpen(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.room.Session(0))
+}
+
+// ErrRemoved is what a removed participant's client is told.
+var ErrRemoved = errors.New("the facilitator removed you from the room: nothing more is sent (accent workshop leave forgets the room)")
+
+// RemoveRequest is the body of POST /v1/remove.
+type RemoveRequest struct {
+	Participant string `json:"participant"`
+}
+
+// handleRemove takes a participant out of the room: their row goes, their
+// token stops working, and their id is never given again.
+func (s *Server) handleRemove(w http.ResponseWriter, r *http.Request) {
+	var req RemoveRequest
+	if !readJSON(w, r, &req) {
+		return
+	}
+	s.joinMu.Lock()
+	defer s.joinMu.Unlock()
+	if !s.room.Has(req.Participant) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no participant %q in the room (ids are p1, p2...: see the dashboard)", clip(req.Participant, 20)))
+		return
+	}
+	if err := s.append(Record{Type: "remove", At: s.cfg.Now(), Participant: req.Participant}); err != nil {
+		writeError(w, http.StatusServiceUnavailable, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"removed": req.Participant})
 }
 
 // BroadcastRequest is the body of POST /v1/broadcast.

@@ -178,7 +178,7 @@ func TestSecurity(t *testing.T) {
 		{"malformed JSON", "POST", "/v1/events", ana.Token, `{"events":[{"seq":1,`, 400, "malformed JSON"},
 		{"an unknown field", "POST", "/v1/events", ana.Token, `{"events":[],"code":"x"}`, 400, `unknown field "code"`},
 		{"an unknown kind", "POST", "/v1/events", bo.Token, events(ev(1, "sourcecode", "goroutines/fetch-all", "")), 400, `"kind" "sourcecode"`},
-		{"a name that is only markup", "POST", "/v1/join", "", `{"code":"TEST-CODE","name":"<>\u001b"}`, 400, "empty once control characters"},
+		{"a name that is only markup", "POST", "/v1/join", "", `{"code":"TEST-CODE","name":"<>\u001b"}`, 400, "no visible letter"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

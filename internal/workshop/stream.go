@@ -1,48 +1,113 @@
 package workshop
 
 import (
+	"bytes"
 	"crypto/subtle"
 	_ "embed"
-	"fmt"
+	"encoding/json"
+	"errors"
 	"net/http"
 	"sync"
 	"time"
 )
 
-// hub computes the room's snapshot when it changes (at most every
-// SnapshotEvery) and hands it to every stream: one snapshot per change,
-// however many boards and dashboards watch.
+// hub computes the room's snapshot when it changes and encodes it once:
+// every stream and every GET /v1/room shares the same bytes, however many
+// boards and dashboards watch. Streams are capped; when the cap is reached
+// the stream that is furthest behind is dropped to make room, and a slow
+// reader never holds more than the frame it is writing and the newest one.
 type hub struct {
-	s    *Server
-	mu   sync.Mutex
-	subs map[chan []byte]struct{}
-	last []byte
-	quit chan struct{}
-	done chan struct{}
+	s *Server
+
+	compute sync.Mutex // one snapshot computed at a time; callers share it
+	mu      sync.Mutex
+	subs    map[*sub]struct{}
+	frame   *frame // the newest frame
+	quit    chan struct{}
+	done    chan struct{}
+
+	computed int // snapshots computed and encoded (under compute)
+}
+
+// frame is one snapshot, encoded once.
+type frame struct {
+	version uint64
+	at      time.Time // when it was computed (wall clock)
+	json    []byte    // the snapshot as one line of JSON
+	sse     []byte    // the same as a server-sent event
+}
+
+// sub is one stream.
+type sub struct {
+	ch     chan *frame   // the newest frame the stream has not taken yet
+	kick   chan struct{} // closed when the stream is dropped
+	behind time.Time     // when a frame first waited untaken; zero when caught up
+	abort  func()        // ends a write in progress (set by the stream, under hub.mu)
 }
 
 func newHub(s *Server) *hub {
-	h := &hub{s: s, subs: map[chan []byte]struct{}{}, quit: make(chan struct{}), done: make(chan struct{})}
+	h := &hub{s: s, subs: map[*sub]struct{}{}, quit: make(chan struct{}), done: make(chan struct{})}
 	go h.run()
 	return h
+}
+
+// current returns the newest frame, computing a new one when the room
+// changed or the newest is older than maxAge (stuck and idle change with
+// time alone). However many callers ask, a new frame is computed at most
+// every gap: a big room is encoded less often (about 4 MB of snapshots a
+// second at most), so neither the CPU nor the frames that slow readers
+// still hold can pile up.
+func (h *hub) current(maxAge time.Duration) (*frame, error) {
+	h.compute.Lock()
+	defer h.compute.Unlock()
+	h.mu.Lock()
+	f := h.frame
+	h.mu.Unlock()
+	if f != nil {
+		age := time.Since(f.at)
+		if age < h.gap(f) || age < maxAge && f.version == h.s.room.Version() {
+			return f, nil
+		}
+	}
+	v := h.s.room.Version()
+	// Encode once, straight into the event: the JSON is a slice of it.
+	var buf bytes.Buffer
+	if f != nil {
+		buf.Grow(len(f.sse) + len(f.sse)/8)
+	}
+	buf.WriteString(sseRoom)
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(h.s.room.Snapshot(h.s.cfg.Now(), h.s.cfg.Stuck)); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
+	sse := buf.Bytes()
+	f = &frame{version: v, at: time.Now(), json: sse[len(sseRoom) : len(sse)-1], sse: sse}
+	h.computed++
+	h.mu.Lock()
+	h.frame = f
+	h.mu.Unlock()
+	return f, nil
+}
+
+const sseRoom = "event: room\ndata: "
+
+// gap is the least time between two frames after f.
+func (h *hub) gap(f *frame) time.Duration {
+	return max(h.s.cfg.SnapshotEvery, time.Duration(len(f.sse))*time.Second/(4<<20))
 }
 
 func (h *hub) run() {
 	defer close(h.done)
 	t := time.NewTicker(h.s.cfg.SnapshotEvery)
 	defer t.Stop()
-	var seen uint64
-	// Stuck and idle change with time alone: refresh at least every 10s.
-	var lastSent time.Time
+	var sent *frame
 	for {
 		select {
 		case <-h.quit:
 			return
 		case <-t.C:
-		}
-		v := h.s.room.Version()
-		if v == seen && time.Since(lastSent) < 10*time.Second {
-			continue
 		}
 		h.mu.Lock()
 		n := len(h.subs)
@@ -50,41 +115,77 @@ func (h *hub) run() {
 		if n == 0 {
 			continue
 		}
-		seen, lastSent = v, time.Now()
-		b, err := jsonLine(h.s.room.Snapshot(h.s.cfg.Now(), h.s.cfg.Stuck))
+		f, err := h.current(10 * time.Second)
 		if err != nil {
 			h.s.cfg.Logger.Error("snapshot", "err", err)
 			continue
 		}
-		h.publish(b)
+		if f == sent {
+			continue
+		}
+		sent = f
+		h.publish(f)
 	}
 }
 
-// publish hands b to every subscriber, replacing a snapshot it has not
-// taken yet: a slow board skips states, it never holds the others up.
-func (h *hub) publish(b []byte) {
+// publish hands f to every stream, replacing a frame it has not taken
+// yet: a slow board skips states, it never holds the others up.
+func (h *hub) publish(f *frame) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.last = b
-	for ch := range h.subs {
+	now := time.Now()
+	for sb := range h.subs {
 		select {
-		case <-ch:
+		case <-sb.ch:
+			if sb.behind.IsZero() {
+				sb.behind = now
+			}
 		default:
 		}
-		ch <- b
+		sb.ch <- f
 	}
 }
 
-func (h *hub) subscribe() (chan []byte, func()) {
-	ch := make(chan []byte, 1)
+// errStreamsFull says every stream slot is taken by a reader keeping up.
+var errStreamsFull = errors.New("too many room streams are open: close a board or a dashboard")
+
+// subscribe adds a stream. At the cap it drops the stream that has been
+// behind the longest; if every stream keeps up, it refuses.
+func (h *hub) subscribe() (*sub, func(), error) {
+	sb := &sub{ch: make(chan *frame, 1), kick: make(chan struct{})}
 	h.mu.Lock()
-	h.subs[ch] = struct{}{}
-	h.mu.Unlock()
-	return ch, func() {
-		h.mu.Lock()
-		delete(h.subs, ch)
-		h.mu.Unlock()
+	defer h.mu.Unlock()
+	if len(h.subs) >= h.s.cfg.MaxStreams {
+		var slowest *sub
+		for o := range h.subs {
+			if !o.behind.IsZero() && (slowest == nil || o.behind.Before(slowest.behind)) {
+				slowest = o
+			}
+		}
+		if slowest == nil {
+			return nil, nil, errStreamsFull
+		}
+		delete(h.subs, slowest)
+		close(slowest.kick)
+		if slowest.abort != nil {
+			slowest.abort() // a write blocked on a reader that never reads ends now
+		}
 	}
+	h.subs[sb] = struct{}{}
+	return sb, func() {
+		h.mu.Lock()
+		delete(h.subs, sb)
+		h.mu.Unlock()
+	}, nil
+}
+
+// caughtUp marks sb as having taken the newest frame.
+func (h *hub) caughtUp(sb *sub) {
+	h.mu.Lock()
+	if len(sb.ch) == 0 {
+		sb.behind = time.Time{}
+	}
+	h.mu.Unlock()
 }
 
 func (h *hub) stop() {
@@ -120,23 +221,36 @@ func (s *Server) handleStream(w http.ResponseWriter, r *http.Request) {
 	if !s.allow("stream:"+clientIP(r), 5, 20, w) {
 		return
 	}
-	rc := http.NewResponseController(w)
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Connection", "keep-alive")
-	w.WriteHeader(http.StatusOK)
-	ch, unsubscribe := s.hub.subscribe()
-	defer unsubscribe()
-	first, err := jsonLine(s.room.Snapshot(s.cfg.Now(), s.cfg.Stuck))
+	sb, unsubscribe, err := s.hub.subscribe()
 	if err != nil {
+		w.Header().Set("Retry-After", "10")
+		writeError(w, http.StatusServiceUnavailable, err.Error())
 		return
 	}
-	send := func(b []byte) bool {
-		if _, err := fmt.Fprintf(w, "event: room\ndata: %s\n", b); err != nil {
+	defer unsubscribe()
+	first, err := s.hub.current(10 * time.Second)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	rc := http.NewResponseController(w)
+	s.hub.mu.Lock()
+	sb.abort = func() { _ = rc.SetWriteDeadline(time.Now()) } //accent:ignore errignored the stream is being dropped; a failure leaves only the usual deadline
+	s.hub.mu.Unlock()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Connection", "keep-alive")
+	// Every write must finish in time, or the reader is too slow to keep.
+	write := func(b []byte) bool {
+		if err := rc.SetWriteDeadline(time.Now().Add(s.cfg.StreamWriteTimeout)); err != nil {
+			return false
+		}
+		if _, err := w.Write(b); err != nil {
 			return false
 		}
 		return rc.Flush() == nil
 	}
-	if !send(first) {
+	w.WriteHeader(http.StatusOK)
+	if !write(first.sse) {
 		return
 	}
 	ping := time.NewTicker(15 * time.Second)
@@ -147,12 +261,19 @@ func (s *Server) handleStream(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-s.hub.quit:
 			return
-		case b := <-ch:
-			if !send(b) {
+		case <-sb.kick:
+			return
+		case f := <-sb.ch:
+			if f == first {
+				continue // sent already
+			}
+			first = nil
+			if !write(f.sse) {
 				return
 			}
+			s.hub.caughtUp(sb)
 		case <-ping.C:
-			if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil || rc.Flush() != nil {
+			if !write([]byte(": ping\n\n")) {
 				return
 			}
 		}
