@@ -469,9 +469,10 @@ func (s *Server) handleSession(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleRoom answers with the snapshot the streams share: encoded once per
-// change (and at least every second, for the times in it).
+// change (and at least every second, for the times in it), always the
+// room as it is now.
 func (s *Server) handleRoom(w http.ResponseWriter, r *http.Request) {
-	f, err := s.hub.current(time.Second)
+	f, err := s.hub.current(time.Second, true)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return

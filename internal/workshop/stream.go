@@ -53,11 +53,12 @@ func newHub(s *Server) *hub {
 
 // current returns the newest frame, computing a new one when the room
 // changed or the newest is older than maxAge (stuck and idle change with
-// time alone). However many callers ask, a new frame is computed at most
-// every gap: a big room is encoded less often (about 4 MB of snapshots a
-// second at most), so neither the CPU nor the frames that slow readers
-// still hold can pile up.
-func (h *hub) current(maxAge time.Duration) (*frame, error) {
+// time alone). However many streams ask, a new frame is computed for them
+// at most every gap: a big room is encoded less often (about 4 MB of
+// snapshots a second at most), so neither the CPU nor the frames that
+// slow readers still hold can pile up. fresh asks for the room as it is
+// now (the facilitator's GET /v1/room reads its own writes).
+func (h *hub) current(maxAge time.Duration, fresh bool) (*frame, error) {
 	h.compute.Lock()
 	defer h.compute.Unlock()
 	h.mu.Lock()
@@ -65,7 +66,8 @@ func (h *hub) current(maxAge time.Duration) (*frame, error) {
 	h.mu.Unlock()
 	if f != nil {
 		age := time.Since(f.at)
-		if age < h.gap(f) || age < maxAge && f.version == h.s.room.Version() {
+		same := f.version == h.s.room.Version()
+		if same && age < maxAge || !fresh && age < h.gap(f) {
 			return f, nil
 		}
 	}
@@ -115,7 +117,7 @@ func (h *hub) run() {
 		if n == 0 {
 			continue
 		}
-		f, err := h.current(10 * time.Second)
+		f, err := h.current(10*time.Second, false)
 		if err != nil {
 			h.s.cfg.Logger.Error("snapshot", "err", err)
 			continue
@@ -228,7 +230,7 @@ func (s *Server) handleStream(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer unsubscribe()
-	first, err := s.hub.current(10 * time.Second)
+	first, err := s.hub.current(10*time.Second, false)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
