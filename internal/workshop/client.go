@@ -407,7 +407,8 @@ func (c *Client) do(ctx context.Context, method, path, token string, body, out a
 	if resp.StatusCode/100 != 2 {
 		var e struct{ Error string }
 		_ = json.Unmarshal(b, &e) //accent:ignore errignored a body that is not our JSON leaves the status alone
-		return &statusError{resp.StatusCode, cmp.Or(e.Error, http.StatusText(resp.StatusCode))}
+		// The server's words reach a terminal: no escapes, no control characters.
+		return &statusError{resp.StatusCode, cmp.Or(SanitizeText(e.Error, 300), http.StatusText(resp.StatusCode))}
 	}
 	if out != nil {
 		if err := json.Unmarshal(b, out); err != nil {
@@ -433,10 +434,10 @@ func (c *Client) join(ctx context.Context) error {
 		return err
 	}
 	c.mu.Lock()
-	c.state.Token, c.state.Participant = resp.Token, resp.Participant
+	c.state.Token, c.state.Participant = resp.Token, SanitizeName(resp.Participant)
 	err := c.saveState()
 	c.mu.Unlock()
-	c.notify(Notice{Joined: resp.Name})
+	c.notify(Notice{Joined: SanitizeName(resp.Name)})
 	return err
 }
 
@@ -506,6 +507,32 @@ func (c *Client) ack(seq int64) error {
 	return nil
 }
 
+// cleanSession keeps of what a server sent only what is safe to print: a
+// participant cannot trust a server over plain HTTP, so messages lose
+// control characters and escape sequences, and exercise ids that are not
+// ids are dropped.
+func cleanSession(s Session) Session {
+	ids := func(in []string) []string {
+		out := []string{}
+		for _, id := range in {
+			if exerciseRE.MatchString(id) && len(id) <= 100 {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	s.Code = SanitizeName(s.Code)
+	s.Exercises, s.Opened = ids(s.Exercises), ids(s.Opened)
+	msgs := make([]Message, 0, len(s.Messages))
+	for _, m := range s.Messages {
+		if m.Text = SanitizeText(m.Text, 280); m.Text != "" {
+			msgs = append(msgs, m)
+		}
+	}
+	s.Messages = msgs
+	return s
+}
+
 // poll fetches new broadcasts and newly opened exercises.
 func (c *Client) poll(ctx context.Context) error {
 	c.mu.Lock()
@@ -515,6 +542,7 @@ func (c *Client) poll(ctx context.Context) error {
 	if err := c.do(ctx, "GET", "/v1/session?after="+strconv.Itoa(after), token, nil, &s); err != nil {
 		return err
 	}
+	s = cleanSession(s)
 	c.mu.Lock()
 	var opened []string
 	for _, ex := range s.Opened {

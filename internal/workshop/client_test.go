@@ -3,10 +3,12 @@ package workshop
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -235,4 +237,71 @@ func TestParseServer(t *testing.T) {
 			t.Errorf("ParseServer(%q): no error", bad)
 		}
 	}
+}
+
+// A participant cannot trust a server over plain HTTP: what it sends
+// (broadcasts, exercise ids, names, error messages) reaches the terminal
+// with no escape sequence or control character.
+func TestAHostileServerCannotWriteEscapesToTheTerminal(t *testing.T) {
+	const evil = "\x1b]0;owned\x07\x1b[2J\x1b[31mred\r\x08"
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/join", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `{"token":"t","participant":"p1","name":%s}`, js("Ana"+evil))
+	})
+	mux.HandleFunc("GET /v1/session", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `{"code":%s,"exercises":["goroutines/fetch-all",%s],"opened":["goroutines/fetch-all",%s],"messages":[{"id":1,"text":%s}]}`,
+			js("CODE"+evil), js("x/"+evil), js("\x1b[2Jgoroutines/x"), js("break"+evil))
+	})
+	mux.HandleFunc("POST /v1/events", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprintf(w, `{"error":%s}`, js("no"+evil))
+	})
+	hs := httptest.NewServer(mux)
+	defer hs.Close()
+	c, err := NewClient(ClientConfig{Server: hs.URL, Code: "CODE", Name: "Ana", Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx := context.Background()
+	if err := c.Report(Event{Kind: Opened, Exercise: "goroutines/fetch-all"}); err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	if err := c.join(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Flush(ctx); err != nil {
+		said = append(said, err.Error())
+	}
+	if err := c.poll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for len(c.notices) > 0 {
+		n := <-c.notices
+		said = append(said, n.Err, n.Opened, n.Joined)
+		if n.Message != nil {
+			said = append(said, n.Message.Text)
+		}
+	}
+	if len(said) < 4 {
+		t.Fatalf("the client said only %s", said)
+	}
+	for _, s := range said {
+		if strings.ContainsAny(s, "\x1b\x07\r\x08") {
+			t.Errorf("the client passes on %s from the server", s)
+		}
+		if strings.Contains(s, "goroutines/x") || strings.Contains(s, "x/") {
+			t.Errorf("an exercise id that is not one reached the learner: %s", s)
+		}
+	}
+}
+
+// js is s as a JSON string.
+func js(s string) string {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }
