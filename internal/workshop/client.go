@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -190,20 +191,27 @@ func (c *Client) load() error {
 		return fmt.Errorf("opening the workshop queue: %w", err)
 	}
 	var good int64
+	bad := 0
 	br := bufio.NewReader(f)
 	for {
 		line, err := br.ReadBytes('\n')
 		if err != nil {
 			break // EOF, or a torn last line: dropped below
 		}
-		var e Event
-		if json.Unmarshal(line, &e) == nil && e.Seq > 0 {
-			if e.Seq > c.state.Acked {
-				c.queue = append(c.queue, e)
-			}
-			c.state.NextSeq = max(c.state.NextSeq, e.Seq)
-		}
 		good += int64(len(line))
+		var e Event
+		if json.Unmarshal(line, &e) != nil || e.validate() != nil {
+			// Skip only this line: the events around it still go.
+			bad++
+			continue
+		}
+		if e.Seq > c.state.Acked && (len(c.queue) == 0 || e.Seq > c.queue[len(c.queue)-1].Seq) {
+			c.queue = append(c.queue, e)
+		}
+		c.state.NextSeq = max(c.state.NextSeq, e.Seq)
+	}
+	if bad > 0 {
+		c.notify(Notice{Err: fmt.Sprintf("skipped %d damaged line(s) of the workshop queue %s; the other events will be sent", bad, filepath.Join(c.cfg.Dir, queueFile))})
 	}
 	if err := f.Truncate(good); err != nil {
 		f.Close() //accent:ignore errignored the truncate error is the one reported
@@ -239,11 +247,14 @@ func (c *Client) Report(e Event) error {
 	if c.state.Removed {
 		return nil // nothing goes to a room that removed us
 	}
-	c.state.NextSeq++
-	e.Seq = c.state.NextSeq
 	if e.At.IsZero() {
 		e.At = c.cfg.Now().UTC().Truncate(time.Millisecond)
 	}
+	e.Seq = c.state.NextSeq + 1
+	if err := e.validate(); err != nil {
+		return fmt.Errorf("a workshop event the room would refuse: %w", err)
+	}
+	c.state.NextSeq++
 	line, err := jsonLine(e)
 	if err != nil {
 		return err
@@ -475,6 +486,14 @@ func (c *Client) Flush(ctx context.Context) error {
 			c.state.Token = ""
 			c.mu.Unlock()
 			return err
+		case errors.As(err, &se) && se.code == http.StatusBadRequest && badEvent(se.msg, batch) != nil:
+			// One event the room will never take: drop it alone, send the rest.
+			e := badEvent(se.msg, batch)
+			c.notify(Notice{Err: "the room refused one event (" + string(e.Kind) + " on " + e.Exercise + "): " + se.msg})
+			if err := c.drop(e.Seq); err != nil {
+				return err
+			}
+			continue
 		case errors.As(err, &se) && (se.code == http.StatusBadRequest || se.code == http.StatusRequestEntityTooLarge):
 			// Sending it again cannot help: drop this batch, say so.
 			c.notify(Notice{Err: "the room refused " + strconv.Itoa(len(batch)) + " events: " + se.msg})
@@ -485,6 +504,38 @@ func (c *Client) Flush(ctx context.Context) error {
 			return err
 		}
 	}
+}
+
+// badEvent is the event of batch that the server's 400 message names
+// ("events[3]: ..."), or nil.
+func badEvent(msg string, batch []Event) *Event {
+	m := badEventRE.FindStringSubmatch(msg)
+	if m == nil {
+		return nil
+	}
+	i, err := strconv.Atoi(m[1])
+	if err != nil || i < 0 || i >= len(batch) {
+		return nil
+	}
+	return &batch[i]
+}
+
+var badEventRE = regexp.MustCompile(`^events\[(\d+)\]: `)
+
+// drop removes one event from the queue. The queue file keeps its line
+// until the queue is empty; at the next start the line is acknowledged
+// already, or refused again.
+func (c *Client) drop(seq int64) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.queue = slices.DeleteFunc(c.queue, func(e Event) bool { return e.Seq == seq })
+	if len(c.queue) == 0 {
+		c.state.Acked = max(c.state.Acked, seq)
+		if err := c.saveState(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ack drops acknowledged events; once all are, the queue file is emptied.

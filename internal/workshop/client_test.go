@@ -305,3 +305,70 @@ func js(s string) string {
 	}
 	return string(b)
 }
+
+// One damaged line of the queue costs that line alone: the events around
+// it are sent, and the learner is told.
+func TestADamagedQueueLineCostsOnlyThatLine(t *testing.T) {
+	srv, hs, _ := room(t, Config{})
+	dir := t.TempDir()
+	c, err := NewClient(ClientConfig{Server: hs.URL, Code: "TEST-CODE", Name: "Ana", Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if err := c.Report(Event{Kind: Opened, Exercise: "goroutines/fetch-all"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Report(Event{Kind: "bogus", Exercise: "goroutines/fetch-all"}); err == nil {
+		t.Error("Report queued an event the room would refuse")
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	q := filepath.Join(dir, queueFile)
+	b, err := os.ReadFile(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\n")
+	damaged := lines[0] + "{not json\n" + `{"seq":2,"kind":"bogus","exercise":"goroutines/fetch-all","at":"2026-11-21T10:00:00Z"}` + "\n" + lines[1] + lines[2]
+	if err := os.WriteFile(q, []byte(damaged), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err = OpenClient(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if n := c.Pending(); n != 3 {
+		t.Errorf("%d events queued after a damaged line, want the 3 good ones", n)
+	}
+	select {
+	case n := <-c.notices:
+		if !strings.Contains(n.Err, "skipped 2 damaged line") {
+			t.Errorf("notice %q", n.Err)
+		}
+	default:
+		t.Error("no notice of the damaged lines")
+	}
+	if err := c.Send(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.Room().LastSeq("p1"); got != 3 {
+		t.Errorf("the room has seq %d, want 3: every good event sent", got)
+	}
+}
+
+// A 400 that names one event of a batch drops that event alone.
+func TestAnEventTheRoomRefusesIsDroppedAlone(t *testing.T) {
+	batch := []Event{{Seq: 1}, {Seq: 2, Kind: "x", Exercise: "a/b"}, {Seq: 3}}
+	if e := badEvent("events[1]: bad", batch); e == nil || e.Seq != 2 {
+		t.Errorf("badEvent = %+v, want seq 2", e)
+	}
+	for _, msg := range []string{"events[9]: out of range", "malformed JSON", "events[-1]: x"} {
+		if e := badEvent(msg, batch); e != nil {
+			t.Errorf("badEvent(%q) = %+v, want nil", msg, e)
+		}
+	}
+}
