@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofrs/flock"
+
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/progress"
@@ -583,5 +585,40 @@ func TestDevCheckGradesOnlyTheNamedExercisesAndTopics(t *testing.T) {
 	code, _, errOut := h.run("dev", "check", "no-such-exercise")
 	if code != ExitUsage || !strings.Contains(errOut, "no exercise") {
 		t.Errorf("unknown exercise: exit %d, stderr %s", code, errOut)
+	}
+}
+
+// A grade that ran is shown even when the progress cannot be saved (a
+// full or read-only state directory, a lock held too long): the learner
+// sees the verdict and why it was not recorded.
+func TestAVerdictIsShownWhenProgressCannotBeSaved(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	h.solve("goroutines/fetch-all")
+	old := progress.LockTimeout
+	progress.LockTimeout = 50 * time.Millisecond
+	defer func() { progress.LockTimeout = old }()
+	path, err := progress.PathFor(h.state, h.workspace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another process holds the progress lock and never lets go.
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	lock := flock.New(path + ".lock")
+	if err := lock.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock() //accent:ignore errignored the test is over
+	code, out, errOut := h.run("check", "goroutines/fetch-all")
+	if !strings.Contains(out, "goroutines/fetch-all: pass") {
+		t.Errorf("the verdict is not shown (exit %d):\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "progress was not saved") || !strings.Contains(errOut, "lock") {
+		t.Errorf("stderr does not say the progress was not saved and why:\n%s", errOut)
+	}
+	if code != 0 {
+		t.Errorf("exit %d; the exit code is the verdict's", code)
 	}
 }

@@ -224,8 +224,13 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	worst := ExitOK
 	for _, ex := range exs {
 		v, err := s.gradeAndRecord(ctx, ex)
-		if err != nil {
+		if err != nil && v.Exercise == "" {
 			return err
+		}
+		if err != nil {
+			// The grade ran: show it (the exit code is the verdict's); say
+			// the progress is not saved and why.
+			fmt.Fprintf(s.io.ErrOut, "accent: %s was graded but your progress was not saved: %v\n", ex.ID, err)
 		}
 		verdicts = append(verdicts, v)
 		switch {
@@ -263,7 +268,9 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 }
 
 // gradeAndRecord grades an exercise in the workspace and records the
-// attempt in the learner's progress.
+// attempt in the learner's progress. When the grade ran but the progress
+// could not be saved, it returns the verdict and the error: the caller
+// shows both.
 func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grade.Verdict, error) {
 	v := s.grader.Grade(ctx, ex, s.ws.ExerciseDir(ex))
 	if v.Status == grade.Error {
