@@ -13,6 +13,7 @@
 package progress
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -20,6 +21,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -188,9 +190,26 @@ func (e *VersionError) Error() string {
 }
 
 // formatError says why the bytes of a progress file are not a valid state.
-type formatError struct{ err error }
+// When some of it could be read, salvaged holds that part.
+type formatError struct {
+	err      error
+	salvaged *State
+}
 
 func (e *formatError) Error() string { return e.err.Error() }
+
+// MaxFileSize is the largest progress file accent reads. A real one is a
+// few kilobytes (a record per exercise); anything this big is not a
+// progress file, and reading it whole would cost seconds and gigabytes.
+const MaxFileSize = 4 << 20
+
+// notice is what the learner is told when a file is set aside.
+func (e *formatError) notice(path, movedTo string) string {
+	if e.salvaged == nil {
+		return (&CorruptError{Path: path, MovedTo: movedTo, Err: e}).Error()
+	}
+	return fmt.Sprintf("progress: parts of the progress file %s could not be read (%v); kept the rest, and moved the original to %s", path, e.err, movedTo)
+}
 
 // Store reads and writes the progress file of one workspace. Its methods are
 // safe for concurrent use, and any number of Stores, in any number of
@@ -237,7 +256,10 @@ func Open(path, workspace string) (*Store, error) {
 		if err != nil {
 			return err
 		}
-		s.addNotice((&CorruptError{Path: s.path, MovedTo: movedTo, Err: ferr}).Error())
+		s.addNotice(ferr.notice(s.path, movedTo))
+		if ferr.salvaged != nil {
+			return s.write(ferr.salvaged)
+		}
 		return nil
 	})
 	if err != nil {
@@ -290,6 +312,11 @@ func (s *Store) Load() (*State, error) {
 		if err != nil {
 			return err
 		}
+		if ferr.salvaged != nil {
+			s.addNotice(ferr.notice(s.path, movedTo))
+			st = ferr.salvaged
+			return s.write(st)
+		}
 		return &CorruptError{Path: s.path, MovedTo: movedTo, Err: ferr}
 	})
 	if err != nil {
@@ -315,8 +342,8 @@ func (s *Store) Update(fn func(*State) error) error {
 			if err != nil {
 				return err
 			}
-			s.addNotice((&CorruptError{Path: s.path, MovedTo: movedTo, Err: ferr}).Error())
-			st = s.fresh()
+			s.addNotice(ferr.notice(s.path, movedTo))
+			st = cmp.Or(ferr.salvaged, s.fresh())
 		} else if err != nil {
 			return err
 		}
@@ -335,9 +362,13 @@ func (s *Store) fresh() *State {
 // read reads and decodes the progress file. A missing file is a fresh
 // state; a corrupt one is a *formatError; a newer one a *VersionError.
 func (s *Store) read() (*State, error) {
-	data, err := os.ReadFile(s.path)
+	data, err := readCapped(s.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return s.fresh(), nil
+	}
+	var ferr *formatError
+	if errors.As(err, &ferr) {
+		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("progress: read %s: %w", s.path, err)
@@ -348,17 +379,22 @@ func (s *Store) read() (*State, error) {
 		Version int `json:"version"`
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, &formatError{err}
+		return nil, &formatError{err: err}
 	}
 	switch {
 	case probe.Version > Version:
 		return nil, &VersionError{Path: s.path, Version: probe.Version}
 	case probe.Version <= 0:
-		return nil, &formatError{errors.New("no version")}
+		return nil, &formatError{err: errors.New("no version")}
 	}
 	var st State
 	if err := json.Unmarshal(data, &st); err != nil {
-		return nil, &formatError{err}
+		salvaged, lost := salvage(data)
+		if salvaged == nil {
+			return nil, &formatError{err: err}
+		}
+		salvaged.Workspace = s.workspace
+		return nil, &formatError{err: fmt.Errorf("%s", strings.Join(lost, "; ")), salvaged: salvaged}
 	}
 	st.Workspace = s.workspace
 	if st.Exercises == nil {
@@ -367,6 +403,82 @@ func (s *Store) read() (*State, error) {
 	// An exercise recorded as null is no record at all.
 	maps.DeleteFunc(st.Exercises, func(_ string, e *Exercise) bool { return e == nil })
 	return &st, nil
+}
+
+// readCapped reads the file at path, refusing one over MaxFileSize as a
+// *formatError without reading it.
+func readCapped(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() > MaxFileSize {
+		return nil, &formatError{err: fmt.Errorf("it is %.1f MB, and a progress file is a few KB (accent reads at most %d MB)", float64(fi.Size())/(1<<20), MaxFileSize>>20)}
+	}
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+// salvage reads what it can of a progress file that does not decode as a
+// whole: every field that decodes is kept, field by field, down to one
+// exercise's one number. It returns nil when the file is not even a JSON
+// object, and says what was lost.
+func salvage(data []byte) (*State, []string) {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return nil, nil
+	}
+	st := &State{Version: Version, Exercises: map[string]*Exercise{}}
+	var lost []string
+	field := func(name string, raw json.RawMessage, v any) {
+		if err := json.Unmarshal(raw, v); err != nil {
+			lost = append(lost, name+": "+err.Error())
+		}
+	}
+	for name, raw := range top {
+		switch name {
+		case "current":
+			field(name, raw, &st.Current)
+		case "language":
+			field(name, raw, &st.Language)
+		case "exercises":
+			var exs map[string]json.RawMessage
+			if err := json.Unmarshal(raw, &exs); err != nil {
+				lost = append(lost, "exercises: "+err.Error())
+				continue
+			}
+			for id, raw := range exs {
+				var e Exercise
+				if json.Unmarshal(raw, &e) == nil {
+					st.Exercises[id] = &e
+					continue
+				}
+				var fields map[string]json.RawMessage
+				if err := json.Unmarshal(raw, &fields); err != nil {
+					lost = append(lost, "exercises."+id+": "+err.Error())
+					continue
+				}
+				for k, v := range fields {
+					// One field at a time: the bad ones are left out.
+					one, err := json.Marshal(map[string]json.RawMessage{k: v})
+					if err == nil {
+						err = json.Unmarshal(one, &e)
+					}
+					if err != nil {
+						lost = append(lost, "exercises."+id+"."+k+": "+err.Error())
+					}
+				}
+				st.Exercises[id] = &e
+			}
+		}
+	}
+	maps.DeleteFunc(st.Exercises, func(_ string, e *Exercise) bool { return e == nil })
+	slices.Sort(lost)
+	return st, lost
 }
 
 // write replaces the progress file with st. The caller holds the exclusive

@@ -313,7 +313,7 @@ func TestCorruptFileSetAside(t *testing.T) {
 		{name: "missing version", data: `{"workspace":"/w","exercises":{}}`, reason: "no version"},
 		{name: "zero version", data: `{"version":0,"exercises":{}}`, reason: "no version"},
 		{name: "null", data: `null`, reason: "no version"},
-		{name: "wrong type", data: `{"version":1,"exercises":[1,2]}`, reason: "cannot unmarshal"},
+		{name: "not an object", data: `"progress"`, reason: "cannot unmarshal"},
 	}
 	movedName := regexp.MustCompile(`progress\.json\.corrupt-\d{8}T\d{6}Z(-\d+)?$`)
 	// checkMoved checks that path was moved aside exactly once, with its
@@ -866,5 +866,64 @@ func TestPassed(t *testing.T) {
 				t.Errorf("Passed() = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// One bad field does not cost the rest: whatever decodes is kept, the
+// original is set aside untouched, and the notice says what was lost.
+func TestAFileWithBadFieldsKeepsWhatCanBeRead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	data := `{"version":1,"current":"a","language":5,"exercises":{
+		"a":{"attempts":3,"hints_used":"two","first_pass":"2026-01-01T00:00:00Z"},
+		"b":{"attempts":2},
+		"c":7}}`
+	writeFile(t, path, []byte(data))
+	s := mustOpen(t, path)
+	st := mustLoad(t, s)
+	a, b := st.Exercises["a"], st.Exercises["b"]
+	if st.Current != "a" || a == nil || a.Attempts != 3 || !a.Passed() || a.HintsUsed != 0 || b == nil || b.Attempts != 2 {
+		t.Errorf("kept %+v (a %+v, b %+v); want current a, a with 3 attempts and its pass, b with 2", st, a, b)
+	}
+	if _, ok := st.Exercises["c"]; ok {
+		t.Error("the unreadable record of c was kept")
+	}
+	for _, want := range []string{"language", "exercises.a.hints_used", "exercises.c", "kept the rest", "moved the original to"} {
+		if !strings.Contains(s.Notice(), want) {
+			t.Errorf("notice %q does not say %q", s.Notice(), want)
+		}
+	}
+	copies := corruptCopies(t, path)
+	if len(copies) != 1 {
+		t.Fatalf("copies %q, want the original set aside once", copies)
+	}
+	if got, err := os.ReadFile(copies[0]); err != nil || string(got) != data {
+		t.Errorf("the original set aside holds %q (%v)", got, err)
+	}
+	// What was kept is the progress file now, for every later reader.
+	if got := mustLoad(t, mustOpen(t, path)).Exercise("a").Attempts; got != 3 {
+		t.Errorf("a second store reads %d attempts, want 3", got)
+	}
+}
+
+// A file far bigger than any progress file is set aside without being
+// read (a 600 MB file took 23 s and 1.3 GB before).
+func TestAnOversizedFileIsSetAsideUnread(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxFileSize + 1); err != nil { // sparse: no real bytes written
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s := mustOpen(t, path)
+	if !strings.Contains(s.Notice(), "MB") || !strings.Contains(s.Notice(), "moved it to") {
+		t.Errorf("notice %q does not say the file is too big and where it went", s.Notice())
+	}
+	if st := mustLoad(t, s); len(st.Exercises) != 0 {
+		t.Errorf("state %+v, want fresh", st)
 	}
 }
