@@ -37,7 +37,10 @@ func TestWorkshopFromTheCommandLine(t *testing.T) {
 		}
 	}()
 	var addr string
-	deadline := time.Now().Add(10 * time.Second)
+	deadline, ok := t.Deadline() // the test binary's own: a loaded machine is slower, never wrong
+	if !ok {
+		deadline = time.Now().Add(5 * time.Minute)
+	}
 	for addr == "" {
 		if b, err := os.ReadFile(filepath.Join(data, "server.addr")); err == nil {
 			addr = strings.TrimSpace(string(b))

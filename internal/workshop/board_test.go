@@ -57,7 +57,7 @@ func TestTheBoardShowsTheRoomInABrowser(t *testing.T) {
 	var attached struct{ SessionID string }
 	b.call(t, "", "Target.attachToTarget", map[string]any{"targetId": target.TargetID, "flatten": true}, &attached)
 	// Wait until the script has drawn the room from the stream.
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := testDeadline(t)
 	for b.eval(t, attached.SessionID, `document.querySelectorAll("#rows tr").length`) != "3" {
 		if time.Now().After(deadline) {
 			t.Fatalf("the board never drew the room; status: %s", b.eval(t, attached.SessionID, `document.getElementById("status").textContent`))

@@ -45,16 +45,21 @@ func serveOn(t *testing.T, srv *Server, addr string) (string, func()) {
 	}
 }
 
-// waitFor polls cond until it holds. It gives up only shortly before the
-// test binary's own deadline (go test -timeout), so a loaded machine makes
-// it slower, never wrong.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
+// testDeadline is shortly before the test binary's own deadline (go test
+// -timeout): waits that give up there make a loaded machine slower, never
+// wrong, and still fail with a message rather than a hang.
+func testDeadline(t *testing.T) time.Time {
 	deadline, ok := t.Deadline()
 	if !ok {
-		deadline = time.Now().Add(5 * time.Minute)
+		return time.Now().Add(5 * time.Minute)
 	}
-	deadline = deadline.Add(-5 * time.Second)
+	return deadline.Add(-5 * time.Second)
+}
+
+// waitFor polls cond until it holds, or until testDeadline.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := testDeadline(t)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("still waiting for %s when the test's time ran out", what)
@@ -129,7 +134,7 @@ func TestEndToEndSeveralClientsAndARestart(t *testing.T) {
 			case n := <-clients[name].Notices():
 				gotMsg = gotMsg || (n.Message != nil && n.Message.Text == "Look at the board")
 				gotOpen = gotOpen || n.Opened == "channels/pipeline"
-			case <-time.After(10 * time.Second):
+			case <-time.After(time.Until(testDeadline(t))):
 				t.Fatalf("%s: no broadcast or open (msg %v, open %v)", name, gotMsg, gotOpen)
 			}
 		}

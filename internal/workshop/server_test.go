@@ -438,7 +438,7 @@ func TestStuckParticipants(t *testing.T) {
 
 func TestTheStreamSendsTheRoomWhenItChanges(t *testing.T) {
 	_, hs, fac := room(t, Config{SnapshotEvery: 10 * time.Millisecond})
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithDeadline(context.Background(), testDeadline(t))
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, "GET", hs.URL+"/v1/stream", nil)
 	if err != nil {
