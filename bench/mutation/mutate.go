@@ -31,6 +31,9 @@ type Mutant struct {
 	// (a variable the removed statement used is now unused): the same
 	// change, spelled so it compiles.
 	alt string
+	// keep is appended to the file when the mutant removed the only use
+	// of an import ("var _ = sync.OnceValues").
+	keep string
 }
 
 // ID names a mutant stably: the same solution gives the same ids on every
@@ -46,10 +49,11 @@ func (m Mutant) Apply(src []byte) []byte {
 }
 
 func (m Mutant) apply(src []byte, repl string) []byte {
-	out := make([]byte, 0, len(src)+len(m.repl))
+	out := make([]byte, 0, len(src)+len(repl)+len(m.keep))
 	out = append(out, src[:m.start]...)
 	out = append(out, repl...)
-	return append(out, src[m.end:]...)
+	out = append(out, src[m.end:]...)
+	return append(out, m.keep...)
 }
 
 // Operators lists the mutation operators and what each does.
@@ -75,6 +79,9 @@ var Operators = []struct{ Name, Does string }{
 	{"select-default", "a select loses its default"},
 	{"break-continue", "break and continue swap"},
 	{"const", "an integer literal n becomes n+1 or n-1"},
+	{"remove-once", "sync.OnceFunc/OnceValue/OnceValues(f) becomes f; once.Do(f) becomes f()"},
+	{"drop-call", "a call whose result has the type of its receiver or first argument is skipped: t.In(loc) becomes t, append(s, v) becomes s"},
+	{"layout", "a time layout changes: month and day swap, 15 becomes 03, 2006 becomes 06"},
 }
 
 // Package is a reference solution ready to be mutated: its files (as on
@@ -84,6 +91,7 @@ type Package struct {
 	fset  *token.FileSet
 	asts  map[string]*ast.File
 	info  *types.Info
+	pkg   *types.Package
 	imp   types.Importer
 }
 
@@ -118,9 +126,12 @@ func LoadPackage(files map[string][]byte) (*Package, error) {
 		Types: map[ast.Expr]types.TypeAndValue{},
 		Uses:  map[*ast.Ident]types.Object{},
 		Defs:  map[*ast.Ident]types.Object{},
+
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
 	conf := types.Config{Importer: p.imp}
-	if _, err := conf.Check(list[0].Name.Name, p.fset, list, p.info); err != nil {
+	var err error
+	if p.pkg, err = conf.Check(list[0].Name.Name, p.fset, list, p.info); err != nil {
 		return nil, fmt.Errorf("the solution does not type-check: %w", err)
 	}
 	return p, nil
@@ -131,14 +142,28 @@ func LoadPackage(files map[string][]byte) (*Package, error) {
 // not compile is stillborn; the error says why.
 func (p *Package) Settle(m *Mutant) error {
 	err := p.compiles(m.File, m.Apply(p.Files[m.File]))
-	if err == nil || m.alt == "" {
-		return err
+	if err == nil {
+		m.keep = ""
+		return nil
 	}
-	if p.compiles(m.File, m.apply(p.Files[m.File], m.alt)) != nil {
-		return err
+	type spelling struct{ repl, keep string }
+	tries := []spelling{{m.repl, m.keep}, {m.alt, ""}, {m.alt, m.keep}}
+	for _, t := range tries {
+		if t.repl == "" && t.keep == "" || t == (spelling{m.repl, ""}) {
+			continue
+		}
+		if t.repl == "" && m.alt == "" && t != tries[0] {
+			continue
+		}
+		c := *m
+		c.repl, c.keep = t.repl, t.keep
+		if p.compiles(m.File, c.Apply(p.Files[m.File])) == nil {
+			*m = c
+			m.alt = ""
+			return nil
+		}
 	}
-	m.repl, m.alt = m.alt, ""
-	return nil
+	return err
 }
 
 // compiles reports whether the package still type-checks with one file
@@ -175,11 +200,18 @@ func (p *Package) Mutants() []Mutant {
 		g.file(p.asts[name])
 		all = append(all, g.out...)
 	}
-	seen := map[string]bool{}
+	// Two operators can make the same change (remove-once and drop-call
+	// on sync.OnceFunc(f)): keep the first.
+	type change struct {
+		file       string
+		start, end int
+		repl       string
+	}
+	seen := map[change]bool{}
 	out := all[:0]
 	for _, m := range all {
-		if id := m.ID(); !seen[id] {
-			seen[id] = true
+		if c := (change{m.File, m.start, m.end, m.repl}); !seen[c] {
+			seen[c] = true
 			out = append(out, m)
 		}
 	}
@@ -274,6 +306,9 @@ func (g *generator) file(f *ast.File) {
 		case *ast.ExprStmt:
 			g.exprStmt(n)
 		case *ast.SendStmt:
+			if g.skip[n] { // the send of a select case
+				return true
+			}
 			g.remove("remove-send", n, fmt.Sprintf("the send %s is removed", quote(g.text(n))))
 		case *ast.DeferStmt:
 			g.remove("remove-defer", n, fmt.Sprintf("%s is removed", quote(g.text(n))))
@@ -286,6 +321,8 @@ func (g *generator) file(f *ast.File) {
 			g.ifErr(n)
 		case *ast.CallExpr:
 			g.makeChan(n)
+			g.once(n)
+			g.dropCall(n)
 		case *ast.SelectStmt:
 			g.selectStmt(n)
 		case *ast.BranchStmt:
@@ -415,7 +452,7 @@ func (g *generator) ifErr(n *ast.IfStmt) {
 	if !isNil(y) || !g.isError(x) {
 		return
 	}
-	g.add("drop-err-check", n.Cond.Pos(), n.Cond.End(), "false", fmt.Sprintf("the check if %s never fires", g.text(n.Cond)))
+	g.addAlt("drop-err-check", n.Cond.Pos(), n.Cond.End(), "false", "false \x26\x26 "+g.text(n.Cond), fmt.Sprintf("the check if %s never fires", g.text(n.Cond)))
 }
 
 func isNil(e ast.Expr) bool {
@@ -472,7 +509,16 @@ func (g *generator) selectStmt(n *ast.SelectStmt) {
 			continue
 		}
 		if ch := recvChan(cc.Comm); ch != nil && g.isStopChan(ch) {
-			g.add("select-case", cc.Pos(), cc.End(), "", fmt.Sprintf("the select loses its case on %s", quote(g.text(ch))))
+			// When removing the case leaves a name unused, the case stays
+			// but receives from a nil channel: it never fires.
+			alt := ""
+			if tv, ok := g.p.info.Types[ch]; ok && tv.Type != nil {
+				nilChan := "(" + types.TypeString(tv.Type, types.RelativeTo(g.p.pkg)) + ")(nil)"
+				text := g.text(cc)
+				at := g.off(ch.Pos()) - g.off(cc.Pos())
+				alt = text[:at] + nilChan + text[at+len(g.text(ch)):]
+			}
+			g.addAlt("select-case", cc.Pos(), cc.End(), "", alt, fmt.Sprintf("the select loses its case on %s", quote(g.text(ch))))
 		}
 	}
 }
@@ -529,6 +575,121 @@ func (g *generator) isStopChan(ch ast.Expr) bool {
 	return false
 }
 
+// once removes the "only once" of sync.Once and its helpers.
+func (g *generator) once(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 1 {
+		return
+	}
+	fn, ok := g.p.info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+		return
+	}
+	arg := g.text(call.Args[0])
+	switch recv := fn.Signature().Recv(); {
+	case recv == nil && strings.HasPrefix(fn.Name(), "Once"):
+		g.add("remove-once", call.Pos(), call.End(), arg, fmt.Sprintf("%s runs on every call, not once", quote(arg)))
+		g.keepImport(call.Fun)
+	case recv != nil && fn.Name() == "Do" && strings.Contains(recv.Type().String(), "sync.Once"):
+		g.add("remove-once", call.Pos(), call.End(), "("+arg+")()", fmt.Sprintf("%s runs on every call, not once", quote(arg)))
+	}
+}
+
+// keepImport lets the last mutant compile when it removed the only use of
+// an import: fun is pkg.Name, and "var _ = pkg.Name" keeps pkg used.
+func (g *generator) keepImport(fun ast.Expr) {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return
+	}
+	pn, ok := g.p.info.Uses[id].(*types.PkgName)
+	if !ok {
+		return
+	}
+	// Declare a variable of the package's first exported, non-generic
+	// type: valid whatever the removed name was (a generic function
+	// cannot be named without instantiation).
+	scope := pn.Imported().Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() || tn.IsAlias() {
+			continue
+		}
+		if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
+			continue
+		}
+		g.out[len(g.out)-1].keep = "\nvar _ " + id.Name + "." + name + "\n"
+		return
+	}
+}
+
+// dropCall skips a call that returns a value of the type of its receiver
+// or first argument: t.In(loc) becomes t, strings.TrimSpace(s) becomes s,
+// append(s, v) becomes s, max(n, 1) becomes n.
+func (g *generator) dropCall(call *ast.CallExpr) {
+	if tv, ok := g.p.info.Types[call.Fun]; !ok || tv.IsType() {
+		return // a conversion
+	}
+	res, ok := g.p.info.Types[call]
+	if !ok || res.Type == nil {
+		return
+	}
+	if _, ok := res.Type.(*types.Tuple); ok {
+		return
+	}
+	var x ast.Expr
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := g.p.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			x = sel.X
+		}
+	}
+	if x == nil && len(call.Args) > 0 && !call.Ellipsis.IsValid() {
+		x = call.Args[0]
+	}
+	if x == nil {
+		return
+	}
+	tx, ok := g.p.info.Types[x]
+	if !ok || tx.Type == nil || tx.IsType() || tx.Value != nil || !types.Identical(tx.Type, res.Type) {
+		return // a constant first argument is a format or a prefix, not the value passed through
+	}
+	repl := g.text(x)
+	if _, simple := ast.Unparen(x).(*ast.Ident); !simple {
+		repl = "(" + repl + ")"
+	}
+	// When skipping the call leaves a name unused, the call still runs
+	// but its result is dropped.
+	alt := "func() " + types.TypeString(res.Type, types.RelativeTo(g.p.pkg)) + " { _ = " + g.text(call) + "; return " + repl + " }()"
+	g.addAlt("drop-call", call.Pos(), call.End(), repl, alt, fmt.Sprintf("%s is skipped: %s is used as it is", quote(g.text(call)), quote(g.text(x))))
+	g.keepImport(call.Fun)
+}
+
+// layout changes a time layout literal the way a hurried reader of Go's
+// reference time would get it wrong.
+func (g *generator) layout(lit *ast.BasicLit) {
+	v, err := strconv.Unquote(lit.Value)
+	if err != nil || !(strings.Contains(v, "2006") || strings.Contains(v, "15:04") || strings.Contains(v, "Jan")) {
+		return
+	}
+	var muts []string
+	if strings.Contains(v, "01") && strings.Contains(v, "02") {
+		muts = append(muts, strings.NewReplacer("01", "02", "02", "01").Replace(v))
+	}
+	if strings.Contains(v, "15") {
+		muts = append(muts, strings.Replace(v, "15", "03", 1))
+	}
+	if strings.Contains(v, "2006") {
+		muts = append(muts, strings.Replace(v, "2006", "06", 1))
+	}
+	for _, m := range muts {
+		g.add("layout", lit.Pos(), lit.End(), strconv.Quote(m), fmt.Sprintf("the layout %s becomes %s", lit.Value, strconv.Quote(m)))
+	}
+}
+
 func (g *generator) branch(n *ast.BranchStmt) {
 	var to token.Token
 	switch n.Tok {
@@ -543,6 +704,10 @@ func (g *generator) branch(n *ast.BranchStmt) {
 }
 
 func (g *generator) intLit(n *ast.BasicLit) {
+	if n.Kind == token.STRING {
+		g.layout(n)
+		return
+	}
 	if n.Kind != token.INT || g.skip[n] {
 		return
 	}
