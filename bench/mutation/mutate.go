@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -182,14 +184,9 @@ func (p *Package) compiles(name string, src []byte) error {
 		}
 		list = append(list, f)
 	}
-	var first error
-	conf := types.Config{Importer: p.imp, Error: func(err error) {
-		if first == nil {
-			first = err
-		}
-	}}
-	_, _ = conf.Check(list[0].Name.Name, fset, list, nil)
-	return first
+	conf := types.Config{Importer: p.imp}
+	_, err := conf.Check(list[0].Name.Name, fset, list, nil)
+	return err
 }
 
 // Mutants lists every mutant of every file, in file, then source, order.
@@ -198,6 +195,7 @@ func (p *Package) Mutants() []Mutant {
 	for _, name := range sortedNames(p.Files) {
 		g := &generator{p: p, name: name, src: p.Files[name], tf: p.fset.File(p.asts[name].Pos())}
 		g.file(p.asts[name])
+		slices.SortStableFunc(g.out, func(a, b Mutant) int { return cmp.Compare(a.start, b.start) })
 		all = append(all, g.out...)
 	}
 	// Two operators can make the same change (remove-once and drop-call
@@ -588,6 +586,7 @@ func (g *generator) once(call *ast.CallExpr) {
 	arg := g.text(call.Args[0])
 	switch recv := fn.Signature().Recv(); {
 	case recv == nil && strings.HasPrefix(fn.Name(), "Once"):
+		g.skip[call] = true // drop-call would make the same change
 		g.add("remove-once", call.Pos(), call.End(), arg, fmt.Sprintf("%s runs on every call, not once", quote(arg)))
 		g.keepImport(call.Fun)
 	case recv != nil && fn.Name() == "Do" && strings.Contains(recv.Type().String(), "sync.Once"):
@@ -631,6 +630,9 @@ func (g *generator) keepImport(fun ast.Expr) {
 // or first argument: t.In(loc) becomes t, strings.TrimSpace(s) becomes s,
 // append(s, v) becomes s, max(n, 1) becomes n.
 func (g *generator) dropCall(call *ast.CallExpr) {
+	if g.skip[call] {
+		return
+	}
 	if tv, ok := g.p.info.Types[call.Fun]; !ok || tv.IsType() {
 		return // a conversion
 	}
