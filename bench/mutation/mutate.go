@@ -143,29 +143,31 @@ func LoadPackage(files map[string][]byte) (*Package, error) {
 // and it has another, it switches to that one. A mutant that still does
 // not compile is stillborn; the error says why.
 func (p *Package) Settle(m *Mutant) error {
-	err := p.compiles(m.File, m.Apply(p.Files[m.File]))
-	if err == nil {
-		m.keep = ""
-		return nil
-	}
 	type spelling struct{ repl, keep string }
-	tries := []spelling{{m.repl, m.keep}, {m.alt, ""}, {m.alt, m.keep}}
+	tries := []spelling{{m.repl, ""}}
+	if m.keep != "" {
+		tries = append(tries, spelling{m.repl, m.keep})
+	}
+	if m.alt != "" {
+		tries = append(tries, spelling{m.alt, ""})
+		if m.keep != "" {
+			tries = append(tries, spelling{m.alt, m.keep})
+		}
+	}
+	var first error
 	for _, t := range tries {
-		if t.repl == "" && t.keep == "" || t == (spelling{m.repl, ""}) {
-			continue
-		}
-		if t.repl == "" && m.alt == "" && t != tries[0] {
-			continue
-		}
 		c := *m
-		c.repl, c.keep = t.repl, t.keep
-		if p.compiles(m.File, c.Apply(p.Files[m.File])) == nil {
+		c.repl, c.keep, c.alt = t.repl, t.keep, ""
+		err := p.compiles(m.File, c.Apply(p.Files[m.File]))
+		if err == nil {
 			*m = c
-			m.alt = ""
 			return nil
 		}
+		if first == nil {
+			first = err
+		}
 	}
-	return err
+	return first
 }
 
 // compiles reports whether the package still type-checks with one file

@@ -364,3 +364,29 @@ func TestJSONReport(t *testing.T) {
 		t.Errorf("JSON: %s", b)
 	}
 }
+
+// TestRemovingTheOnlyUseOfAnImportStillCompiles: sync.OnceValues(load)
+// becomes load, and sync stays imported through a declaration appended to
+// the file.
+func TestRemovingTheOnlyUseOfAnImportStillCompiles(t *testing.T) {
+	src := "//go:build accent\n\npackage p\n\nimport \"sync\"\n\nfunc New(load func() (int, error)) func() (int, error) {\n\treturn sync.OnceValues(load)\n}\n"
+	p, err := LoadPackage(map[string][]byte{"p.go": []byte(src)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := p.Mutants()
+	if len(ms) != 1 || ms[0].ID() != "p.go:8:9 remove-once sync.OnceValues(load)->load" {
+		t.Fatalf("mutants: %q", ids(ms))
+	}
+	m := ms[0]
+	if err := p.Settle(&m); err != nil {
+		t.Fatalf("does not compile: %v", err)
+	}
+	out := m.Apply([]byte(src))
+	if got := lineOf(out, 8); got != "return load" {
+		t.Errorf("line 8 = %q", got)
+	}
+	if err := p.compiles("p.go", out); err != nil {
+		t.Errorf("the settled mutant does not compile: %v\n%s", err, out)
+	}
+}
