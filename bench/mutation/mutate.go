@@ -257,6 +257,14 @@ func (g *generator) addAlt(op string, from, to token.Pos, repl, alt, desc string
 	})
 }
 
+// showWhole makes the last mutant, which removed a keyword, show the whole
+// statement before and after in its id: "defer mu.Unlock()->mu.Unlock()"
+// says more than "defer->".
+func (g *generator) showWhole(stmt ast.Node, call *ast.CallExpr) {
+	m := &g.out[len(g.out)-1]
+	m.Original, m.Mutated = collapse(g.text(stmt)), collapse(g.text(call))
+}
+
 // swap records a mutant that changes an operator token.
 func (g *generator) swap(op string, at token.Pos, from, to token.Token, context ast.Node) {
 	end := at + token.Pos(len(from.String()))
@@ -313,8 +321,10 @@ func (g *generator) file(f *ast.File) {
 		case *ast.DeferStmt:
 			g.remove("remove-defer", n, fmt.Sprintf("%s is removed", quote(g.text(n))))
 			g.add("undefer", n.Pos(), n.Call.Pos(), "", fmt.Sprintf("%s runs at once instead of when the function returns", quote(g.text(n.Call))))
+			g.showWhole(n, n.Call)
 		case *ast.GoStmt:
 			g.add("remove-go", n.Pos(), n.Call.Pos(), "", fmt.Sprintf("%s runs in the caller's goroutine (go removed)", quote(g.text(n.Call))))
+			g.showWhole(n, n.Call)
 		case *ast.ReturnStmt:
 			g.returnStmt(n)
 		case *ast.IfStmt:
