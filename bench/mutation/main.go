@@ -133,7 +133,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		reports = append(reports, r)
 	}
 	if o.list {
-		printList(stdout, reports)
+		if stale := printList(stdout, reports, o.match == ""); stale > 0 {
+			fmt.Fprintf(stderr, "mutation: %d equivalent entr(ies) match no mutant: update or remove them\n", stale)
+			return exitFail
+		}
 		return exitOK
 	}
 	if err := gradeAll(ctx, o, reports, stderr); err != nil {
@@ -464,7 +467,10 @@ func describe(v grade.Verdict) string {
 	return fmt.Sprintf("[%s] %s %s", label(f), f.Pos(), msg)
 }
 
-func printList(w io.Writer, reports []*Report) {
+// printList lists the mutants without grading them and, when every mutant
+// was listed (no --match), warns about equivalent entries that match none;
+// it returns how many.
+func printList(w io.Writer, reports []*Report, all bool) (stale int) {
 	for _, r := range reports {
 		live := 0
 		for _, res := range r.Results {
@@ -482,7 +488,16 @@ func printList(w io.Writer, reports []*Report) {
 			}
 			fmt.Fprintf(w, "  %s\n      %s%s\n", res.ID, res.Desc, tag)
 		}
+		if !all {
+			continue
+		}
+		r.tally()
+		for _, id := range r.Stale {
+			fmt.Fprintf(w, "  warning: the equivalent entry %q matches no mutant (the solution changed?): update or remove it\n", id)
+			stale++
+		}
 	}
+	return stale
 }
 
 func printReports(w io.Writer, reports []*Report, verbose bool) {

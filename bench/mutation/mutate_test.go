@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/accent-go/accent/internal/course"
 )
 
 // sample exercises every operator. Line numbers matter to the tests below:
@@ -315,15 +319,59 @@ func TestEquivalentListRejectsBadInput(t *testing.T) {
 	}
 }
 
-// TestTheCourseEquivalentListsLoad: the lists in the repository name real
-// exercises, in their topic's file, with reasons.
-func TestTheCourseEquivalentListsLoad(t *testing.T) {
-	var out, errOut bytes.Buffer
-	if code := run(context.Background(), []string{"--course", "../..", "--list", "--json", "channels/first-response"}, &out, &errOut); code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut.String())
+// TestTheCourseEquivalentListsAreCurrent: the lists in the repository name
+// real exercises, in their topic's file, with reasons, and every entry
+// still matches a mutant of the solution (an edit above it moves its id).
+func TestTheCourseEquivalentListsAreCurrent(t *testing.T) {
+	c, err := course.Load(os.DirFS("../../lessons"), os.DirFS("../../exercises"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "== channels/first-response:") {
-		t.Errorf("--list printed:\n%s", out.String())
+	eq, err := LoadEquivalents(os.DirFS("equivalent"), func(id string) (string, bool) {
+		ex, ok := c.Exercise(id)
+		if !ok {
+			return "", false
+		}
+		return ex.Topic, true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, entries := range eq {
+		ex, _ := c.Exercise(id)
+		files := map[string][]byte{}
+		for name := range ex.Solution {
+			b, err := os.ReadFile(filepath.Join("../../exercises", ex.Dir, "solution", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[name] = b
+		}
+		p, err := LoadPackage(files)
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		have := ids(p.Mutants())
+		for mid := range entries {
+			if !slices.Contains(have, mid) {
+				t.Errorf("bench/mutation/equivalent/%s.yaml: %s: %q matches no mutant (the solution changed?): `bash bench/mutation.sh --list %s` shows the ids", ex.Topic, id, mid, id)
+			}
+		}
+	}
+}
+
+// TestListReportsStaleEquivalents: --list exits 1 and names an entry that
+// matches no mutant.
+func TestListReportsStaleEquivalents(t *testing.T) {
+	dir := t.TempDir()
+	entry := "channels/first-response:\n  - id: \"first.go:1:1 const 1->2\"\n    reason: gone\n"
+	if err := os.WriteFile(filepath.Join(dir, "channels.yaml"), []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"--course", "../..", "--equivalent", dir, "--list", "first-response"}, &out, &errOut)
+	if code != exitFail || !strings.Contains(out.String(), `"first.go:1:1 const 1->2" matches no mutant`) {
+		t.Errorf("exit %d, output:\n%s%s", code, out.String(), errOut.String())
 	}
 }
 
