@@ -148,6 +148,22 @@ func TestFirstReturnsErrTimeoutWhenNoReplicaAnswersInTime(t *testing.T) {
 	})
 }
 
+// With no replica at all, none answers in time either.
+func TestFirstWithNoReplicasTimesOut(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+
+		got, err := First("users/42", nil, time.Second)
+
+		if !errors.Is(err, ErrTimeout) || got != "" {
+			t.Errorf("First with no replicas = %q, %v; want \"\", ErrTimeout", got, err)
+		}
+		if took := time.Since(start); took != time.Second {
+			t.Errorf("First with no replicas returned after %v, want 1s (the timeout)", took)
+		}
+	})
+}
+
 // A replica that has the answer in its cache replies at once, perhaps
 // before First is ready to receive: its goroutine may run while First is
 // still starting the others. A send that gives up when nobody is receiving
