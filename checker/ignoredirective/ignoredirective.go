@@ -152,7 +152,9 @@ func run(pass *analysis.Pass, known func(string) bool, suggest func(string) stri
 					d.files[name] = append(d.files[name], e)
 					continue
 				}
-				line := tf.Line(c.Pos())
+				// Lines as in the file itself, not after //line directives:
+				// the keys are looked up the same way (lineOf).
+				line := tf.PositionFor(c.Pos(), false).Line
 				alone, known := ownLine(tf, src, c)
 				if alone || !known {
 					next := lineKey{name, line + 1}
@@ -241,7 +243,7 @@ func ownLine(tf *token.File, src []byte, c *ast.Comment) (alone, known bool) {
 		return false, false
 	}
 	off := tf.Offset(c.Pos())
-	start := tf.Offset(tf.LineStart(tf.Line(c.Pos())))
+	start := tf.Offset(tf.LineStart(tf.PositionFor(c.Pos(), false).Line))
 	if off > len(src) || start > off {
 		return false, false
 	}

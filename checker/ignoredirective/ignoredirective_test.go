@@ -53,6 +53,14 @@ func TestMalformed(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), wrapped[0], "b")
 }
 
+// TestLineDirectives checks that a //line directive, which moves the
+// reported lines past the end of the file, neither crashes the analyzer
+// nor moves what a directive silences.
+func TestLineDirectives(t *testing.T) {
+	wrapped := ignoredirective.Wrap([]*analysis.Analyzer{fake, other})
+	analysistest.Run(t, analysistest.TestData(), wrapped[1], "d")
+}
+
 // TestUnused checks that directives which silence no finding of an
 // analyzer they name are reported, line and file directives alike, and
 // that one can itself be silenced on purpose.
