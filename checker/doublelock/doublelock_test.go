@@ -6,8 +6,15 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/accent-go/accent/checker/doublelock"
+	"github.com/accent-go/accent/checker/internal/mode"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), doublelock.Analyzer, "a")
+	analysistest.Run(t, analysistest.TestData(), doublelock.Analyzer, "a", "readers")
+}
+
+// TestStrict checks that strict mode reports read locks stacked on a
+// mutex that nothing write-locks too.
+func TestStrict(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), mode.Copy(doublelock.Analyzer, true), "readersstrict")
 }
