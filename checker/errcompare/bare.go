@@ -73,13 +73,16 @@ func bareUse(info *types.Info, cur inspector.Cursor) bool {
 		if p.Fun == e {
 			return false
 		}
-		fn, _ := errflow.Callee(info, p).(*types.Func)
+		fn, ok := errflow.Callee(info, p).(*types.Func)
+		if !ok {
+			return false // a builtin, a func value: may keep it
+		}
 		switch {
 		case typematch.IsFunction(fn, "errors", "Is", "As"):
 			return true
 		case typematch.IsFunction(fn, "fmt", "Errorf"):
 			return len(p.Args) > 0 && !wrapsVerb(info, p.Args[0])
-		case fn != nil && fn.Pkg() != nil && (fn.Pkg().Path() == "fmt" || fn.Pkg().Path() == "log") &&
+		case fn.Pkg() != nil && (fn.Pkg().Path() == "fmt" || fn.Pkg().Path() == "log") &&
 			!strings.HasSuffix(fn.Name(), "Errorf"):
 			return true // printed
 		}

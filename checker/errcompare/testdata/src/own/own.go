@@ -65,3 +65,17 @@ func joined(err error) bool {
 	}
 	return false
 }
+
+// errKept goes into a slice by the builtin append, and to a func value:
+// either may keep or wrap it.
+var errKept = errors.New("kept")
+
+var handler = func(err error) error { return fmt.Errorf("handled: %w", err) }
+
+func collect(list []error) []error { return append(list, errKept) }
+
+func handle() error { return handler(errKept) }
+
+func kept(err error) bool {
+	return err == errKept // want `comparing err == errKept misses wrapped errors`
+}
