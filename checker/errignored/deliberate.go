@@ -198,6 +198,9 @@ func (c *checker) losesWrite(cur inspector.Cursor, call *ast.CallExpr) bool {
 	if fn == nil || !writeNames.MatchString(fn.Name()) {
 		return false
 	}
+	if bufferedWrite(info, call) {
+		return false // the error sticks and comes back from Flush
+	}
 	if len(call.Args) > 0 && isDiscard(info, call.Args[0]) {
 		return false // io.Copy(io.Discard, r): draining, nothing kept
 	}
@@ -247,7 +250,30 @@ func keptElsewhere(info *types.Info, call *ast.CallExpr) bool {
 			return true
 		}
 	}
-	return false
+	return bufferedWrite(info, call)
+}
+
+// bufferedWrite reports whether call is a Write method (Write,
+// WriteString, WriteByte, WriteRune) of a buffered writer, a value with a
+// Flush() error method, such as goldmark's util.BufWriter: as in
+// bufio.Writer, a failed write sticks, later writes do nothing, and Flush
+// returns the error.
+func bufferedWrite(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !strings.HasPrefix(sel.Sel.Name, "Write") || sel.Sel.Name == "WriteTo" {
+		return false
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(s.Recv(), true, nil, "Flush")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && errflow.IsError(sig.Results().At(0).Type())
 }
 
 // hasErrMethod reports whether t has a method Err() error.

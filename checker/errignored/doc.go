@@ -72,7 +72,9 @@
 // when the API keeps the error elsewhere (the error returned is a record
 // of a concrete type that the API also keeps, as gin's c.Error(err); the
 // receiver or another result has an Err() error method, a command or
-// result object that carries it) or the function's documentation, in the
+// result object that carries it; a Write to a buffered writer, one with a
+// Flush() error method, where a failed write sticks and Flush returns it)
+// or the function's documentation, in the
 // same package, says its error may be ignored:
 //
 //	_, _ = io.Copy(io.Discard, r) // drain the body so the connection is reused

@@ -115,6 +115,26 @@ func mark(path string) {
 	_ = touch(path)
 }
 
+// A buffered writer, as goldmark's renderers get: a failed write sticks
+// and comes back from Flush, which is checked.
+type bufWriter interface {
+	io.Writer
+	WriteString(s string) (int, error)
+	Flush() error
+}
+
+func render(w bufWriter, title string) error {
+	_, _ = w.WriteString("<h1>")
+	_, _ = w.WriteString(title)
+	return w.Flush()
+}
+
+// The twin: a plain writer keeps no error for later.
+func renderPlain(w io.Writer, title string) {
+	_, _ = io.WriteString(w, title) // want `is ignored`
+	_, _ = w.Write([]byte(title))   // want `is ignored`
+}
+
 // A sticky-error writer: its Flush is a write and is reported.
 func flush(w *bufio.Writer) {
 	_ = w.Flush() // want `is ignored`
