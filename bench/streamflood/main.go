@@ -157,7 +157,7 @@ func run(n, streams int, dur time.Duration, ceilingMB int) error {
 			req.Header.Set("Authorization", "Bearer token-"+strconv.Itoa(p))
 			if resp, err := http.DefaultClient.Do(req); err == nil {
 				io.Copy(io.Discard, resp.Body) //accent:ignore errignored a load generator
-				resp.Body.Close()              //accent:ignore errignored a load generator
+				resp.Body.Close()
 			}
 		}
 	})
@@ -232,7 +232,7 @@ func run(n, streams int, dur time.Duration, ceilingMB int) error {
 	cancel()
 	mu.Lock()
 	for _, c := range conns {
-		c.Close() //accent:ignore errignored closing the load's connections
+		c.Close()
 	}
 	mu.Unlock()
 	wg.Wait()
@@ -248,7 +248,7 @@ func run(n, streams int, dur time.Duration, ceilingMB int) error {
 				break
 			}
 		}
-		snap.Body.Close() //accent:ignore errignored a measurement
+		snap.Body.Close()
 	}
 	fmt.Printf("room: %d participants, one snapshot is %.1f MB\n", n, float64(size)/(1<<20))
 	fmt.Printf("streams: %d opened, %d accepted, %d refused (503/429), %d failed to connect or answer, %d dropped by the server\n", streams, accepted.Load(), refused.Load(), failed.Load(), ended.Load())

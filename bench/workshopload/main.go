@@ -155,7 +155,7 @@ func run(n int, dur time.Duration) error {
 			recorded += c.Attempts
 		}
 	}
-	hs.Close() //accent:ignore errignored the run is over
+	hs.Close()
 	if err := srv.Close(); err != nil {
 		return err
 	}

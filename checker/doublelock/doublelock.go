@@ -43,35 +43,45 @@ func report(pass *analysis.Pass, res *lockset.Result, d lockset.DoubleLock) {
 		name = "the mutex"
 	}
 
-	// Where the lock was taken, and who takes it again.
-	var where, again string
+	// Where the lock was taken, and who takes it again. state says how it
+	// is held ("locked", "read-locked"); where says since when.
+	var state, where, again string
 	switch {
 	case d.Held.Strength == lockset.Loop:
-		where = fmt.Sprintf("is still locked from the previous iteration (locked at %s)", lockset.Where(pass.Fset, outer.Pos, inner.Pos))
+		where = fmt.Sprintf("from the previous iteration (locked at %s)", lockset.Where(pass.Fset, outer.Pos, inner.Pos))
 		again = "the loop locks it again"
 		if inner.Fn != d.Fn {
 			again = lockset.FuncName(inner.Fn) + " locks it again"
 		}
 	case outer.Fn == inner.Fn && d.Site.Via == nil && d.Held.Site.Via == nil:
-		where = fmt.Sprintf("is already locked (at %s)", lockset.Where(pass.Fset, outer.Pos, inner.Pos))
+		where = fmt.Sprintf("(at %s)", lockset.Where(pass.Fset, outer.Pos, inner.Pos))
 		again = "it is locked again"
 	default:
-		where = fmt.Sprintf("is already locked (by %s at %s)", lockset.FuncName(outer.Fn), lockset.Where(pass.Fset, outer.Pos, inner.Pos))
+		where = fmt.Sprintf("(by %s at %s)", lockset.FuncName(outer.Fn), lockset.Where(pass.Fset, outer.Pos, inner.Pos))
 		again = lockset.FuncName(inner.Fn) + " locks it again"
 	}
 
 	var why string
+	state = "locked"
 	switch {
 	case d.Held.Mode == lockset.Write && d.Mode == lockset.Write:
 		why = "Go mutexes are not reentrant, this blocks forever"
 	case d.Held.Mode == lockset.Write:
 		why = "RLock waits for the writer, which is this goroutine, so it blocks forever"
 	case d.Mode == lockset.Write:
-		where = "is read-locked" + where[len("is already locked"):]
+		state = "read-locked"
 		why = "Lock waits for every reader, this one included: a read lock cannot be upgraded, this blocks forever"
 	default:
-		where = "is already read-locked" + where[len("is already locked"):]
+		state = "read-locked"
 		why = "a recursive RLock deadlocks as soon as another goroutine calls Lock in between"
+	}
+	switch {
+	case d.Held.Strength == lockset.Loop:
+		where = "is still " + state + " " + where
+	case d.Held.Mode == lockset.Read && d.Mode == lockset.Write:
+		where = "is " + state + " " + where
+	default:
+		where = "is already " + state + " " + where
 	}
 
 	var fix string

@@ -42,6 +42,7 @@ func TestRegistered(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := append([]string{ignoredirective.Name}, names(checker.Analyzers(checker.Suite()))...)
+	want = append(want, ignoredirective.UnusedName)
 	if got := names(as); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("default analyzers = %v, want %v", got, want)
 	}
@@ -78,7 +79,11 @@ func TestSettings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := names(as)[1:]
+			all := names(as)
+			if all[len(all)-1] != "unusedignore" {
+				t.Errorf("the last analyzer is %s, want unusedignore (stale directives)", all[len(all)-1])
+			}
+			got := all[1 : len(all)-1]
 			if tt.want != nil && strings.Join(got, " ") != strings.Join(tt.want, " ") {
 				t.Errorf("analyzers = %v, want %v", got, tt.want)
 			}

@@ -22,6 +22,12 @@
 // carries its justification for the next reader. A comment naming an
 // analyzer that does not exist is reported too, with the closest name.
 //
+// A directive that silences nothing, because the analyzer it names reports
+// nothing where it stands (the code it excused was fixed, or it sits on the
+// wrong line), is reported by the companion analyzer unusedignore, which
+// [Wrap] runs after all the others: a stale exception only hides the next
+// real finding on its line.
+//
 // Generated files (those with a "// Code generated ... DO NOT EDIT." line)
 // get no findings at all: nobody can fix them by hand.
 //

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -23,6 +24,10 @@ var doc string
 // Name is the analyzer's name.
 const Name = "ignoredirective"
 
+// UnusedName is the name of the analyzer that [Wrap] adds last: it reports
+// directives that silenced nothing.
+const UnusedName = "unusedignore"
+
 // The two comment prefixes.
 const (
 	linePrefix = "//accent:ignore"
@@ -32,8 +37,9 @@ const (
 // Directives is the result of the analyzer: the well-formed suppressions of
 // a package and its generated files.
 type Directives struct {
-	lines     map[lineKey][]string   // analyzers silenced on one line of a file
-	files     map[string][]string    // analyzers silenced in a whole file
+	lines     map[lineKey][]*entry   // directives that silence one line of a file
+	files     map[string][]*entry    // directives that silence a whole file
+	entries   []*entry               // every well-formed directive, in file order
 	generated map[string]bool        // files that say they are generated
 	fileOf    func(token.Pos) string // the name of the file holding a position
 	fileAt    func(token.Pos) string // the same, after //line directives
@@ -43,6 +49,28 @@ type Directives struct {
 type lineKey struct {
 	file string
 	line int
+}
+
+// entry is one well-formed directive, and which of its analyzers it has
+// silenced a finding of.
+type entry struct {
+	comment   *ast.Comment
+	file      bool
+	analyzers []string
+
+	mu   sync.Mutex
+	used map[string]bool
+}
+
+// silences reports whether e names analyzer, and if so counts it as used.
+func (e *entry) silences(analyzer string) bool {
+	if !slices.Contains(e.analyzers, analyzer) {
+		return false
+	}
+	e.mu.Lock()
+	e.used[analyzer] = true
+	e.mu.Unlock()
+	return true
 }
 
 // Suppressed reports whether a finding of the named analyzer at pos is
@@ -58,10 +86,16 @@ func (d *Directives) Suppressed(analyzer string, pos token.Pos) bool {
 		// into generated ones that point back at the originals.
 		return true
 	}
-	if slices.Contains(d.files[file], analyzer) {
-		return true
+	found := false
+	// Every directive that covers the finding counts as used, not only
+	// the first: two that overlap are both doing their job.
+	for _, e := range d.files[file] {
+		found = e.silences(analyzer) || found
 	}
-	return slices.Contains(d.lines[lineKey{file, d.lineOf(pos)}], analyzer)
+	for _, e := range d.lines[lineKey{file, d.lineOf(pos)}] {
+		found = e.silences(analyzer) || found
+	}
+	return found
 }
 
 // New returns the analyzer, which reports malformed directives. known
@@ -81,8 +115,8 @@ func New(known func(string) bool, suggest func(string) string) *analysis.Analyze
 
 func run(pass *analysis.Pass, known func(string) bool, suggest func(string) string) *Directives {
 	d := &Directives{
-		lines:     make(map[lineKey][]string),
-		files:     make(map[string][]string),
+		lines:     make(map[lineKey][]*entry),
+		files:     make(map[string][]*entry),
 		generated: make(map[string]bool),
 		fileOf:    func(p token.Pos) string { return pass.Fset.PositionFor(p, false).Filename },
 		fileAt:    func(p token.Pos) string { return pass.Fset.PositionFor(p, true).Filename },
@@ -112,19 +146,23 @@ func run(pass *analysis.Pass, known func(string) bool, suggest func(string) stri
 						src = b
 					}
 				}
+				e := &entry{comment: c, file: dir.file, analyzers: dir.analyzers, used: map[string]bool{}}
+				d.entries = append(d.entries, e)
 				if dir.file {
-					d.files[name] = append(d.files[name], dir.analyzers...)
+					d.files[name] = append(d.files[name], e)
 					continue
 				}
-				line := tf.Line(c.Pos())
+				// Lines as in the file itself, not after //line directives:
+				// the keys are looked up the same way (lineOf).
+				line := tf.PositionFor(c.Pos(), false).Line
 				alone, known := ownLine(tf, src, c)
 				if alone || !known {
 					next := lineKey{name, line + 1}
-					d.lines[next] = append(d.lines[next], dir.analyzers...)
+					d.lines[next] = append(d.lines[next], e)
 				}
 				if !alone {
 					k := lineKey{name, line}
-					d.lines[k] = append(d.lines[k], dir.analyzers...)
+					d.lines[k] = append(d.lines[k], e)
 				}
 			}
 		}
@@ -205,7 +243,7 @@ func ownLine(tf *token.File, src []byte, c *ast.Comment) (alone, known bool) {
 		return false, false
 	}
 	off := tf.Offset(c.Pos())
-	start := tf.Offset(tf.LineStart(tf.Line(c.Pos())))
+	start := tf.Offset(tf.LineStart(tf.PositionFor(c.Pos(), false).Line))
 	if off > len(src) || start > off {
 		return false, false
 	}
@@ -214,23 +252,81 @@ func ownLine(tf *token.File, src []byte, c *ast.Comment) (alone, known bool) {
 
 // Wrap returns analyzers that behave like the given ones but drop the
 // findings that a well-formed directive silences, and every finding in a
-// generated file; an analyzer's panic becomes its error for the package. The first analyzer of the result is the directive
-// analyzer itself, which the others require. Use the result in a driver
-// (multichecker, unitchecker, a golangci-lint plugin); the analyzers'
-// names, flags, facts and results are unchanged.
+// generated file; an analyzer's panic becomes its error for the package.
+// The first analyzer of the result is the directive analyzer itself, which
+// the others require; the last is [UnusedName], which runs after all of
+// them and reports the directives that silenced nothing. Use the result in
+// a driver (multichecker, unitchecker, a golangci-lint plugin); the
+// analyzers' names, flags, facts and results are unchanged.
 func Wrap(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
-	names := make(map[string]bool, len(analyzers)+1)
+	names := make(map[string]bool, len(analyzers)+2)
 	for _, a := range analyzers {
 		names[a.Name] = true
 	}
 	names[Name] = true
+	names[UnusedName] = true
 	list := slices.Sorted(maps.Keys(names))
 	dirs := New(func(s string) bool { return names[s] }, func(s string) string { return spelling.Nearest(s, list) })
 	out := []*analysis.Analyzer{dirs}
 	for _, a := range analyzers {
 		out = append(out, wrap(a, dirs))
 	}
-	return out
+	return append(out, unused(dirs, out[1:]))
+}
+
+// unused returns the analyzer that reports directives that silenced no
+// finding of an analyzer they name: the code changed, or the directive
+// never did anything. It requires every wrapped analyzer, so it runs once
+// they have all reported. A name it cannot judge (an analyzer not in this
+// run) is left alone.
+func unused(dirs *analysis.Analyzer, wrapped []*analysis.Analyzer) *analysis.Analyzer {
+	ran := make(map[string]bool, len(wrapped))
+	for _, a := range wrapped {
+		ran[a.Name] = true
+	}
+	return &analysis.Analyzer{
+		Name: UnusedName,
+		Doc: UnusedName + `: report //accent:ignore directives that silence nothing
+
+A directive that names an analyzer which reports nothing where it stands
+is stale: the code it excused was fixed or moved, and the comment now only
+hides the next real finding on that line. Remove it, or move it to the
+line it was meant for.`,
+		URL:      "https://pkg.go.dev/github.com/accent-go/accent/checker/ignoredirective",
+		Requires: append([]*analysis.Analyzer{dirs}, wrapped...),
+		Run: func(pass *analysis.Pass) (any, error) {
+			d, _ := pass.ResultOf[dirs].(*Directives)
+			if d == nil {
+				return nil, nil
+			}
+			for _, e := range d.entries {
+				if d.Suppressed(UnusedName, e.comment.Pos()) && !slices.Contains(e.analyzers, UnusedName) {
+					continue // silenced on purpose, by another directive
+				}
+				var idle []string
+				e.mu.Lock()
+				for _, a := range e.analyzers {
+					if ran[a] && !e.used[a] && a != UnusedName {
+						idle = append(idle, a)
+					}
+				}
+				e.mu.Unlock()
+				if len(idle) == 0 {
+					continue
+				}
+				form, where := linePrefix, "on this line"
+				if e.file {
+					form, where = filePrefix, "in this file"
+				}
+				pass.Report(analysis.Diagnostic{
+					Pos: e.comment.Pos(), End: e.comment.End(), Category: UnusedName,
+					Message: fmt.Sprintf("%s %s silences nothing: %s reports nothing %s; remove it (or move it to the line it was meant for)",
+						form, strings.Join(idle, ","), strings.Join(idle, ", "), where),
+				})
+			}
+			return nil, nil
+		},
+	}
 }
 
 func wrap(a, dirs *analysis.Analyzer) *analysis.Analyzer {

@@ -53,12 +53,28 @@ func TestMalformed(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), wrapped[0], "b")
 }
 
+// TestLineDirectives checks that a //line directive, which moves the
+// reported lines past the end of the file, neither crashes the analyzer
+// nor moves what a directive silences.
+func TestLineDirectives(t *testing.T) {
+	wrapped := ignoredirective.Wrap([]*analysis.Analyzer{fake, other})
+	analysistest.Run(t, analysistest.TestData(), wrapped[1], "d")
+}
+
+// TestUnused checks that directives which silence no finding of an
+// analyzer they name are reported, line and file directives alike, and
+// that one can itself be silenced on purpose.
+func TestUnused(t *testing.T) {
+	wrapped := ignoredirective.Wrap([]*analysis.Analyzer{fake, other})
+	analysistest.Run(t, analysistest.TestData(), wrapped[len(wrapped)-1], "c")
+}
+
 // TestWrapKeepsIdentity checks that wrapped analyzers keep their names,
 // flags and docs, and validate as a set.
 func TestWrapKeepsIdentity(t *testing.T) {
 	wrapped := ignoredirective.Wrap([]*analysis.Analyzer{fake, other})
-	if len(wrapped) != 3 || wrapped[0].Name != ignoredirective.Name {
-		t.Fatalf("Wrap returned %d analyzers, first %q; want the directive analyzer then 2", len(wrapped), wrapped[0].Name)
+	if len(wrapped) != 4 || wrapped[0].Name != ignoredirective.Name || wrapped[3].Name != ignoredirective.UnusedName {
+		t.Fatalf("Wrap returned %d analyzers, first %q; want the directive analyzer, the 2 wrapped, then %s", len(wrapped), wrapped[0].Name, ignoredirective.UnusedName)
 	}
 	for i, a := range []*analysis.Analyzer{fake, other} {
 		w := wrapped[i+1]

@@ -586,7 +586,7 @@ func newExportCmd(g *Globals) *cobra.Command {
 				return err
 			}
 			if err := workshop.Export(f, snap, format); err != nil {
-				f.Close() //accent:ignore errignored the export error is the one reported
+				f.Close()
 				return err
 			}
 			return f.Close()
@@ -609,7 +609,7 @@ func newWorkshopStatusCmd(g *Globals) *cobra.Command {
 				fmt.Fprintln(g.IO.Out, "You have not joined a workshop (accent --join HOST:PORT --code CODE --name NAME).")
 				return nil
 			}
-			defer c.Close() //accent:ignore errignored read-only use; the queue is untouched
+			defer c.Close()
 			ctx, cancel := context.WithTimeout(cmd.Context(), 3*time.Second)
 			defer cancel()
 			err := c.Send(ctx)

@@ -127,9 +127,9 @@ func startBrowser(t *testing.T, path string) *browser {
 		if err := cmd.Process.Kill(); err != nil {
 			t.Log(err)
 		}
-		_ = cmd.Wait()   //accent:ignore errignored killed on purpose
-		_ = cmdW.Close() //accent:ignore errignored the browser is gone
-		_ = resR.Close() //accent:ignore errignored the browser is gone
+		_ = cmd.Wait() //accent:ignore errignored killed on purpose
+		_ = cmdW.Close()
+		_ = resR.Close()
 	})
 	return &browser{in: cmdW, out: bufio.NewReader(resR)}
 }

@@ -214,11 +214,11 @@ func (c *Client) load() error {
 		c.notify(Notice{Err: fmt.Sprintf("skipped %d damaged line(s) of the workshop queue %s; the other events will be sent", bad, filepath.Join(c.cfg.Dir, queueFile))})
 	}
 	if err := f.Truncate(good); err != nil {
-		f.Close() //accent:ignore errignored the truncate error is the one reported
+		f.Close()
 		return fmt.Errorf("repairing the workshop queue: %w", err)
 	}
 	if _, err := f.Seek(good, io.SeekStart); err != nil {
-		f.Close() //accent:ignore errignored the seek error is the one reported
+		f.Close()
 		return fmt.Errorf("opening the workshop queue: %w", err)
 	}
 	c.qf = f

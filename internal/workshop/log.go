@@ -72,7 +72,7 @@ func OpenLog(path string, apply func(Record)) (l *Log, records []Record, notice 
 	}
 	defer func() {
 		if err != nil {
-			f.Close() //accent:ignore errignored the open failed; its error is the one reported
+			f.Close()
 		}
 	}()
 	records, good, notice, err := readLog(f, path)

@@ -150,7 +150,7 @@ func Open(cfg Config) (*Server, error) {
 	code := cmp.Or(cfg.Code, s.room.Code())
 	if code == "" {
 		if code, err = randomCode(); err != nil {
-			l.Close() //accent:ignore errignored the random source failed; that is the error reported
+			l.Close()
 			return nil, err
 		}
 	}
@@ -160,12 +160,12 @@ func Open(cfg Config) (*Server, error) {
 	}
 	if code != s.room.Code() || !slices.Equal(exs, s.room.Session(0).Exercises) {
 		if err := s.append(Record{Type: "room", At: cfg.Now(), Code: code, Exercises: exs}); err != nil {
-			l.Close() //accent:ignore errignored the append failed; that is the error reported
+			l.Close()
 			return nil, err
 		}
 		if len(s.room.Session(0).Opened) == 0 && len(exs) > 0 {
 			if err := s.append(Record{Type: "open", At: cfg.Now(), Exercise: exs[0]}); err != nil {
-				l.Close() //accent:ignore errignored the append failed; that is the error reported
+				l.Close()
 				return nil, err
 			}
 		}
@@ -478,7 +478,7 @@ func (s *Server) handleRoom(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	_, _ = w.Write(f.json) //accent:ignore errignored the client went away; nothing to tell it
+	_, _ = w.Write(f.json)
 }
 
 // OpenRequest is the body of POST /v1/open.
@@ -623,11 +623,11 @@ func loadOrCreateSecret(path string) (string, error) {
 		return "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	if _, err := io.WriteString(f, tok+"\n"); err != nil {
-		f.Close() //accent:ignore errignored the write error is the one reported
+		f.Close()
 		return "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := f.Sync(); err != nil {
-		f.Close() //accent:ignore errignored the sync error is the one reported
+		f.Close()
 		return "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {

@@ -4,9 +4,10 @@ package fetchall
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -14,12 +15,14 @@ import (
 
 // fakeWeb serves fetch calls on the bubble's fake clock: fetching a URL takes
 // delays[url], then fails with fails[url] if there is one, or returns
-// "body of " + url. It counts the calls that started and finished.
+// "body of " + url. It counts the calls per URL, started and finished.
 type fakeWeb struct {
-	delays   map[string]time.Duration
-	fails    map[string]error
-	started  atomic.Int32
-	finished atomic.Int32
+	delays map[string]time.Duration
+	fails  map[string]error
+
+	mu       sync.Mutex
+	started  map[string]int
+	finished map[string]int
 }
 
 func newFakeWeb(t *testing.T, delays map[string]time.Duration, fails map[string]error) *fakeWeb {
@@ -28,12 +31,18 @@ func newFakeWeb(t *testing.T, delays map[string]time.Duration, fails map[string]
 	// Let them finish, so the test reports what it checked rather than a
 	// bubble that ended with goroutines still blocked.
 	t.Cleanup(func() { time.Sleep(time.Hour) })
-	return &fakeWeb{delays: delays, fails: fails}
+	return &fakeWeb{delays: delays, fails: fails, started: map[string]int{}, finished: map[string]int{}}
 }
 
 func (w *fakeWeb) fetch(url string) (string, error) {
-	w.started.Add(1)
-	defer w.finished.Add(1)
+	w.mu.Lock()
+	w.started[url]++
+	w.mu.Unlock()
+	defer func() {
+		w.mu.Lock()
+		w.finished[url]++
+		w.mu.Unlock()
+	}()
 	time.Sleep(w.delays[url])
 	if err := w.fails[url]; err != nil {
 		return "", err
@@ -41,50 +50,113 @@ func (w *fakeWeb) fetch(url string) (string, error) {
 	return "body of " + url, nil
 }
 
-var urls = []string{"https://a.example", "https://b.example", "https://c.example"}
+// counts returns how many fetches started and finished, in all.
+func (w *fakeWeb) counts() (started, finished int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, n := range w.started {
+		started += n
+	}
+	for _, n := range w.finished {
+		finished += n
+	}
+	return started, finished
+}
+
+// checkEveryURLFetchedOnce fails the test unless every URL of urls was
+// fetched exactly as often as it appears in urls, and every fetch has
+// returned.
+func (w *fakeWeb) checkEveryURLFetchedOnce(t *testing.T, urls []string) {
+	t.Helper()
+	want := map[string]int{}
+	for _, url := range urls {
+		want[url]++
+	}
+	w.mu.Lock()
+	started, finished := maps.Clone(w.started), maps.Clone(w.finished)
+	w.mu.Unlock()
+	if !maps.Equal(started, want) {
+		t.Errorf("fetches started per URL: %v, want %v: call fetch once for every URL of urls", started, want)
+	}
+	if !maps.Equal(finished, started) {
+		t.Errorf("FetchAll returned with fetches still running (finished per URL: %v, started: %v): wait for all of them", finished, started)
+	}
+}
+
+// bodiesOf returns what FetchAll must return for urls when nothing fails.
+func bodiesOf(urls []string) []string {
+	want := make([]string, len(urls))
+	for i, url := range urls {
+		want[i] = "body of " + url
+	}
+	return want
+}
+
+// The URLs are in neither sorted nor completion order, so neither sorting
+// the bodies nor collecting them as they arrive gives the input order back.
+var (
+	urlNews  = "https://news.example/today"
+	urlAPI   = "https://api.example/v2/users"
+	urlShop  = "https://shop.example/cart"
+	urlBlog  = "https://blog.example/"
+	urlCDN   = "https://cdn.example/logo.svg"
+	urls     = []string{urlNews, urlAPI, urlShop, urlBlog, urlCDN}
+	oneEach  = map[string]time.Duration{urlNews: time.Second, urlAPI: time.Second, urlShop: time.Second, urlBlog: time.Second, urlCDN: time.Second}
+	shuffled = map[string]time.Duration{ // finish order: api, cdn, news, blog, shop
+		urlAPI: 1 * time.Second, urlCDN: 2 * time.Second, urlNews: 3 * time.Second, urlBlog: 4 * time.Second, urlShop: 5 * time.Second,
+	}
+)
 
 func TestFetchesRunAtTheSameTime(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		web := newFakeWeb(t, map[string]time.Duration{
-			urls[0]: time.Second, urls[1]: time.Second, urls[2]: time.Second,
-		}, nil)
+		web := newFakeWeb(t, oneEach, nil)
 		start := time.Now()
 		if _, err := FetchAll(urls, web.fetch); err != nil {
 			t.Fatalf("FetchAll: unexpected error %v", err)
 		}
 		if took := time.Since(start); took != time.Second {
-			t.Errorf("three fetches of 1s each took %v in all, want 1s: start every fetch before waiting for any", took)
+			t.Errorf("%d fetches of 1s each took %v in all, want 1s: start every fetch before waiting for any", len(urls), took)
 		}
+		web.checkEveryURLFetchedOnce(t, urls)
 	})
 }
 
 func TestResultsKeepInputOrder(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		// The first URL finishes last.
-		web := newFakeWeb(t, map[string]time.Duration{
-			urls[0]: 3 * time.Second, urls[1]: 2 * time.Second, urls[2]: time.Second,
-		}, nil)
+		web := newFakeWeb(t, shuffled, nil)
 		got, err := FetchAll(urls, web.fetch)
 		if err != nil {
 			t.Fatalf("FetchAll: unexpected error %v", err)
 		}
-		want := []string{"body of " + urls[0], "body of " + urls[1], "body of " + urls[2]}
-		if !slices.Equal(got, want) {
-			t.Errorf("FetchAll = %q\nwant       %q (the order of urls, not the order the fetches finished)", got, want)
+		if want := bodiesOf(urls); !slices.Equal(got, want) {
+			t.Errorf("FetchAll = %q\nwant       %q (the order of urls: not the order the fetches finished, nor sorted)", got, want)
 		}
+	})
+}
+
+func TestTheSameURLTwiceIsFetchedTwice(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		twice := []string{urlShop, urlAPI, urlShop}
+		web := newFakeWeb(t, shuffled, nil)
+		got, err := FetchAll(twice, web.fetch)
+		if err != nil {
+			t.Fatalf("FetchAll: unexpected error %v", err)
+		}
+		if want := bodiesOf(twice); !slices.Equal(got, want) {
+			t.Errorf("FetchAll(%q) = %q\nwant %q", twice, got, want)
+		}
+		web.checkEveryURLFetchedOnce(t, twice)
 	})
 }
 
 func TestWaitsForEveryFetchBeforeReturning(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		web := newFakeWeb(t, map[string]time.Duration{
-			urls[0]: time.Second, urls[1]: 2 * time.Second, urls[2]: 3 * time.Second,
-		}, nil)
+		web := newFakeWeb(t, shuffled, nil)
 		start := time.Now()
 		got, err := FetchAll(urls, web.fetch)
 		took := time.Since(start)
-		if n := web.finished.Load(); n != int32(len(urls)) {
-			t.Fatalf("FetchAll returned after %v with %d of %d fetches finished: wait for all of them before returning", took, n, len(urls))
+		if started, finished := web.counts(); finished != len(urls) {
+			t.Fatalf("FetchAll returned after %v with %d of %d fetches finished (%d started): wait for all of them before returning", took, finished, len(urls), started)
 		}
 		if err != nil {
 			t.Fatalf("FetchAll: unexpected error %v", err)
@@ -92,32 +164,61 @@ func TestWaitsForEveryFetchBeforeReturning(t *testing.T) {
 		if len(got) != len(urls) {
 			t.Errorf("FetchAll returned %d bodies, want %d", len(got), len(urls))
 		}
+		if took != 5*time.Second {
+			t.Errorf("FetchAll returned after %v, want 5s, when the slowest fetch ends", took)
+		}
 	})
 }
 
 func TestReturnsFirstErrorInInputOrderAfterAllFinished(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		errB := errors.New("b: 503 service unavailable")
-		errC := errors.New("c: connection refused")
-		// c fails first in time, but b comes first in urls.
-		web := newFakeWeb(t, map[string]time.Duration{
-			urls[0]: time.Second, urls[1]: 3 * time.Second, urls[2]: 2 * time.Second,
-		}, map[string]error{urls[1]: errB, urls[2]: errC})
+		errShop := errors.New("shop: 503 service unavailable")
+		errBlog := errors.New("blog: connection refused")
+		errCDN := errors.New("cdn: 404 not found")
+		// The cdn fails first in time (2s), the blog next (4s), the shop
+		// last (5s); in urls, the shop comes first of the three.
+		web := newFakeWeb(t, shuffled, map[string]error{urlShop: errShop, urlBlog: errBlog, urlCDN: errCDN})
 		got, err := FetchAll(urls, web.fetch)
-		if !errors.Is(err, errB) {
-			t.Fatalf("FetchAll error = %v, want one that wraps %q (the first failing URL in input order)", err, errB)
+		if !errors.Is(err, errShop) {
+			t.Fatalf("FetchAll error = %v, want one that wraps %q (the first failing URL in input order, not in time)", err, errShop)
 		}
-		if !strings.Contains(err.Error(), urls[1]) {
-			t.Errorf("FetchAll error = %q, want it to name the URL %s", err, urls[1])
+		if !strings.Contains(err.Error(), urlShop) {
+			t.Errorf("FetchAll error = %q, want it to name the URL %s", err, urlShop)
 		}
 		if got != nil {
 			t.Errorf("FetchAll bodies = %q with an error, want nil", got)
 		}
-		if n := web.started.Load(); n != int32(len(urls)) {
-			t.Errorf("%d of %d fetches started, want all of them started even when one fails", n, len(urls))
+		web.checkEveryURLFetchedOnce(t, urls)
+	})
+}
+
+func TestAnEarlyFailureStillWaitsForTheRest(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		errNews := errors.New("news: 500 internal server error")
+		// The first URL fails at 3s, so its error is known once it fails:
+		// the blog and the shop are still fetching, until 4s and 5s.
+		web := newFakeWeb(t, shuffled, map[string]error{urlNews: errNews})
+		start := time.Now()
+		_, err := FetchAll(urls, web.fetch)
+		took := time.Since(start)
+		if !errors.Is(err, errNews) {
+			t.Errorf("FetchAll error = %v, want one that wraps %q", err, errNews)
 		}
-		if n := web.finished.Load(); n != web.started.Load() {
-			t.Errorf("FetchAll returned with %d of %d started fetches finished, want none left running", n, web.started.Load())
+		if started, finished := web.counts(); finished != started || started != len(urls) {
+			t.Errorf("FetchAll returned after %v with %d of %d started fetches finished (%d URLs): when one fails, still wait for every other", took, finished, started, len(urls))
+		}
+		if took != 5*time.Second {
+			t.Errorf("FetchAll returned after %v, want 5s, when the last fetch ends", took)
+		}
+	})
+}
+
+func TestOneURL(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		web := newFakeWeb(t, shuffled, nil)
+		got, err := FetchAll([]string{urlBlog}, web.fetch)
+		if want := bodiesOf([]string{urlBlog}); err != nil || !slices.Equal(got, want) {
+			t.Errorf("FetchAll(%q) = %q, %v; want %q and no error", urlBlog, got, err, want)
 		}
 	})
 }

@@ -19,14 +19,19 @@ import (
 // takes delays[url], then fails with fails[url] if there is one, or returns
 // "body of " + url. A fetch whose context is cancelled first records the
 // cause it saw, takes windDown more to close its connection, and returns
-// ctx.Err(). It counts the calls that started and finished.
+// ctx.Err(), unless its URL is stubborn: such a fetch, like a call that
+// takes no context, ignores the cancellation and runs to its end. It
+// counts the calls that started and finished, per URL: separate counters,
+// so that counting creates no order between the fetches of different URLs
+// that the race detector would take for the code's own synchronization.
 type fakeWeb struct {
 	delays   map[string]time.Duration
 	fails    map[string]error
 	windDown time.Duration
+	stubborn map[string]bool
 
-	started  atomic.Int32
-	finished atomic.Int32
+	started  map[string]*atomic.Int32
+	finished map[string]*atomic.Int32
 
 	mu     sync.Mutex
 	causes map[string]error // url -> context.Cause seen when cancelled
@@ -38,17 +43,38 @@ func newFakeWeb(t *testing.T, delays map[string]time.Duration, fails map[string]
 	// Let them finish, so the test reports what it checked rather than a
 	// bubble that ended with goroutines still blocked.
 	t.Cleanup(func() { time.Sleep(time.Hour) })
-	return &fakeWeb{delays: delays, fails: fails, windDown: windDown, causes: map[string]error{}}
+	w := &fakeWeb{delays: delays, fails: fails, windDown: windDown, causes: map[string]error{},
+		started: map[string]*atomic.Int32{}, finished: map[string]*atomic.Int32{}}
+	for url := range delays { // every URL a test fetches has a delay, 0 included
+		w.started[url] = new(atomic.Int32)
+		w.finished[url] = new(atomic.Int32)
+	}
+	return w
+}
+
+// counts returns how many fetches started and finished, in all.
+func (w *fakeWeb) counts() (started, finished int32) {
+	for _, n := range w.started {
+		started += n.Load()
+	}
+	for _, n := range w.finished {
+		finished += n.Load()
+	}
+	return started, finished
 }
 
 func (w *fakeWeb) fetch(ctx context.Context, url string) (string, error) {
-	w.started.Add(1)
-	defer w.finished.Add(1)
+	w.started[url].Add(1)
+	defer w.finished[url].Add(1)
 	timer := time.NewTimer(w.delays[url])
 	defer timer.Stop()
+	var done <-chan struct{} // nil for a stubborn fetch: it never looks at ctx
+	if !w.stubborn[url] {
+		done = ctx.Done()
+	}
 	select {
 	case <-timer.C:
-	case <-ctx.Done():
+	case <-done:
 		w.mu.Lock()
 		w.causes[url] = context.Cause(ctx)
 		w.mu.Unlock()
@@ -72,12 +98,13 @@ func (w *fakeWeb) cancelled() map[string]error {
 // all is well.
 func (w *fakeWeb) checkAllReturned(t *testing.T, urls []string) bool {
 	t.Helper()
-	if n := w.started.Load(); n != int32(len(urls)) {
-		t.Errorf("%d of %d fetches started, want every one started", n, len(urls))
+	started, finished := w.counts()
+	if started != int32(len(urls)) {
+		t.Errorf("%d of %d fetches started, want every one started", started, len(urls))
 		return false
 	}
-	if n := w.finished.Load(); n != w.started.Load() {
-		t.Errorf("FetchAll returned with %d of %d fetches still running: cancelling them is not waiting for them", w.started.Load()-n, w.started.Load())
+	if finished != started {
+		t.Errorf("FetchAll returned with %d of %d fetches still running: cancelling them is not waiting for them", started-finished, started)
 		return false
 	}
 	return true
@@ -92,21 +119,22 @@ var (
 
 func TestAllSucceedBodiesInInputOrder(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		// The first URL finishes last.
-		web := newFakeWeb(t, map[string]time.Duration{urlA: 3 * time.Second, urlB: 2 * time.Second, urlC: time.Second}, nil, 0)
+		// In neither sorted nor completion order (c, a, b).
+		order := []string{urlB, urlC, urlA}
+		web := newFakeWeb(t, map[string]time.Duration{urlA: 2 * time.Second, urlB: 3 * time.Second, urlC: time.Second}, nil, 0)
 		start := time.Now()
-		got, err := FetchAll(t.Context(), urls, web.fetch)
+		got, err := FetchAll(t.Context(), order, web.fetch)
 		if err != nil {
 			t.Fatalf("FetchAll: unexpected error %v", err)
 		}
-		want := []string{"body of " + urlA, "body of " + urlB, "body of " + urlC}
+		want := []string{"body of " + urlB, "body of " + urlC, "body of " + urlA}
 		if !slices.Equal(got, want) {
-			t.Errorf("FetchAll = %q\nwant       %q (the order of urls)", got, want)
+			t.Errorf("FetchAll = %q\nwant       %q (the order of urls, not sorted, nor the order they finished)", got, want)
 		}
 		if took := time.Since(start); took != 3*time.Second {
 			t.Errorf("fetches of 3s, 2s and 1s took %v in all, want 3s: run them at the same time", took)
 		}
-		web.checkAllReturned(t, urls)
+		web.checkAllReturned(t, order)
 	})
 }
 
@@ -202,6 +230,66 @@ func TestWaitsForTheCancelledFetchesToReturn(t *testing.T) {
 	})
 }
 
+func TestALaterFailureDoesNotReplaceTheFirst(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		errA := errors.New("a: 500 internal server error")
+		errB := errors.New("b: connection refused")
+		// b fails at 1s and cancels the others, but a takes no notice of
+		// the cancellation and fails on its own at 2s. a comes first in
+		// urls, and its failure is the last in time: b's is the one.
+		web := newFakeWeb(t,
+			map[string]time.Duration{urlA: 2 * time.Second, urlB: time.Second, urlC: time.Minute},
+			map[string]error{urlA: errA, urlB: errB}, 0)
+		web.stubborn = map[string]bool{urlA: true}
+		start := time.Now()
+		_, err := FetchAll(t.Context(), urls, web.fetch)
+		took := time.Since(start)
+		if !errors.Is(err, errB) {
+			t.Errorf("FetchAll error = %v, want b's error (%q), the first to happen, even though a fails later with an error of its own", err, errB)
+		}
+		if !web.checkAllReturned(t, urls) {
+			return
+		}
+		if took != 2*time.Second {
+			t.Errorf("FetchAll returned after %v, want 2s, once a, which ignores cancellation, has returned", took)
+		}
+		if cause, ok := web.cancelled()[urlC]; !ok || !errors.Is(cause, errB) {
+			t.Errorf("the fetch of c saw context.Cause(ctx) = %v, want b's error: the first cause sticks", cause)
+		}
+	})
+}
+
+func TestTwoFailuresAtOnceReturnOneOfThem(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		errA := errors.New("a: 502 bad gateway")
+		errC := errors.New("c: 502 bad gateway")
+		// a and c fail at once, without waiting for anything, each in its
+		// own goroutine: either is the first failure, but only one of them,
+		// and b must see that one as the cause.
+		web := newFakeWeb(t,
+			map[string]time.Duration{urlA: 0, urlB: time.Minute, urlC: 0},
+			map[string]error{urlA: errA, urlC: errC}, 0)
+		web.stubborn = map[string]bool{urlA: true, urlC: true}
+		start := time.Now()
+		got, err := FetchAll(t.Context(), urls, web.fetch)
+		if !errors.Is(err, errA) && !errors.Is(err, errC) {
+			t.Fatalf("FetchAll error = %v, want a's or c's failure", err)
+		}
+		if got != nil {
+			t.Errorf("FetchAll bodies = %q with an error, want nil", got)
+		}
+		if took := time.Since(start); took != 0 {
+			t.Errorf("a and c failed at once, FetchAll returned after %v", took)
+		}
+		if !web.checkAllReturned(t, urls) {
+			return
+		}
+		if cause := web.cancelled()[urlB]; !errors.Is(err, cause) {
+			t.Errorf("b was cancelled with cause %v, FetchAll returned %v: want the same failure", cause, err)
+		}
+	})
+}
+
 func TestCallerCancelStopsEveryFetch(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		web := newFakeWeb(t, map[string]time.Duration{urlA: time.Minute, urlB: time.Minute, urlC: time.Minute}, nil, 0)
@@ -220,6 +308,36 @@ func TestCallerCancelStopsEveryFetch(t *testing.T) {
 			t.Errorf("the caller cancelled after 1s, FetchAll returned after %v: give every fetch a context derived from ctx", took)
 		}
 		web.checkAllReturned(t, urls)
+	})
+}
+
+func TestCallerDeadlineStopsEveryFetch(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		web := newFakeWeb(t, map[string]time.Duration{urlA: time.Minute, urlB: time.Minute, urlC: 2 * time.Second}, nil, 0)
+		ctx, cancel := context.WithTimeout(t.Context(), time.Second)
+		defer cancel()
+		start := time.Now()
+		got, err := FetchAll(ctx, urls, web.fetch)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("FetchAll error = %v after the caller's deadline passed, want one that wraps context.DeadlineExceeded, what ctx.Err() says", err)
+		}
+		if got != nil {
+			t.Errorf("FetchAll bodies = %q with an error, want nil", got)
+		}
+		if took := time.Since(start); took != time.Second {
+			t.Errorf("the caller's deadline was 1s, FetchAll returned after %v", took)
+		}
+		web.checkAllReturned(t, urls)
+	})
+}
+
+func TestOneURL(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		web := newFakeWeb(t, map[string]time.Duration{urlC: time.Second}, nil, 0)
+		got, err := FetchAll(t.Context(), []string{urlC}, web.fetch)
+		if want := []string{"body of " + urlC}; err != nil || !slices.Equal(got, want) {
+			t.Errorf("FetchAll(%q) = %q, %v; want %q and no error", urlC, got, err, want)
+		}
 	})
 }
 

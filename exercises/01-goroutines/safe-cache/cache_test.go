@@ -139,11 +139,15 @@ func TestSameKeyIsFetchedOnce(t *testing.T) {
 			done.Add(1)
 		}()
 	}
-	// Every caller is in Get, and the fetch of ada has not returned.
-	until(func() bool { return blockedInGet() >= callers })
+	// Every caller is in Get, blocked: one in the fetch of ada, which has
+	// not returned, the others waiting for it.
+	blocked := until(func() bool { return blockedInGet() >= callers })
 	f.open("ada")
 	if !until(func() bool { return done.Load() == callers }) {
 		t.Fatalf("%d of %d Gets of ada still blocked after its fetch returned", callers-int(done.Load()), callers)
+	}
+	if !blocked {
+		t.Errorf("while ada was being fetched, the other callers of Get(\"ada\") were not blocked: make them wait for the fetch in progress, not spin or poll")
 	}
 	if n := f.callsOf("ada"); n != 1 {
 		t.Errorf("%d goroutines asking for ada at the same time fetched it %d times, want 1: the others must wait for the fetch in progress", callers, n)
@@ -175,6 +179,41 @@ func TestDifferentKeysDoNotWaitForEachOther(t *testing.T) {
 	f.open("slow")
 	if !until(func() bool { return slowDone.Load() && fastDone.Load() }) {
 		t.Fatalf("Gets still blocked after every fetch returned (slow done: %v, fast done: %v)", slowDone.Load(), fastDone.Load())
+	}
+}
+
+func TestTwoKeysInFlightWithWaitersOnEach(t *testing.T) {
+	const perKey = 3
+	f := newFetcher(t, "ada", "grace")
+	c := New(f.fetch)
+	keys := []string{"ada", "grace"}
+	got := make([]string, 2*perKey)
+	var done [2]atomic.Int32
+	for i := range got {
+		k := i % 2
+		go func() {
+			got[i] = c.Get(keys[k])
+			done[k].Add(1)
+		}()
+	}
+	// Both fetches are in progress, each with callers waiting for it.
+	until(func() bool { return blockedInGet() >= 2*perKey })
+	// Both fetches end at once: ada's callers read its value while grace's
+	// fetch stores its own, and the test looks at neither in between.
+	f.open("ada")
+	f.open("grace")
+	if !until(func() bool { return done[0].Load()+done[1].Load() == 2*perKey }) {
+		t.Fatalf("%d of %d Gets still blocked after every fetch returned", 2*perKey-int(done[0].Load()+done[1].Load()), 2*perKey)
+	}
+	for i, v := range got {
+		if want := "value of " + keys[i%2]; v != want {
+			t.Errorf("caller %d of %s got %q, want %q", i, keys[i%2], v, want)
+		}
+	}
+	for _, key := range keys {
+		if n := f.callsOf(key); n != 1 {
+			t.Errorf("%s fetched %d times, want 1", key, n)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@
 package stopflag
 
 import (
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -44,16 +45,49 @@ func TestStopWaitsForTheStepInProgress(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		j := &job{}
 		w := Start(j.step)
-		time.Sleep(time.Second / 2)
+		// Stop at an odd instant mid-step (not a whole number of
+		// milliseconds, or microseconds), so that a Stop that polls
+		// instead of waiting returns late.
+		const at = time.Second/2 + 123457*time.Nanosecond
+		time.Sleep(at)
 		start := time.Now()
 		w.Stop()
 		if j.running.Load() {
 			t.Errorf("Stop returned while a step was still running: wait for the loop to exit, like Thread.join()")
 		}
-		if took := time.Since(start); took != time.Second/2 {
-			t.Errorf("Stop took %v mid-step, want 500ms: until the step in progress ends, and no longer", took)
+		if took, want := time.Since(start), time.Second-at; took != want {
+			t.Errorf("Stop took %v mid-step, want %v: until the step in progress ends, and no longer (wait for the loop to exit, do not poll)", took, want)
 		}
 		// Let a step that Stop did not wait for end inside the bubble.
+		time.Sleep(time.Minute)
+	})
+}
+
+func TestTwoStopsAtOnceBothWait(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		j := &job{}
+		w := Start(j.step)
+		time.Sleep(time.Second / 2)
+		start := time.Now()
+		var took [2]time.Duration
+		var runningAfter [2]bool
+		var stops sync.WaitGroup
+		for i := range 2 {
+			stops.Go(func() {
+				w.Stop()
+				took[i] = time.Since(start)
+				runningAfter[i] = j.running.Load()
+			})
+		}
+		stops.Wait()
+		for i := range 2 {
+			if runningAfter[i] || took[i] != time.Second/2 {
+				t.Errorf("of two Stops called at once mid-step, one returned after %v (step still running: %v), want both after 500ms, when the step ends: a Stop that finds another in progress must wait too", took[i], runningAfter[i])
+			}
+		}
+		if n := j.steps.Load(); n != 1 {
+			t.Errorf("%d steps finished, want 1", n)
+		}
 		time.Sleep(time.Minute)
 	})
 }

@@ -3,8 +3,10 @@
 package backpressure
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sync/atomic"
 	"testing"
@@ -28,6 +30,20 @@ func (s *source) read() (string, bool) {
 	}
 	s.reads.Add(1)
 	return fmt.Sprintf("chunk %d", i+1), true
+}
+
+// goroutines counts the goroutines alive in the process. runtime.Stack lists
+// every goroutine that has not exited (and none that has), so two counts
+// taken while nothing else starts or ends goroutines can be compared.
+func goroutines() int {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return bytes.Count(buf[:n], []byte("\ngoroutine ")) + 1
+		}
+		buf = make([]byte, 2*len(buf))
+	}
 }
 
 func chunks(n int) []string {
@@ -111,7 +127,7 @@ func TestCopyReadsWhileItWrites(t *testing.T) {
 }
 
 func TestReaderWaitsWhenTheBufferIsFull(t *testing.T) {
-	for _, ahead := range []int{1, 4} {
+	for _, ahead := range []int{0, 1, 4} {
 		t.Run(fmt.Sprintf("ahead=%d", ahead), func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				src := &source{n: 100}
@@ -150,11 +166,13 @@ func TestReaderWaitsWhenTheBufferIsFull(t *testing.T) {
 	}
 }
 
-// When write fails, Copy returns, and the reader must give up too: a reader
-// still blocked when the test ends fails it with "blocked goroutines
-// remain", which accent reports as a leak.
+// When write fails, Copy returns, and the reader must give up too, at once:
+// a reader still alive once everything has settled (even one that would
+// give up on a timer later) fails the test, and one blocked for good fails
+// it with "blocked goroutines remain", which accent reports as a leak.
 func TestCopyStopsAtTheFirstWriteError(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
+		before := goroutines()
 		const ahead = 4
 		src := &source{n: 100}
 		dst := &sink{failAt: 3}
@@ -169,5 +187,44 @@ func TestCopyStopsAtTheFirstWriteError(t *testing.T) {
 		if reads, most := int(src.reads.Load()), 3+ahead+1; reads > most {
 			t.Errorf("read %d chunks in all, want at most %d: after the write error the reader should stop, not read the rest of the input", reads, most)
 		}
+		if n := goroutines() - before; n > 0 {
+			t.Errorf("%d goroutine(s) that Copy started are still alive after it returned with the write error: the reader must give up at once", n)
+		}
 	})
+}
+
+// Here the reader is slow and the writer fast, so when write fails the
+// buffer has room and the reader is in the middle of a read. That read may
+// finish, but once Copy has returned the reader must not start another one,
+// and must exit. When done is closed and the buffer has room, a select on
+// the send and on done picks either at random, so the test runs twenty
+// times: a reader that only looks at done in that select reads on, sooner
+// or later.
+func TestReaderStopsOnceCopyHasReturned(t *testing.T) {
+	for run := range 20 {
+		synctest.Test(t, func(t *testing.T) {
+			before := goroutines()
+			src := &source{n: 100, delay: 10 * time.Millisecond}
+			dst := &sink{failAt: 3}
+
+			n, err := Copy(src.read, dst.write, 4)
+
+			if !errors.Is(err, errDiskFull) || n != 2 {
+				t.Errorf("Copy = %d, %v; want 2, %v", n, err, errDiskFull)
+			}
+			time.Sleep(src.delay) // a read in progress when Copy returned ends
+			synctest.Wait()
+			// The three chunks handed to write, and at most the one being
+			// read when the error came.
+			if reads := int(src.reads.Load()); reads > 4 {
+				t.Errorf("run %d: read %d chunks in all, want at most 4: once Copy has returned, the reader must not start another read", run+1, reads)
+			}
+			if n := goroutines() - before; n > 0 {
+				t.Errorf("run %d: %d goroutine(s) that Copy started are still alive after its return and the end of the read in progress, want none", run+1, n)
+			}
+		})
+		if t.Failed() {
+			return
+		}
+	}
 }

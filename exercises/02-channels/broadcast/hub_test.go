@@ -85,40 +85,55 @@ func TestEverySubscriberGetsEveryMessage(t *testing.T) {
 	})
 }
 
-// The slow subscriber never reads: its buffer of 2 fills up, and it must
-// miss the rest instead of holding up the publisher and the fast subscriber.
+// The slow subscriber never reads: its buffer fills up, and it must miss
+// the rest instead of holding up the publisher and the fast subscriber, not
+// even for a moment: on the fake clock, every Publish returns at once. A
+// buffer of 0 means no room at all: only a subscriber waiting to receive
+// gets the message.
 func TestASlowSubscriberNeverBlocksThePublisher(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		h := NewHub()
-		slowCh, unsubscribeSlow := h.Subscribe(2)
-		fastCh, unsubscribeFast := h.Subscribe(2)
-		fast := read(t, fastCh)
+	for _, buffer := range []int{0, 1, 2, 4} {
+		t.Run(fmt.Sprintf("buffer=%d", buffer), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				start := time.Now()
+				h := NewHub()
+				slowCh, unsubscribeSlow := h.Subscribe(buffer)
+				fastCh, unsubscribeFast := h.Subscribe(buffer)
+				fast := read(t, fastCh)
+				synctest.Wait() // the fast subscriber is waiting for a message
 
-		var delivered []int
-		for i := range 5 {
-			delivered = append(delivered, h.Publish(fmt.Sprintf("tick %d", i+1)))
-			synctest.Wait()
-		}
-		unsubscribeSlow()
-		unsubscribeFast()
-		if !fast.wait(t, "the fast subscriber") {
-			return
-		}
+				var delivered, want []int
+				var ticks []string
+				for i := range 6 {
+					ticks = append(ticks, fmt.Sprintf("tick %d", i+1))
+					delivered = append(delivered, h.Publish(ticks[i]))
+					if took := time.Since(start); took != 0 {
+						t.Fatalf("Publish %d returned %v after the start, want at once: Publish must never wait for a subscriber", i+1, took)
+					}
+					synctest.Wait()
+					want = append(want, 1+min(1, max(0, buffer-i)))
+				}
+				unsubscribeSlow()
+				unsubscribeFast()
+				if !fast.wait(t, "the fast subscriber") {
+					return
+				}
 
-		if want := []int{2, 2, 1, 1, 1}; !slices.Equal(delivered, want) {
-			t.Errorf("Publish returned %v, want %v (the slow subscriber's buffer is full after two)", delivered, want)
-		}
-		if want := []string{"tick 1", "tick 2", "tick 3", "tick 4", "tick 5"}; !slices.Equal(fast.got, want) {
-			t.Errorf("the fast subscriber got %q, want %q", fast.got, want)
-		}
-		var slow []string
-		for m := range slowCh {
-			slow = append(slow, m)
-		}
-		if want := []string{"tick 1", "tick 2"}; !slices.Equal(slow, want) {
-			t.Errorf("the slow subscriber got %q, want %q (what fit in its buffer)", slow, want)
-		}
-	})
+				if !slices.Equal(delivered, want) {
+					t.Errorf("Publish returned %v, want %v (the slow subscriber's buffer is full after %d)", delivered, want, buffer)
+				}
+				if !slices.Equal(fast.got, ticks) {
+					t.Errorf("the fast subscriber got %q, want %q", fast.got, ticks)
+				}
+				var slow []string
+				for m := range slowCh {
+					slow = append(slow, m)
+				}
+				if want := ticks[:buffer]; !slices.Equal(slow, want) {
+					t.Errorf("the slow subscriber got %q, want %q (what fit in its buffer of %d)", slow, want, buffer)
+				}
+			})
+		})
+	}
 }
 
 func TestUnsubscribeClosesTheChannelAfterWhatIsInIt(t *testing.T) {

@@ -12,8 +12,8 @@ import (
 )
 
 // site is a fake web site on the bubble's fake clock: checking a URL takes
-// delays[url] (one second if it is not there) and answers 200. It counts the
-// checks of each URL and the most that ran at the same time.
+// delays[url] (one second if it is not there) and answers statusOf(url). It
+// counts the checks of each URL and the most that ran at the same time.
 type site struct {
 	delays map[string]time.Duration
 
@@ -42,7 +42,14 @@ func (s *site) check(url string) int {
 	s.mu.Lock()
 	s.running--
 	s.mu.Unlock()
-	return 200
+	return statusOf(url)
+}
+
+// statusOf is the status code a URL of names answers with: 200, 301, 404,
+// 503, 200, ... in the order of their letters.
+func statusOf(url string) int {
+	codes := []int{200, 301, 404, 503}
+	return codes[int(url[len("https://")]-'a')%len(codes)]
 }
 
 // feed sends urls on a new channel from its own goroutine, then closes it.
@@ -88,8 +95,8 @@ func collect(t *testing.T, results <-chan Result) (got []arrival, closedAt time.
 				time.Sleep(time.Hour)
 				return got, closedAt
 			}
-			if r.Status != 200 {
-				t.Errorf("result for %s has status %d, want 200 (what check returned)", r.URL, r.Status)
+			if want := statusOf(r.URL); r.Status != want {
+				t.Errorf("result for %s has status %d, want %d (what check returned for it)", r.URL, r.Status, want)
 			}
 			got = append(got, arrival{r.URL, time.Since(start)})
 		case <-timeout:

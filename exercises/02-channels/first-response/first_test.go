@@ -3,7 +3,10 @@
 package firstresponse
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"runtime"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -25,11 +28,39 @@ func replicas(d delays) (rs []Replica, slowest time.Duration) {
 	return rs, slowest
 }
 
+// goroutines counts the goroutines alive in the process. runtime.Stack lists
+// every goroutine that has not exited (and none that has), so two counts
+// taken while nothing else starts or ends goroutines can be compared.
+func goroutines() int {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return bytes.Count(buf[:n], []byte("\ngoroutine ")) + 1
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
+
+// losersExit sleeps until the slowest replica has answered, lets every
+// goroutine settle, and fails the test if First left one behind: a loser
+// still waiting to send, even one that would give up on a timer later, is
+// a goroutine the process keeps after the work is over.
+func losersExit(t *testing.T, before int, slowest time.Duration) {
+	t.Helper()
+	time.Sleep(slowest)
+	synctest.Wait()
+	if n := goroutines() - before; n > 0 {
+		t.Errorf("%d goroutine(s) that First started are still alive once every replica has answered, want none: a loser must be able to send its answer and exit at once", n)
+	}
+}
+
 // Every test runs in a synctest bubble, where time.Sleep and time.After use a
 // fake clock. After checking First's result, each test sleeps until the
-// slowest replica has answered: a losing replica that is then still blocked
-// (on a send nobody will receive) fails the test with "blocked goroutines
-// remain", which accent reports as a leak.
+// slowest replica has answered and counts the goroutines still alive: a
+// losing replica still blocked on a send nobody will receive fails the test
+// (and if it is blocked for good, the bubble reports "blocked goroutines
+// remain", which accent reports as a leak).
 
 func TestFirstReturnsTheFastestAnswerTheMomentItArrivesAndLosersExit(t *testing.T) {
 	tests := []struct {
@@ -54,6 +85,20 @@ func TestFirstReturnsTheFastestAnswerTheMomentItArrivesAndLosersExit(t *testing.
 			wantAt:  900 * time.Millisecond,
 		},
 		{
+			name:    "every replica answers before the timeout",
+			delays:  delays{"eu": 20 * time.Millisecond, "us": 5 * time.Millisecond, "ap": 10 * time.Millisecond},
+			timeout: time.Minute,
+			want:    "us: users/42",
+			wantAt:  5 * time.Millisecond,
+		},
+		{
+			name:    "a replica with the answer in its cache",
+			delays:  delays{"eu": 300 * time.Millisecond, "cache": 0, "ap": 2 * time.Second},
+			timeout: time.Second,
+			want:    "cache: users/42",
+			wantAt:  0,
+		},
+		{
 			name:    "a single replica",
 			delays:  delays{"eu": 50 * time.Millisecond},
 			timeout: time.Second,
@@ -64,6 +109,7 @@ func TestFirstReturnsTheFastestAnswerTheMomentItArrivesAndLosersExit(t *testing.
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
+				before := goroutines()
 				start := time.Now()
 				rs, slowest := replicas(tt.delays)
 
@@ -75,7 +121,7 @@ func TestFirstReturnsTheFastestAnswerTheMomentItArrivesAndLosersExit(t *testing.
 				if took := time.Since(start); took != tt.wantAt {
 					t.Errorf("First returned %v after the start, want %v (when the fastest replica answered)", took, tt.wantAt)
 				}
-				time.Sleep(slowest) // the losers answer; they must be able to exit
+				losersExit(t, before, slowest)
 			})
 		})
 	}
@@ -83,6 +129,7 @@ func TestFirstReturnsTheFastestAnswerTheMomentItArrivesAndLosersExit(t *testing.
 
 func TestFirstReturnsErrTimeoutWhenNoReplicaAnswersInTime(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
+		before := goroutines()
 		start := time.Now()
 		rs, slowest := replicas(delays{"eu": 5 * time.Second, "us": 3 * time.Second})
 
@@ -97,6 +144,59 @@ func TestFirstReturnsErrTimeoutWhenNoReplicaAnswersInTime(t *testing.T) {
 		if took, want := time.Since(start), time.Second; took != want {
 			t.Errorf("First returned %v after the start, want %v (the timeout)", took, want)
 		}
-		time.Sleep(slowest) // every replica answers late; they must be able to exit
+		losersExit(t, before, slowest) // every replica answers late; they must be able to exit
 	})
+}
+
+// With no replica at all, none answers in time either.
+func TestFirstWithNoReplicasTimesOut(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+
+		got, err := First("users/42", nil, time.Second)
+
+		if !errors.Is(err, ErrTimeout) || got != "" {
+			t.Errorf("First with no replicas = %q, %v; want \"\", ErrTimeout", got, err)
+		}
+		if took := time.Since(start); took != time.Second {
+			t.Errorf("First with no replicas returned after %v, want 1s (the timeout)", took)
+		}
+	})
+}
+
+// A replica that has the answer in its cache replies at once, perhaps
+// before First is ready to receive: its goroutine may run while First is
+// still starting the others. A send that gives up when nobody is receiving
+// yet (select with a default case on an unbuffered channel) loses that
+// answer, and First times out although the fastest replica answered at 0.
+//
+// Whether the cache hit's goroutine runs before First gets to its receive
+// is up to the scheduler, so the test makes it likely: the cache hit is the
+// first replica First starts, two hundred slow ones follow, the race is run
+// a hundred times, and the test runs on at least four threads. A correct
+// First returns the cached answer every time, whatever the scheduler does.
+func TestACacheHitIsNotDropped(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(4, runtime.GOMAXPROCS(0))))
+	for run := range 100 {
+		synctest.Test(t, func(t *testing.T) {
+			rs := []Replica{func(query string) string { return "cache: " + query }}
+			for i := range 200 {
+				rs = append(rs, func(query string) string {
+					time.Sleep(time.Second)
+					return fmt.Sprintf("replica %d: %s", i, query)
+				})
+			}
+			start := time.Now()
+
+			got, err := First("users/42", rs, 500*time.Millisecond)
+
+			if err != nil || got != "cache: users/42" || time.Since(start) != 0 {
+				t.Errorf("run %d: First = %q, %v after %v; want %q, nil at once: the cached answer came first, and was lost", run+1, got, err, time.Since(start), "cache: users/42")
+			}
+			time.Sleep(time.Second)
+		})
+		if t.Failed() {
+			return
+		}
+	}
 }

@@ -3,8 +3,10 @@
 package mergeuntilclosed
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"testing"
 	"testing/synctest"
@@ -37,6 +39,20 @@ func (f *feeds) pause(d time.Duration) {
 	select {
 	case <-time.After(d):
 	case <-f.t.Context().Done():
+	}
+}
+
+// goroutines counts the goroutines alive in the process. runtime.Stack lists
+// every goroutine that has not exited (and none that has), so two counts
+// taken while nothing else starts or ends goroutines can be compared.
+func goroutines() int {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return bytes.Count(buf[:n], []byte("\ngoroutine ")) + 1
+		}
+		buf = make([]byte, 2*len(buf))
 	}
 }
 
@@ -92,10 +108,44 @@ func TestForwardsEachUpdateOnceInArrivalOrder(t *testing.T) {
 	})
 }
 
-// One feed closes early; the other goes on for three more seconds. The
-// pauses come from the fake clock, which moves only when every goroutine in
-// the test is blocked.
+// Updates do not arrive in Seq order: a feed that lost one may get it late,
+// after later ones went out. The first copy of a Seq is forwarded whenever
+// it comes, even if a higher Seq came before it.
+func TestForwardsAnUpdateThatArrivesAfterAHigherSeq(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		primary, backup := play(t, func(f *feeds) {
+			f.send(f.primary, 1, "p1")
+			f.send(f.primary, 3, "p3") // the primary lost 2
+			f.send(f.primary, 5, "p5") // and 4
+			f.send(f.backup, 2, "b2")  // late, but the first copy of 2
+			f.send(f.backup, 3, "b3")  // a copy: dropped
+			f.send(f.backup, 4, "b4")  // late, but the first copy of 4
+			f.send(f.primary, 2, "p2") // a copy: dropped
+			close(f.backup)
+			f.send(f.primary, 6, "p6")
+			close(f.primary)
+		})
+
+		got, _ := collect(t, Merge(t.Context(), primary, backup))
+
+		want := []arrival{{Update{1, "p1"}, 0}, {Update{3, "p3"}, 0}, {Update{5, "p5"}, 0}, {Update{2, "b2"}, 0}, {Update{4, "b4"}, 0}, {Update{6, "p6"}, 0}}
+		if !slices.Equal(got, want) {
+			t.Errorf("Merge sent %v, want %v (each Seq once, the first copy to arrive, in the order they arrive)", got, want)
+		}
+	})
+}
+
+// One feed closes early; the other goes on for about three more seconds.
+// The pauses come from the fake clock, which moves only when every
+// goroutine in the test is blocked. They are odd lengths, so a loop that
+// naps between looks at the closed feed (instead of taking it out of the
+// select) wakes up after the update has arrived, never at the moment.
 func TestKeepsReadingTheOtherFeedAfterOneCloses(t *testing.T) {
+	const (
+		p1 = 1234567891 * time.Nanosecond
+		p2 = 987654323 * time.Nanosecond
+		p3 = 1111111111 * time.Nanosecond
+	)
 	for _, first := range []string{"primary", "backup"} {
 		t.Run(first+" closes first", func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
@@ -106,22 +156,22 @@ func TestKeepsReadingTheOtherFeedAfterOneCloses(t *testing.T) {
 					}
 					f.send(early, 1, "one")
 					close(early)
-					f.pause(time.Second)
+					f.pause(p1)
 					f.send(late, 2, "two")
-					f.pause(time.Second)
+					f.pause(p2)
 					f.send(late, 3, "three")
-					f.pause(time.Second)
+					f.pause(p3)
 					close(late)
 				})
 
 				got, closedAt := collect(t, Merge(t.Context(), primary, backup))
 
-				want := []arrival{{Update{1, "one"}, 0}, {Update{2, "two"}, time.Second}, {Update{3, "three"}, 2 * time.Second}}
+				want := []arrival{{Update{1, "one"}, 0}, {Update{2, "two"}, p1}, {Update{3, "three"}, p1 + p2}}
 				if !slices.Equal(got, want) {
-					t.Errorf("Merge sent %v, want %v", got, want)
+					t.Errorf("Merge sent %v, want %v (each update the moment it arrives)", got, want)
 				}
-				if closedAt != 3*time.Second {
-					t.Errorf("Merge closed its output after %v, want 3s: when the %s closed, the other feed was still open", closedAt, first)
+				if closedAt != p1+p2+p3 {
+					t.Errorf("Merge closed its output after %v, want %v: when the %s closed, the other feed was still open", closedAt, p1+p2+p3, first)
 				}
 			})
 		})
@@ -164,6 +214,43 @@ func TestStopsAsSoonAsTheContextIsDone(t *testing.T) {
 		}
 		if closedAt != 5*time.Second {
 			t.Errorf("Merge closed its output after %v, want 5s (when ctx was done)", closedAt)
+		}
+	})
+}
+
+// The reader of out stops reading and cancels ctx while Merge holds an
+// update it has not sent yet. Merge must give up that send and close out:
+// a bare send would wait for a reader that will never come.
+func TestStopsWhenTheContextIsDoneWhileNobodyReads(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		before := goroutines()
+		ctx, cancel := context.WithCancel(t.Context())
+		primary, backup := play(t, func(f *feeds) {
+			f.send(f.primary, 1, "one")
+			f.send(f.backup, 2, "two")
+			// Neither feed ever closes.
+		})
+		out := Merge(ctx, primary, backup)
+		if u := <-out; u.Seq != 1 {
+			t.Fatalf("Merge sent %v first, want Seq 1", u)
+		}
+		synctest.Wait() // Merge has taken update 2 and waits to send it
+
+		cancel() // the reader gives up without reading update 2
+		synctest.Wait()
+
+		if n := goroutines() - before; n > 0 {
+			t.Fatalf("after ctx was done, with nobody reading, %d goroutine(s) of Merge are still alive: a send on out must also give up when ctx is done", n)
+		}
+		for {
+			select {
+			case _, ok := <-out:
+				if !ok {
+					return // closed, after what it had buffered (if anything)
+				}
+			default:
+				t.Fatalf("Merge has returned but did not close its output: a range over it would never end")
+			}
 		}
 	})
 }

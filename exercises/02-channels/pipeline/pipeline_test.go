@@ -3,7 +3,9 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"runtime"
 	"slices"
 	"testing"
 	"testing/synctest"
@@ -46,6 +48,20 @@ func drain[T any](t *testing.T, stage string, ch <-chan T) []T {
 	}
 }
 
+// goroutines counts the goroutines alive in the process. runtime.Stack lists
+// every goroutine that has not exited (and none that has), so two counts
+// taken while nothing else starts or ends goroutines can be compared.
+func goroutines() int {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return bytes.Count(buf[:n], []byte("\ngoroutine ")) + 1
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
+
 // closedWith returns a channel holding vs, already closed.
 func closedWith[T any](vs ...T) <-chan T {
 	ch := make(chan T, len(vs))
@@ -67,8 +83,8 @@ func TestEveryStageClosesItsOutputWhenItsInputEnds(t *testing.T) {
 	})
 	t.Run("Parse", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			got := drain(t, "Parse", Parse(t.Context(), closedWith("ERROR disk full", "INFO up", "WARN")))
-			want := []Entry{{"ERROR", "disk full"}, {"INFO", "up"}, {"WARN", ""}}
+			got := drain(t, "Parse", Parse(t.Context(), closedWith("ERROR disk full", "INFO up", "WARN", "ERROR table  users:  locked")))
+			want := []Entry{{"ERROR", "disk full"}, {"INFO", "up"}, {"WARN", ""}, {"ERROR", "table  users:  locked"}}
 			if !slices.Equal(got, want) {
 				t.Errorf("Parse sent %v, want %v", got, want)
 			}
@@ -76,7 +92,7 @@ func TestEveryStageClosesItsOutputWhenItsInputEnds(t *testing.T) {
 	})
 	t.Run("Errors", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			got := drain(t, "Errors", Errors(t.Context(), closedWith(Entry{"INFO", "up"}, logErrors[0], Entry{"WARN", "slow"}, logErrors[1])))
+			got := drain(t, "Errors", Errors(t.Context(), closedWith(Entry{"INFO", "up"}, logErrors[0], Entry{"WARN", "slow"}, Entry{"ERRORS", "not a level"}, logErrors[1])))
 			if want := logErrors[:2]; !slices.Equal(got, want) {
 				t.Errorf("Errors sent %v, want %v", got, want)
 			}
@@ -84,35 +100,45 @@ func TestEveryStageClosesItsOutputWhenItsInputEnds(t *testing.T) {
 	})
 }
 
-// checkStopped looks at a stage's output once ctx has been cancelled and
-// every goroutine has settled, with nobody reading: the stage must have
-// returned and closed it.
-func checkStopped[T any](t *testing.T, stage string, out <-chan T) {
+// checkStopped looks at a stage once ctx has been cancelled and every
+// goroutine has settled, with nobody reading: every goroutine the stage
+// started must have returned (there were before goroutines when the test
+// started), and its output must be closed, after whatever it had buffered.
+func checkStopped[T any](t *testing.T, stage string, out <-chan T, before int) {
 	t.Helper()
-	select {
-	case v, ok := <-out:
-		if ok {
-			t.Errorf("%s was still waiting to send %v after ctx was cancelled: a bare send waits for a reader forever; select on ctx.Done() as well", stage, v)
+	if n := goroutines() - before; n > 0 {
+		t.Errorf("%s still has %d goroutine(s) alive after ctx was cancelled, with nobody reading: a bare send waits for a reader forever; select on ctx.Done() as well", stage, n)
+		return
+	}
+	for {
+		select {
+		case _, ok := <-out:
+			if !ok {
+				return
+			}
+		default:
+			t.Errorf("%s returned without closing its output after ctx was cancelled: a range over it would never end", stage)
+			return
 		}
-	default:
-		t.Errorf("%s neither sent nor closed its output after ctx was cancelled: it should return, closing its output", stage)
 	}
 }
 
 func TestEveryStageStopsWhenContextIsCancelled(t *testing.T) {
 	t.Run("Lines", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
+			before := goroutines()
 			ctx, cancel := context.WithCancel(t.Context())
 			out := Lines(ctx, logLines)
 			synctest.Wait() // Lines is waiting to send the first line
 			cancel()
 			synctest.Wait()
-			checkStopped(t, "Lines", out)
+			checkStopped(t, "Lines", out, before)
 			drain(t, "Lines", out) // lets a Lines that missed the cancel finish
 		})
 	})
 	t.Run("Parse", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
+			before := goroutines()
 			ctx, cancel := context.WithCancel(t.Context())
 			in := make(chan string, 1)
 			defer close(in)
@@ -121,11 +147,12 @@ func TestEveryStageStopsWhenContextIsCancelled(t *testing.T) {
 			synctest.Wait() // Parse has taken the line and is waiting to send its Entry
 			cancel()
 			synctest.Wait()
-			checkStopped(t, "Parse", out)
+			checkStopped(t, "Parse", out, before)
 		})
 	})
 	t.Run("Errors", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
+			before := goroutines()
 			ctx, cancel := context.WithCancel(t.Context())
 			in := make(chan Entry, 1)
 			defer close(in)
@@ -134,7 +161,7 @@ func TestEveryStageStopsWhenContextIsCancelled(t *testing.T) {
 			synctest.Wait() // Errors has taken the entry and is waiting to send it
 			cancel()
 			synctest.Wait()
-			checkStopped(t, "Errors", out)
+			checkStopped(t, "Errors", out, before)
 		})
 	})
 }

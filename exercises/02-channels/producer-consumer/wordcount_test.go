@@ -3,6 +3,7 @@
 package producerconsumer
 
 import (
+	"runtime/metrics"
 	"slices"
 	"testing"
 	"testing/synctest"
@@ -40,6 +41,39 @@ func TestCountWordsStopsEveryConsumerWhenInputEnds(t *testing.T) {
 					t.Errorf("CountWords(%d lines, %d workers) = %d, want %d", len(tt.lines), tt.workers, got, tt.want)
 				}
 			})
+		})
+	}
+}
+
+// goroutinesCreated returns how many goroutines the process has started so
+// far, from the runtime's own counter.
+func goroutinesCreated(t *testing.T) uint64 {
+	t.Helper()
+	sample := []metrics.Sample{{Name: "/sched/goroutines-created:goroutines"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		t.Fatalf("this Go runtime does not count the goroutines it creates")
+	}
+	return sample[0].Value.Uint64()
+}
+
+// CountWords must run its consumers in goroutines of their own, at least
+// one per worker: counting the words in a loop, or in one consumer after the
+// producer has filled a buffer, gives the right total but runs nothing at
+// the same time.
+func TestCountWordsRunsEveryConsumerInItsOwnGoroutine(t *testing.T) {
+	for _, workers := range []int{1, 4} {
+		synctest.Test(t, func(t *testing.T) {
+			before := goroutinesCreated(t)
+			got := CountWords(poem, workers)
+			started := goroutinesCreated(t) - before
+
+			if got != poemWords {
+				t.Errorf("CountWords(poem, %d) = %d, want %d", workers, got, poemWords)
+			}
+			if started < uint64(workers) {
+				t.Errorf("CountWords(poem, %d) started %d goroutine(s), want at least %d: one per consumer", workers, started, workers)
+			}
 		})
 	}
 }

@@ -32,10 +32,16 @@ func waits(t *testing.T, l *Limiter, start time.Time, n int) []time.Duration {
 	return at
 }
 
-func seconds(s ...float64) []time.Duration {
+// every is the interval of most tests: an odd length, so a Wait that polls
+// on a timer of its own (instead of waiting on the bucket) wakes up after a
+// token came in, never at the moment it does.
+const every = 1234567891 * time.Nanosecond
+
+// ticks returns the moments k × every, for each k.
+func ticks(ks ...float64) []time.Duration {
 	var ds []time.Duration
-	for _, v := range s {
-		ds = append(ds, time.Duration(v*float64(time.Second)))
+	for _, k := range ks {
+		ds = append(ds, time.Duration(k*float64(every)))
 	}
 	return ds
 }
@@ -44,10 +50,18 @@ func TestStopEndsTheRefills(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		l := NewLimiter(1, time.Second)
 		waits(t, l, time.Now(), 1) // the bucket is empty now
+		// Refilled at 1s; the ticks of 2s and 3s find the bucket full.
+		time.Sleep(3500 * time.Millisecond)
 
+		before := time.Now()
 		l.Stop()
+		if took := time.Since(before); took != 0 {
+			t.Errorf("Stop returned %v after it was called, want at once: the refill goroutine must end without waiting for its next tick", took)
+		}
 
-		// Stopped: no token comes, however long we wait.
+		// The token of 1s is still in the bucket.
+		waits(t, l, before, 1)
+		// Stopped: no other token comes, however long we wait.
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		if err := l.Wait(ctx); err == nil {
@@ -59,13 +73,13 @@ func TestStopEndsTheRefills(t *testing.T) {
 func TestBurstThenOneTokenEveryInterval(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		l := NewLimiter(3, time.Second)
+		l := NewLimiter(3, every)
 		defer l.Stop()
 
 		got := waits(t, l, start, 6)
 
-		if want := seconds(0, 0, 0, 1, 2, 3); !slices.Equal(got, want) {
-			t.Errorf("6 Waits on NewLimiter(3, time.Second) returned at %v, want %v", got, want)
+		if want := ticks(0, 0, 0, 1, 2, 3); !slices.Equal(got, want) {
+			t.Errorf("6 Waits on NewLimiter(3, %v) returned at %v, want %v", every, got, want)
 		}
 	})
 }
@@ -73,16 +87,16 @@ func TestBurstThenOneTokenEveryInterval(t *testing.T) {
 func TestUnusedTokensPileUpToTheBurstOnly(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		l := NewLimiter(3, time.Second)
+		l := NewLimiter(3, every)
 		defer l.Stop()
 
-		// Idle: ten refills, but the bucket holds three. (Half a second
+		// Idle: ten refills, but the bucket holds three. (Half an interval
 		// past a tick, so the test never races one.)
-		time.Sleep(10500 * time.Millisecond)
+		time.Sleep(10*every + every/2)
 		got := waits(t, l, start, 5)
 
-		if want := seconds(10.5, 10.5, 10.5, 11, 12); !slices.Equal(got, want) {
-			t.Errorf("after 10.5s idle, 5 Waits returned at %v, want %v", got, want)
+		if want := ticks(10.5, 10.5, 10.5, 11, 12); !slices.Equal(got, want) {
+			t.Errorf("after 10.5 intervals idle, 5 Waits returned at %v, want %v", got, want)
 		}
 	})
 }
@@ -90,7 +104,7 @@ func TestUnusedTokensPileUpToTheBurstOnly(t *testing.T) {
 func TestWaitersAtTheSameTimeShareTheTokens(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		l := NewLimiter(2, time.Second)
+		l := NewLimiter(2, every)
 		defer l.Stop()
 
 		var (
@@ -111,8 +125,8 @@ func TestWaitersAtTheSameTimeShareTheTokens(t *testing.T) {
 		wg.Wait()
 
 		slices.Sort(got)
-		if want := seconds(0, 0, 1, 2, 3); !slices.Equal(got, want) {
-			t.Errorf("5 goroutines waiting on NewLimiter(2, time.Second) got through at %v, want %v", got, want)
+		if want := ticks(0, 0, 1, 2, 3); !slices.Equal(got, want) {
+			t.Errorf("5 goroutines waiting on NewLimiter(2, %v) got through at %v, want %v", every, got, want)
 		}
 	})
 }
@@ -120,22 +134,23 @@ func TestWaitersAtTheSameTimeShareTheTokens(t *testing.T) {
 func TestWaitReturnsTheContextErrorWhenDone(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		l := NewLimiter(1, time.Second)
+		l := NewLimiter(1, every)
 		defer l.Stop()
-		waits(t, l, start, 1) // the bucket is empty until 1s
+		waits(t, l, start, 1) // the bucket is empty until the first tick
 
-		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+		const giveUp = 500000001 * time.Nanosecond
+		ctx, cancel := context.WithTimeout(context.Background(), giveUp)
 		defer cancel()
 		err := l.Wait(ctx)
 
 		if !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("Wait with a context done at 500ms returned %v, want %v", err, context.DeadlineExceeded)
+			t.Errorf("Wait with a context done at %v returned %v, want %v", giveUp, err, context.DeadlineExceeded)
 		}
-		if took := time.Since(start); took != 500*time.Millisecond {
-			t.Errorf("Wait returned after %v, want 500ms (when ctx was done)", took)
+		if took := time.Since(start); took != giveUp {
+			t.Errorf("Wait returned after %v, want %v (when ctx was done)", took, giveUp)
 		}
-		// The waiter that gave up did not take the token of 1s.
-		if got, want := waits(t, l, start, 1), seconds(1); !slices.Equal(got, want) {
+		// The waiter that gave up did not take the token of the first tick.
+		if got, want := waits(t, l, start, 1), ticks(1); !slices.Equal(got, want) {
 			t.Errorf("the next Wait returned at %v, want %v", got, want)
 		}
 	})

@@ -1,15 +1,19 @@
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-// Fail fast by hand (Java 21's StructuredTaskScope.ShutdownOnFailure packages
-// this): submit every fetch; the first one that fails records its exception
-// and cancels the others, and cancel(true) interrupts their threads. The
-// caller waits for every future, then throws that first failure.
+// Fail fast by hand: run every fetch on a pool; the first one that fails
+// records its exception and calls shutdownNow(), which interrupts the
+// threads of the others. The caller then waits, with awaitTermination,
+// until every task has returned, the interrupted ones included, and throws
+// that first failure. (Cancelling Futures would not do: get() on a
+// cancelled Future throws at once, while its task may still be running.)
+// Java 21's StructuredTaskScope packages this pattern, but it is a preview
+// API, still changing between releases; this file does not use it.
 // Run: java FirstError.java
 public class FirstError {
     interface Fetcher {
@@ -18,42 +22,36 @@ public class FirstError {
 
     static List<String> fetchAll(List<String> urls, Fetcher fetcher) throws Exception {
         ExecutorService pool = Executors.newCachedThreadPool();
-        List<Future<?>> futures = new CopyOnWriteArrayList<>();
         AtomicReference<Exception> first = new AtomicReference<>();
         String[] bodies = new String[urls.size()];
         try {
             for (int i = 0; i < urls.size(); i++) {
                 int idx = i;
                 String url = urls.get(i);
-                futures.add(pool.submit(() -> {
+                pool.execute(() -> {
                     try {
                         bodies[idx] = fetcher.fetchText(url);
                     } catch (InterruptedException e) {
                         System.out.println(url + " interrupted");
                     } catch (Exception e) {
                         if (first.compareAndSet(null, new Exception("fetch " + url + ": " + e.getMessage(), e))) {
-                            futures.forEach(f -> f.cancel(true)); // interrupt the rest
+                            pool.shutdownNow(); // interrupt the others
                         }
                     }
-                }));
+                });
             }
-            if (first.get() != null) {
-                futures.forEach(f -> f.cancel(true)); // a fetch failed before the last was submitted
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (Exception cancelled) {
-                    // cancelled after the first failure
-                }
-            }
-            if (first.get() != null) {
-                throw first.get();
-            }
-            return List.of(bodies);
+        } catch (RejectedExecutionException e) {
+            // a fetch failed and shut the pool down before the last was submitted
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // every task returns once interrupted; wait for the last one
+            }
         }
+        if (first.get() != null) {
+            throw first.get();
+        }
+        return List.of(bodies);
     }
 
     // Stands in for an HttpClient request: b fails fast, the others are slow.

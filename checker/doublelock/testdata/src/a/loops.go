@@ -107,3 +107,24 @@ func (p *Proxy) correlated(need bool) {
 	p.mu.Lock()
 	p.mu.Unlock()
 }
+
+type RCache struct {
+	mu   sync.RWMutex
+	data map[string]int
+}
+
+// continue with the read lock still held: the message says read-locked,
+// whole words (it once read "is already read-lockedrom the previous...").
+func (c *RCache) Total(keys []string) int {
+	n := 0
+	for _, k := range keys {
+		c.mu.RLock() // want `c\.mu is still read-locked from the previous iteration \(locked at line \d+\) when the loop locks it again: a recursive RLock deadlocks`
+		v, ok := c.data[k]
+		if !ok {
+			continue
+		}
+		n += v
+		c.mu.RUnlock()
+	}
+	return n
+}

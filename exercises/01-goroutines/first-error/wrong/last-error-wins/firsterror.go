@@ -1,0 +1,50 @@
+//go:build accent
+
+// Package firsterror ports Promise.all with an AbortController,
+// asyncio.TaskGroup and a fail-fast ExecutorService to Go.
+package firsterror
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// FetchAll calls fetch for every URL, all at the same time, and returns the
+// bodies in the order of urls. The first fetch to fail cancels the context
+// the others were given, with its error as the cause, and FetchAll returns
+// that error wrapped with its URL. Either way, FetchAll returns only when
+// every fetch has returned.
+func FetchAll(ctx context.Context, urls []string, fetch func(ctx context.Context, url string) (string, error)) ([]string, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	bodies := make([]string, len(urls))
+	var (
+		mu      sync.Mutex
+		failure error
+	)
+	var wg sync.WaitGroup
+	for i, url := range urls {
+		wg.Go(func() {
+			body, err := fetch(ctx, url)
+			if err != nil && !errors.Is(err, context.Canceled) {
+				err = fmt.Errorf("fetch %s: %w", url, err)
+				mu.Lock()
+				defer mu.Unlock()
+				failure = err // every failure overwrites the one before
+				cancel(err)
+				return
+			}
+			bodies[i] = body
+		})
+	}
+	wg.Wait()
+	if failure != nil {
+		return nil, failure
+	}
+	if err := context.Cause(ctx); err != nil {
+		return nil, err
+	}
+	return bodies, nil
+}

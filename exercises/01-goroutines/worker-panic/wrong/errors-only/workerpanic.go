@@ -1,0 +1,55 @@
+//go:build accent
+
+// Package workerpanic ports Promise.allSettled, asyncio.gather with
+// return_exceptions and invokeAll to Go, for handlers that may panic.
+package workerpanic
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sync"
+)
+
+// PanicError is what HandleAll reports for a job whose handler panicked.
+type PanicError struct {
+	Job   string
+	Value any    // what the handler panicked with
+	Stack []byte // the stack of the goroutine that panicked, taken as it panicked
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("job %s: panic: %v", e.Job, e.Value)
+}
+
+// Unwrap returns the panic value if it is an error, such as the
+// runtime.Error of a nil map write, so errors.Is and errors.As find it.
+func (e *PanicError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// HandleAll calls handle for every job, all at the same time, and waits
+// until every call has returned. It returns one error per job, in the order
+// of jobs: nil, the error handle returned, or a *PanicError if handle
+// panicked. A panic in one job ends neither the other jobs nor the program.
+func HandleAll(jobs []string, handle func(job string) error) []error {
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, job := range jobs {
+		wg.Go(func() {
+			// The recover must run in the goroutine that panics: a
+			// deferred call there is the only place that sees it.
+			defer func() {
+				// catch (Exception e), ported as "recover what is an
+				// error": a panic("...") with a string is recovered here
+				// too, and then dropped, so the job reports nil.
+				if err, ok := recover().(error); ok {
+					errs[i] = &PanicError{Job: job, Value: err, Stack: debug.Stack()}
+				}
+			}()
+			errs[i] = handle(job)
+		})
+	}
+	wg.Wait()
+	return errs
+}

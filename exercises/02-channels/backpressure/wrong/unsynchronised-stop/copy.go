@@ -1,0 +1,46 @@
+//go:build accent
+
+// Package backpressure copies chunks from a fast reader to a slow writer
+// through a bounded buffer.
+package backpressure
+
+// Copy reads chunks with read until it returns false, and hands each one to
+// write, in order. Reading runs in its own goroutine, ahead of writing, but
+// at most ahead chunks wait between the two: when they are all taken, the
+// reader waits for write to catch up (it may hold one more chunk, read but
+// not yet queued).
+//
+// Copy returns how many chunks were written, and write's error if a call
+// fails. Then it returns at once, and reads no more chunks than the ones
+// already on the way.
+func Copy(read func() (chunk string, ok bool), write func(chunk string) error, ahead int) (int, error) {
+	queue := make(chan string, ahead) // the high-water mark: a send waits while it is full
+	// Wrong: a plain bool, written by Copy and read by the reader with
+	// nothing ordering the two: a data race.
+	stopped := false
+
+	go func() {
+		defer close(queue)
+		for !stopped {
+			chunk, ok := read()
+			if !ok {
+				return
+			}
+			queue <- chunk
+		}
+	}()
+
+	written := 0
+	for chunk := range queue {
+		if err := write(chunk); err != nil {
+			stopped = true
+			go func() {
+				for range queue { // lets the reader finish its last send
+				}
+			}()
+			return written, err
+		}
+		written++
+	}
+	return written, nil
+}

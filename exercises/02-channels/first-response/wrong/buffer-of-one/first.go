@@ -1,0 +1,36 @@
+//go:build accent
+
+// Package firstresponse asks several replicas the same question and keeps
+// the first answer.
+package firstresponse
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrTimeout is returned by First when no replica answers in time.
+var ErrTimeout = errors.New("no replica answered in time")
+
+// A Replica answers a query. It takes as long as it takes and cannot be
+// interrupted.
+type Replica func(query string) string
+
+// First asks every replica the query at the same time and returns the first
+// answer as soon as it arrives, or ErrTimeout once timeout has passed without
+// one. It leaves no goroutine behind: the replicas that lose the race still
+// finish, and their goroutines then exit.
+func First(query string, replicas []Replica, timeout time.Duration) (string, error) {
+	// Wrong: room for one answer, as if one loser were the most there could
+	// be. The first loser's send fits; every later one blocks forever.
+	answers := make(chan string, 1)
+	for _, ask := range replicas {
+		go func() { answers <- ask(query) }()
+	}
+	select {
+	case answer := <-answers:
+		return answer, nil
+	case <-time.After(timeout):
+		return "", ErrTimeout
+	}
+}
