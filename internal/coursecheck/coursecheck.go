@@ -12,6 +12,7 @@ package coursecheck
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,6 +71,11 @@ func Topic(t *testing.T) {
 	// The verbose listing (each case and how long it took) is shown with
 	// go test -v and whenever the check fails.
 	t.Logf("accent dev check --verbose %s:\n%s", topic, out.String())
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		t.Fatalf("accent dev check %s was stopped %s before go test's deadline (-timeout) with cases left to grade; "+
+			"the cases graded so far are listed above. On a slow machine raise -timeout; if the topic has outgrown it, split its check.\n%s",
+			topic, deadlineMargin, errOut.String())
+	}
 	if code != cli.ExitOK {
 		t.Fatalf("accent dev check %s: exit %d\n%s", topic, code, errOut.String())
 	}
