@@ -107,3 +107,37 @@ func TestRegisterReportsATakenUsernameWithTheOtherProblems(t *testing.T) {
 		t.Errorf("a rejected signup replaced the stored one: users[ada] = %+v", a.users["ada"])
 	}
 }
+
+func TestRegisterStoresNothingForAnInvalidSignup(t *testing.T) {
+	a := NewAccounts()
+	bad := Signup{Username: "bob", Email: "bob.example.com", Password: "hunter2"}
+
+	err := a.Register(bad)
+
+	if got, want := fieldErrors(err), []FieldError{{"email", ErrInvalid}, {"password", ErrTooShort}}; !slices.Equal(got, want) {
+		t.Errorf("Register(%+v) holds the field errors %v, want %v (error: %q)", bad, got, want, err)
+	}
+	if err != nil && !strings.HasPrefix(err.Error(), "register bob: ") {
+		t.Errorf("Register's error %q does not start with the context \"register bob: \"", err)
+	}
+	if u, ok := a.users["bob"]; ok {
+		t.Errorf("Register stored the invalid signup %+v: it must store nothing when it returns an error", u)
+	}
+}
+
+func TestRegisterRefusesATakenUsernameOnAnOtherwiseValidSignup(t *testing.T) {
+	a := NewAccounts()
+	if err := a.Register(ada); err != nil {
+		t.Fatalf("Register(%+v) = %v, want nil", ada, err)
+	}
+	again := Signup{Username: "ada", Email: "countess@example.org", Password: "difference engine"}
+
+	err := a.Register(again)
+
+	if got, want := fieldErrors(err), []FieldError{{"username", ErrTaken}}; !slices.Equal(got, want) {
+		t.Errorf("Register(%+v) holds the field errors %v, want %v (error: %q)", again, got, want, err)
+	}
+	if a.users["ada"] != ada {
+		t.Errorf("a rejected signup replaced the stored one: users[ada] = %+v", a.users["ada"])
+	}
+}
