@@ -186,3 +186,11 @@ func TestAnUnreadableIndexIsNeverOverwritten(t *testing.T) {
 		})
 	}
 }
+
+func TestRenderEscapesTheDraft(t *testing.T) {
+	got, err := Render([]byte("# Tom & <Jerry>\n<script>alert(1)</script>"))
+	want := "<h1>Tom &amp; &lt;Jerry&gt;</h1>\n&lt;script&gt;alert(1)&lt;/script&gt;"
+	if err != nil || string(got) != want {
+		t.Errorf("Render = %q, %v; want %q, nil: a draft is text, not HTML", got, err, want)
+	}
+}

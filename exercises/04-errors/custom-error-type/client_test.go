@@ -5,6 +5,7 @@ package customerrortype
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -180,5 +181,31 @@ func TestExitCodeIgnoresMessagesThatLookLikeAStatus(t *testing.T) {
 		if got := ExitCode(err); got != ExitFailure {
 			t.Errorf("ExitCode(%q) = %d, want %d: no *StatusError in the chain, only text", err, got, ExitFailure)
 		}
+	}
+}
+
+// Every 2xx is a success; anything else is a *StatusError with its code.
+func TestProfileTreatsOnly2xxAsSuccess(t *testing.T) {
+	for _, code := range []int{199, 200, 201, 299, 300, 304} {
+		c := &Client{BaseURL: base, Send: func(method, u string) (int, []byte, error) {
+			return code, []byte(`{"user":"ada","name":"Ada Lovelace"}`), nil
+		}}
+		p, err := c.Profile("ada")
+		var se *StatusError
+		switch ok := code >= 200 && code <= 299; {
+		case ok && err != nil:
+			t.Errorf("Profile with a %d = %v, want the profile: %d is a success", code, err, code)
+		case !ok && (!errors.As(err, &se) || se.Code != code):
+			t.Errorf("Profile with a %d = %+v, %v; want a *StatusError with code %d", code, p, err, code)
+		}
+	}
+}
+
+// The exit statuses are sysexits.h's: scripts depend on the numbers.
+func TestExitStatusesAreTheSysexitsOnes(t *testing.T) {
+	got := []int{ExitOK, ExitFailure, ExitNoUser, ExitUnavailable, ExitNoPerm}
+	want := []int{0, 1, 67, 69, 77}
+	if !slices.Equal(got, want) {
+		t.Errorf("ExitOK, ExitFailure, ExitNoUser, ExitUnavailable, ExitNoPerm = %v, want %v", got, want)
 	}
 }

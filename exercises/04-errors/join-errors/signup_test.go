@@ -141,3 +141,25 @@ func TestRegisterRefusesATakenUsernameOnAnOtherwiseValidSignup(t *testing.T) {
 		t.Errorf("a rejected signup replaced the stored one: users[ada] = %+v", a.users["ada"])
 	}
 }
+
+// Each field alone, at and past the limits of the form.
+func TestValidateChecksEachFieldAtItsLimits(t *testing.T) {
+	tests := []struct {
+		s    Signup
+		want []FieldError
+	}{
+		{Signup{Username: "abc", Email: "a@b", Password: "12345678"}, nil},
+		{Signup{Username: "ab", Email: "a@b", Password: "12345678"}, []FieldError{{"username", ErrTooShort}}},
+		{Signup{Username: "", Email: "a@b", Password: "12345678"}, []FieldError{{"username", ErrRequired}}},
+		{Signup{Username: "abc", Email: "", Password: "12345678"}, []FieldError{{"email", ErrRequired}}},
+		{Signup{Username: "abc", Email: "ab", Password: "12345678"}, []FieldError{{"email", ErrInvalid}}},
+		{Signup{Username: "abc", Email: "a@b", Password: "1234567"}, []FieldError{{"password", ErrTooShort}}},
+		{Signup{Username: "abc", Email: "a@b", Password: ""}, []FieldError{{"password", ErrRequired}}},
+	}
+	for _, tt := range tests {
+		err := Validate(tt.s)
+		if got := fieldErrors(err); !slices.Equal(got, tt.want) || (tt.want == nil) != (err == nil) {
+			t.Errorf("Validate(%+v) = %q, holding %v; want %v", tt.s, err, got, tt.want)
+		}
+	}
+}

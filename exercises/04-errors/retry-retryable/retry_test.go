@@ -249,6 +249,21 @@ func TestDoWaitsAFullJitterOfTheBackoff(t *testing.T) {
 		if sameFraction > runs/2 {
 			t.Errorf("in %d of %d runs every wait was the same fraction of its backoff: draw a new random wait before each retry", sameFraction, runs)
 		}
+
+		// The first wait, many more times: it reaches the last 1% below
+		// 100ms. Uniform waits stay under 99ms 3000 times in a row with a
+		// chance of 0.99^3000, about 1e-13.
+		highest := time.Duration(0)
+		for range 3000 {
+			op, calls := failing(unavailable)
+			Do(t.Context(), 2, op)
+			if len(*calls) == 2 {
+				highest = max(highest, (*calls)[1])
+			}
+		}
+		if highest < 99*time.Millisecond || highest >= 100*time.Millisecond {
+			t.Errorf("3000 first waits went up to %v, want some in [99ms, 100ms) and none past: the first backoff is 100ms", highest)
+		}
 	})
 }
 

@@ -3,6 +3,7 @@
 package wrapandinspect
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,7 +14,7 @@ import (
 )
 
 var files = fstest.MapFS{
-	"app.conf":   {Data: []byte("# the app\nname = accent\n\nport = 8080\n")},
+	"app.conf":   {Data: []byte("# the app\nname = accent\n\n  # indented, and a line of spaces\n   \nport = 8080\n")},
 	"bad.conf":   {Data: []byte("name = accent\n# fine so far\nport 8080\n")},
 	"first.conf": {Data: []byte(" = accent\nport = 8080\n")},
 }
@@ -139,8 +140,8 @@ func TestBadLineFindsTheParseErrorThroughEveryLayer(t *testing.T) {
 	if line, ok := BadLine(err); ok {
 		t.Errorf("BadLine(%q) = %d, true; a missing file has no bad line", err, line)
 	}
-	if _, ok := BadLine(nil); ok {
-		t.Error("BadLine(nil) reported a bad line")
+	if line, ok := BadLine(nil); ok || line != 0 {
+		t.Errorf("BadLine(nil) = %d, %v; want 0, false", line, ok)
 	}
 
 	_, err = Load(files, "first.conf")
@@ -167,5 +168,18 @@ func TestBadLineIgnoresMessagesThatMentionALine(t *testing.T) {
 		if line, ok := BadLine(err); ok {
 			t.Errorf("BadLine(%q) = %d, true; want false: no *ParseError in the chain, only text", err, line)
 		}
+	}
+}
+
+// A line longer than bufio.Scanner takes (64 KiB) is a read error too: it
+// keeps its cause and names the file.
+func TestALineTooLongIsAnErrorThatNamesTheFile(t *testing.T) {
+	long := fstest.MapFS{"huge.conf": {Data: []byte("name = accent\nkey = " + strings.Repeat("x", 70_000) + "\n")}}
+	cfg, err := Load(long, "huge.conf")
+	if !errors.Is(err, bufio.ErrTooLong) {
+		t.Fatalf("Load = %v, %v; want an error wrapping %q", cfg, err, bufio.ErrTooLong)
+	}
+	if !strings.Contains(err.Error(), "huge.conf") {
+		t.Errorf("error %q does not say which file", err)
 	}
 }
