@@ -93,7 +93,7 @@ func TestGetOrCreatePassesOtherErrorsOn(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("GetOrCreate = %v, want an error wrapping %v", err, context.DeadlineExceeded)
 	}
-	if err != nil && !strings.Contains(err.Error(), `"grace"`) {
+	if err != nil && !strings.Contains(err.Error(), "grace") {
 		t.Errorf("GetOrCreate = %q, want the error wrapped with the name, \"grace\"", err)
 	}
 	if slices.Contains(s.calls, "Create") {
@@ -112,7 +112,7 @@ func TestGetOrCreatePassesCreateErrorsOn(t *testing.T) {
 			if !errors.Is(err, cause) {
 				t.Errorf("GetOrCreate = %v, want an error wrapping %q", err, cause)
 			}
-			if err != nil && !strings.Contains(err.Error(), `"grace"`) {
+			if err != nil && !strings.Contains(err.Error(), "grace") {
 				t.Errorf("GetOrCreate = %q, want the error wrapped with the name, \"grace\"", err)
 			}
 			if want := []string{"ByName", "Create"}; !slices.Equal(s.calls, want) {
