@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"slices"
+	"syscall"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -31,6 +32,9 @@ var (
 	dnsTimeout = fmt.Errorf("publish to orders: %w", &net.DNSError{Err: "server misbehaving", Name: "broker.example", IsTimeout: true})
 	// Only reads like a timeout: nobody made it a net.Error.
 	timeoutLookalike = fmt.Errorf("publish to orders: %w", errors.New("invalid timeout setting: i/o timeout"))
+	// A connection reset: a net.Error, but no timeout. The message may have
+	// reached the broker: not retried.
+	connReset = fmt.Errorf("publish to orders: %w", &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET})
 )
 
 func TestRetryableFindsTransientErrorsThroughWrapping(t *testing.T) {
@@ -50,6 +54,7 @@ func TestRetryableFindsTransientErrorsThroughWrapping(t *testing.T) {
 		{"no such host", noSuchHost, false},
 		{"an error nobody classified", badTopic, false},
 		{"a message that only reads like a timeout", timeoutLookalike, false},
+		{"a connection reset", connReset, false},
 		{"a timeout flattened with %v: only its text is left", fmt.Errorf("publish: %v", readTimeout), false},
 		{"nil", nil, false},
 	}

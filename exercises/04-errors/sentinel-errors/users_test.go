@@ -134,6 +134,7 @@ func TestStatusFindsEachSentinelThroughWrapping(t *testing.T) {
 		{"ErrConflict two layers down", fmt.Errorf("signup: %w", fmt.Errorf("store: insert user %q: %w", "ada", ErrConflict)), 409},
 		{"wrapped deadline", fmt.Errorf("get or create user %q: %w", "ada", context.DeadlineExceeded), 504},
 		{"anything else", errors.New("store: connection reset by peer"), 500},
+		{"a cancelled request is no timeout", fmt.Errorf("query: %w", context.Canceled), 500},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
