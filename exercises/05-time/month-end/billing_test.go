@@ -92,6 +92,34 @@ func TestYearRunsFromJanuaryToDecember(t *testing.T) {
 	}
 }
 
+func TestYearInAnotherZoneAndALeapYear(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Plan{Day: 30, Loc: ny}.Year(2028)
+	if len(got) != 12 {
+		t.Fatalf("Year(2028) returned %d times, want 12", len(got))
+	}
+	for i, want := range map[int]string{0: "Sun 2028-01-30 09:00 EST", 1: "Tue 2028-02-29 09:00 EST", 2: "Thu 2028-03-30 09:00 EDT", 11: "Sat 2028-12-30 09:00 EST"} {
+		if g := got[i].Format(show); g != want {
+			t.Errorf("Plan{Day: 30, Loc: New York}.Year(2028)[%d] = %s, want %s", i, g, want)
+		}
+	}
+}
+
+func TestRetryAtKeepsTheExactWallClock(t *testing.T) {
+	loc := berlin(t)
+	failed := time.Date(2026, time.March, 28, 10, 0, 5, 123456789, loc)
+	want := time.Date(2026, time.March, 29, 10, 0, 5, 123456789, loc)
+
+	got := RetryAt(failed)
+
+	if !got.Equal(want) || got.Location() != loc {
+		t.Errorf("RetryAt(%v) = %v, want %v: the same wall clock to the nanosecond, in the same location", failed, got, want)
+	}
+}
+
 func TestRetryAtKeepsWallClockAcrossDST(t *testing.T) {
 	loc := berlin(t)
 	tests := []struct {
