@@ -75,6 +75,7 @@ func TestLoadRejectsNegativeMalformedAndTooLongValues(t *testing.T) {
 		`{"timeoutMs": 9223372036855}`,
 		`{"timeoutMs": 9223372036854775807}`,
 		`{"intervalSeconds": 9223372037}`,
+		`{"intervalSeconds": 9223372036.854775807}`, // the largest Duration, which float64 rounds up to 2^63ns
 		`{"intervalSeconds": 1e300}`,
 	} {
 		if s, err := Load([]byte(config)); err == nil {
@@ -149,6 +150,7 @@ func TestSaveRejectsWhatTheFileCannotHold(t *testing.T) {
 	for _, s := range []Settings{
 		{-time.Millisecond, time.Second},
 		{time.Second, -time.Second},
+		{time.Second, -time.Nanosecond},
 		{1500 * time.Microsecond, time.Second},
 		{time.Second + time.Nanosecond, time.Second},
 	} {

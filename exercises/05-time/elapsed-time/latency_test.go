@@ -128,6 +128,10 @@ func TestSinceMeasuresConcurrentCallsSeparately(t *testing.T) {
 		var wg sync.WaitGroup
 		for i := range 10 {
 			wg.Go(func() { call(&l, "api", time.Duration(i+1)*10*time.Millisecond) })
+			wg.Go(func() { // a dashboard reading while the calls are recorded
+				time.Sleep(time.Duration(i+1) * 10 * time.Millisecond)
+				_, _ = l.Mean("api"), l.Max("api")
+			})
 		}
 		wg.Wait()
 

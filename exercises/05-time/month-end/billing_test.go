@@ -38,8 +38,9 @@ func TestDueIsTheDayOrTheMonthsLastDay(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := Plan{Day: tt.day, Loc: loc}
-		if got := p.Due(tt.year, tt.month).Format(show); got != tt.want {
-			t.Errorf("Plan{Day: %d}.Due(%d, %v) = %s, want %s", tt.day, tt.year, tt.month, got, tt.want)
+		due := p.Due(tt.year, tt.month)
+		if got := due.Format(show); got != tt.want || due.Second() != 0 || due.Nanosecond() != 0 {
+			t.Errorf("Plan{Day: %d}.Due(%d, %v) = %v, want %s and 0 seconds", tt.day, tt.year, tt.month, due, tt.want)
 		}
 	}
 }

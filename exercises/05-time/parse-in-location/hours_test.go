@@ -113,14 +113,14 @@ func TestRejectsUnknownZonesAndOtherShapes(t *testing.T) {
 		"2026-01-15 9:00", "2026-01-15  09:00", " 2026-01-15 09:00", "2026-01-15 09:00 ", "2026-02-30 09:00",
 		"2026-01-15 24:00", "2026-01-15 09:60",
 	} {
-		if _, err := s.OpensIn(text); err == nil {
-			t.Errorf("OpensIn(%q) succeeded, want an error", text)
+		if d, err := s.OpensIn(text); err == nil || d != 0 {
+			t.Errorf("OpensIn(%q) = %v, %v; want 0 and an error", text, d, err)
 		}
-		if _, err := s.IsOpen(text, "2026-01-15 18:00"); err == nil {
-			t.Errorf("IsOpen(%q, ...) succeeded, want an error", text)
+		if open, err := s.IsOpen(text, "2026-01-15 18:00"); err == nil || open {
+			t.Errorf("IsOpen(%q, ...) = %v, %v; want false and an error", text, open, err)
 		}
-		if _, err := s.IsOpen("2026-01-15 09:00", text); err == nil {
-			t.Errorf("IsOpen(..., %q) succeeded, want an error", text)
+		if open, err := s.IsOpen("2026-01-15 09:00", text); err == nil || open {
+			t.Errorf("IsOpen(..., %q) = %v, %v; want false and an error", text, open, err)
 		}
 	}
 }

@@ -91,16 +91,16 @@ func TestRetryCallsUntilSuccessAtMostAttemptsTimes(t *testing.T) {
 
 // TestRetryWaitsARandomDurationBelowTheBackoff runs Retry many times and
 // looks at every wait: each must lie in [0, backoff), and across the runs
-// the waits before each attempt must reach every tenth of that range. The
-// bounds hold for any correct Retry, every time; a correct Retry leaves a
-// tenth of a range empty with a probability below 1e-16, so the test does
-// not flake. A fixed wait, a wait that does not double or is capped too
-// low, a jitter over part of the range only, or the same "random" sequence
-// on every call all leave some tenth empty.
+// the waits before each attempt must reach every hundredth of that range.
+// The bounds hold for any correct Retry, every time; a correct Retry leaves
+// a hundredth of a range empty with a probability below 1e-14, so the test
+// does not flake. A fixed wait, a backoff 1% short, one that does not
+// double or is capped too low, a jitter over part of the range only, or the
+// same "random" sequence on every call all leave some hundredth empty.
 func TestRetryWaitsARandomDurationBelowTheBackoff(t *testing.T) {
-	const runs, failures = 400, 6
+	const runs, failures, parts = 4000, 6, 100
 	synctest.Test(t, func(t *testing.T) {
-		var hit [failures][10]int
+		var hit [failures][parts]int
 		for range runs {
 			op, calls, _ := flaky(failures)
 			if err := Retry(t.Context(), failures+1, op); err != nil {
@@ -111,14 +111,15 @@ func TestRetryWaitsARandomDurationBelowTheBackoff(t *testing.T) {
 				if wait < 0 || wait >= bound {
 					t.Fatalf("waited %v before attempt %d, want a random duration in [0, %v): 100ms, 200ms, 400ms ... capped at 1s, jittered", wait, i+2, bound)
 				}
-				hit[i][int(wait*10/bound)]++
+				hit[i][int(wait*parts/bound)]++
 			}
 		}
 		for i := range failures {
-			for tenth, n := range hit[i] {
+			for part, n := range hit[i] {
 				if n == 0 {
-					lo, hi := backoff(i)*time.Duration(tenth)/10, backoff(i)*time.Duration(tenth+1)/10
-					t.Errorf("in %d runs, no wait before attempt %d fell in [%v, %v): the waits are not spread over [0, %v) (waits per tenth: %v)", runs, i+2, lo, hi, backoff(i), hit[i])
+					lo, hi := backoff(i)*time.Duration(part)/parts, backoff(i)*time.Duration(part+1)/parts
+					t.Errorf("in %d runs, no wait before attempt %d fell in [%v, %v): the waits are not spread over [0, %v)", runs, i+2, lo, hi, backoff(i))
+					break
 				}
 			}
 		}
