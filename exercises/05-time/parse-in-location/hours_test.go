@@ -131,6 +131,7 @@ func TestWallClockTheZoneSkipsIsAnError(t *testing.T) {
 		{"Europe/Berlin", "2026-03-29 02:00"},       // the first minute that never happens
 		{"America/New_York", "2026-03-08 02:30"},    // 02:00 EST becomes 03:00 EDT
 		{"Australia/Lord_Howe", "2026-10-04 02:15"}, // a half-hour change: 02:00 becomes 02:30
+		{"Antarctica/Troll", "2026-03-29 02:00"},    // a two-hour change: 01:00 becomes 03:00
 	}
 	for _, tt := range tests {
 		t.Run(tt.zone+" "+tt.text, func(t *testing.T) {
@@ -157,6 +158,7 @@ func TestWallClockTheZoneRepeatsIsTheFirstOfTheTwo(t *testing.T) {
 		{"Berlin, the first minute that happens twice", "Europe/Berlin", "2026-10-25 02:00", "2026-10-25T00:00:00Z"},
 		{"New York, 02:00 EDT becomes 01:00 EST", "America/New_York", "2026-11-01 01:30", "2026-11-01T05:30:00Z"},
 		{"Lord Howe, a half-hour change: 02:00 becomes 01:30", "Australia/Lord_Howe", "2026-04-05 01:45", "2026-04-04T14:45:00Z"},
+		{"Troll, a two-hour change: 03:00 becomes 01:00", "Antarctica/Troll", "2026-10-25 02:00", "2026-10-25T00:00:00Z"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -122,6 +123,34 @@ func TestRetryWaitsARandomDurationBelowTheBackoff(t *testing.T) {
 					break
 				}
 			}
+		}
+	})
+}
+
+// TestClientsThatFailTogetherWaitDifferently runs ten Retry calls at once
+// against ops that fail at the same moments, the hundred clients of a
+// server that restarts: no two of them may wait the same durations. (Two
+// correct Retry calls draw the same six waits, to the nanosecond, with a
+// probability below 1e-40.)
+func TestClientsThatFailTogetherWaitDifferently(t *testing.T) {
+	const clients, failures = 10, 6
+	synctest.Test(t, func(t *testing.T) {
+		var calls [clients]*[]time.Duration
+		var wg sync.WaitGroup
+		for c := range clients {
+			var op func(context.Context) error
+			op, calls[c], _ = flaky(failures)
+			wg.Go(func() { _ = Retry(t.Context(), failures+1, op) })
+		}
+		wg.Wait()
+
+		seen := map[string]int{}
+		for c, cs := range calls {
+			key := fmt.Sprint(*cs)
+			if other, ok := seen[key]; ok {
+				t.Errorf("clients %d and %d, which failed at the same moments, retried at the same moments %v: the waits must be drawn at random for every call", other, c, *cs)
+			}
+			seen[key] = c
 		}
 	})
 }
