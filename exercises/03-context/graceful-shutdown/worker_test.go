@@ -33,6 +33,13 @@ type traceKey struct{}
 
 // job returns a Job that works for d, or less if its ctx ends first.
 func job(d time.Duration, r *record) Job {
+	return jobWithCleanup(d, 0, r)
+}
+
+// jobWithCleanup returns a Job that works for d, or less if its ctx ends
+// first, and then takes cleanup more if it was cancelled: a job returns
+// soon after its ctx is done, not at once.
+func jobWithCleanup(d, cleanup time.Duration, r *record) Job {
 	return func(ctx context.Context) {
 		r.mu.Lock()
 		r.s.started, r.s.value = time.Now(), ctx.Value(traceKey{})
@@ -42,6 +49,7 @@ func job(d time.Duration, r *record) Job {
 		select {
 		case <-timer.C:
 		case <-ctx.Done():
+			time.Sleep(cleanup)
 		}
 		r.mu.Lock()
 		defer r.mu.Unlock()
@@ -198,9 +206,41 @@ func TestStragglersAreCancelledWhenGraceExpires(t *testing.T) {
 	})
 }
 
+func TestRunWaitsForStragglersToReturn(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		w := startWorker(t.Context())
+		start := time.Now()
+		var slow record
+		w.queue <- jobWithCleanup(time.Hour, 2*time.Second, &slow)
+		time.Sleep(time.Second)
+		w.sigterm()
+		res := <-w.done
+
+		if !errors.Is(res.err, ErrGraceExpired) {
+			t.Errorf("Run = %v, want an error wrapping ErrGraceExpired", res.err)
+		}
+		wantEnd := time.Second + Grace + 2*time.Second
+		if got := res.at.Sub(start); got != wantEnd {
+			t.Errorf("Run returned %v after the start, want %v: the job, cancelled at 1s+Grace, takes 2s to return, and Run returns only once every job has", got, wantEnd)
+		}
+		if got := slow.get(); got.finished.Sub(start) != wantEnd {
+			t.Errorf("the job returned at %v, want %v", got.finished.Sub(start), wantEnd)
+		}
+	})
+}
+
 // TestMainDrainsOnSIGTERM sends the test process a real SIGTERM, in real
 // time (signals cannot reach a synctest bubble).
 func TestMainDrainsOnSIGTERM(t *testing.T) {
+	mainDrainsOn(t, syscall.SIGTERM)
+}
+
+// TestMainDrainsOnSIGINT does the same with SIGINT, a Ctrl-C.
+func TestMainDrainsOnSIGINT(t *testing.T) {
+	mainDrainsOn(t, syscall.SIGINT)
+}
+
+func mainDrainsOn(t *testing.T, sig syscall.Signal) {
 	queue := make(chan Job)
 	code := make(chan int, 1)
 	go func() { code <- Main(queue) }()
@@ -214,17 +254,20 @@ func TestMainDrainsOnSIGTERM(t *testing.T) {
 	}
 	<-started // Main is running Run, so its signal handling is in place
 
-	// Keep the test process alive even if Main does not handle SIGTERM.
+	// Keep the test process alive even if Main does not handle the signal.
 	caught := make(chan os.Signal, 1)
-	signal.Notify(caught, syscall.SIGTERM)
+	signal.Notify(caught, sig)
 	defer signal.Stop(caught)
-	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
-		t.Fatalf("sending SIGTERM: %v", err)
+	if err := syscall.Kill(os.Getpid(), sig); err != nil {
+		t.Fatalf("sending %v: %v", sig, err)
 	}
+	// A Main that does not wait returns within moments of the signal; one
+	// that waits never returns before the job is released, however long
+	// this takes.
 	select {
 	case c := <-code:
 		close(release)
-		t.Fatalf("Main returned %d right after SIGTERM, with a job still running; want it to wait for the job", c)
+		t.Fatalf("Main returned %d right after %v, with a job still running; want it to wait for the job", c, sig)
 	case <-time.After(200 * time.Millisecond):
 	}
 	close(release)
@@ -234,6 +277,6 @@ func TestMainDrainsOnSIGTERM(t *testing.T) {
 			t.Errorf("Main returned %d (job finished: %v), want 0 once the job has finished", c, finished.Load())
 		}
 	case <-time.After(5 * time.Second):
-		t.Fatal("Main still running 5s after SIGTERM, though its only job has finished: SIGTERM must cancel the ctx Main gives Run (signal.NotifyContext)")
+		t.Fatalf("Main still running 5s after %v, though its only job has finished: SIGINT and SIGTERM must cancel the ctx Main gives Run (signal.NotifyContext)", sig)
 	}
 }
