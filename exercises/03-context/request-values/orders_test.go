@@ -153,6 +153,41 @@ func TestConcurrentRequestsLogTheirOwnID(t *testing.T) {
 	})
 }
 
+func TestStoreHearsTheRequestsCancel(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		log := &syncBuffer{}
+		store := &fakeStore{takes: map[string]time.Duration{"ada": time.Second}}
+		s := &Service{Store: store, Log: log}
+		ctx, hangUp := context.WithCancel(t.Context())
+		r := httptest.NewRequestWithContext(ctx, http.MethodGet, "/orders?user=ada", nil)
+		r.Header.Set("X-Request-ID", "req-a")
+		w := httptest.NewRecorder()
+		start := time.Now()
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			s.ServeHTTP(w, r)
+		}()
+
+		time.Sleep(100 * time.Millisecond)
+		hangUp() // the client goes away while the store is busy
+		<-done
+		if took := time.Since(start); took != 100*time.Millisecond {
+			t.Errorf("ServeHTTP returned after %v, want 100ms, when the client went away: the store must get the request's ctx, its cancel included", took)
+		}
+		if w.Code != http.StatusInternalServerError {
+			t.Errorf("status %d, want %d once the store gave up", w.Code, http.StatusInternalServerError)
+		}
+		lines := log.lines()
+		if want := "req=req-a error: orders of ada: context canceled"; lines[len(lines)-1] != want {
+			t.Errorf("last log line %q, want %q", lines[len(lines)-1], want)
+		}
+		if store.seen["ada"] != "req-a" {
+			t.Errorf("the store saw request ID %q, want %q", store.seen["ada"], "req-a")
+		}
+	})
+}
+
 func TestAnswersWithTheOrdersAndTheRequestID(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s := &Service{Store: &fakeStore{}, Log: &syncBuffer{}}
