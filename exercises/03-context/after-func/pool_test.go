@@ -117,7 +117,7 @@ func TestAcquireFailsWhenExhaustedOrCtxDone(t *testing.T) {
 		}
 		expired, stop := context.WithTimeout(t.Context(), time.Second)
 		defer stop()
-		time.Sleep(time.Second)
+		<-expired.Done()
 		if _, _, err := q.Acquire(expired); !errors.Is(err, context.DeadlineExceeded) {
 			t.Errorf("Acquire with a ctx past its deadline: %v, want context.DeadlineExceeded (ctx.Err())", err)
 		}

@@ -12,6 +12,9 @@ import (
 	"time"
 )
 
+// budget is the README's promise: 500ms in total.
+const budget = 500 * time.Millisecond
+
 // call is what the fake backend saw of one call.
 type call struct {
 	deadline    time.Time
@@ -109,7 +112,7 @@ func TestLoadsUserThenOrdersUnderOneDeadline(t *testing.T) {
 			t.Errorf("Orders called for user %q, want the loaded user's ID %q", b.ordersUserID, "acct-u1")
 		}
 		users, orders := b.seen()
-		wantDeadline := start.Add(Budget)
+		wantDeadline := start.Add(budget)
 		if len(users) != 1 || len(orders) != 1 {
 			t.Fatalf("the backend saw %d User and %d Orders calls, want one of each", len(users), len(orders))
 		}
@@ -136,11 +139,11 @@ func TestCallersLaterDeadlineDoesNotStretchTheBudget(t *testing.T) {
 		if !errors.Is(r.err, context.DeadlineExceeded) {
 			t.Errorf("LoadProfile error = %v, want one wrapping context.DeadlineExceeded", r.err)
 		}
-		if r.took != Budget {
-			t.Errorf("LoadProfile took %v with a caller's deadline of 2s, want the budget %v: whichever deadline is earlier", r.took, Budget)
+		if r.took != budget {
+			t.Errorf("LoadProfile took %v with a caller's deadline of 2s, want the budget %v: whichever deadline is earlier", r.took, budget)
 		}
 		users, _ := b.seen()
-		if len(users) != 1 || !users[0].deadline.Equal(start.Add(Budget)) {
+		if len(users) != 1 || !users[0].deadline.Equal(start.Add(budget)) {
 			t.Errorf("the User call saw %v, want a deadline of start+Budget = %v", users, Budget)
 		}
 	})
@@ -177,8 +180,8 @@ func TestBothCallsShareOneBudget(t *testing.T) {
 		if !errors.Is(r.err, context.DeadlineExceeded) {
 			t.Errorf("LoadProfile error = %v, want one wrapping context.DeadlineExceeded: 300ms + 300ms is over the %v budget", r.err, Budget)
 		}
-		if r.took != Budget {
-			t.Errorf("LoadProfile took %v, want exactly the budget %v", r.took, Budget)
+		if r.took != budget {
+			t.Errorf("LoadProfile took %v, want exactly the budget %v", r.took, budget)
 		}
 	})
 }

@@ -15,6 +15,9 @@ import (
 	"time"
 )
 
+// grace is the README's promise: 20s, less than the 30s Kubernetes waits.
+const grace = 20 * time.Second
+
 // story is what the tests see of one job.
 type story struct {
 	started  time.Time
@@ -192,7 +195,7 @@ func TestStragglersAreCancelledWhenGraceExpires(t *testing.T) {
 		if !errors.Is(res.err, ErrGraceExpired) {
 			t.Errorf("Run = %v, want an error wrapping ErrGraceExpired", res.err)
 		}
-		wantEnd := time.Second + Grace
+		wantEnd := time.Second + grace
 		if got := res.at.Sub(start); got != wantEnd {
 			t.Errorf("Run returned %v after the start, want %v: the SIGTERM at 1s plus Grace", got, wantEnd)
 		}
@@ -219,7 +222,7 @@ func TestRunWaitsForStragglersToReturn(t *testing.T) {
 		if !errors.Is(res.err, ErrGraceExpired) {
 			t.Errorf("Run = %v, want an error wrapping ErrGraceExpired", res.err)
 		}
-		wantEnd := time.Second + Grace + 2*time.Second
+		wantEnd := time.Second + grace + 2*time.Second
 		if got := res.at.Sub(start); got != wantEnd {
 			t.Errorf("Run returned %v after the start, want %v: the job, cancelled at 1s+Grace, takes 2s to return, and Run returns only once every job has", got, wantEnd)
 		}
@@ -245,14 +248,26 @@ func mainDrainsOn(t *testing.T, sig syscall.Signal) {
 	code := make(chan int, 1)
 	go func() { code <- Main(queue) }()
 
-	started, release := make(chan struct{}), make(chan struct{})
-	var finished atomic.Bool
-	queue <- func(ctx context.Context) {
-		close(started)
-		<-release
-		finished.Store(true)
+	release := make(chan struct{})
+	var finished atomic.Int32
+	// Two jobs, both taken before any signal: Main is running Run, so its
+	// signal handling is in place, and Run is still taking jobs.
+	for i := range 2 {
+		started := make(chan struct{})
+		select {
+		case queue <- func(ctx context.Context) {
+			close(started)
+			<-release
+			finished.Add(1)
+		}:
+		case c := <-code:
+			t.Fatalf("Main returned %d before any signal, with job %d still to take", c, i+1)
+		case <-time.After(5 * time.Second):
+			close(release)
+			t.Fatalf("Main has not taken job %d in 5s, before any signal: Run stopped taking jobs", i+1)
+		}
+		<-started
 	}
-	<-started // Main is running Run, so its signal handling is in place
 
 	// Keep the test process alive even if Main does not handle the signal.
 	caught := make(chan os.Signal, 1)
@@ -267,16 +282,16 @@ func mainDrainsOn(t *testing.T, sig syscall.Signal) {
 	select {
 	case c := <-code:
 		close(release)
-		t.Fatalf("Main returned %d right after %v, with a job still running; want it to wait for the job", c, sig)
+		t.Fatalf("Main returned %d right after %v, with jobs still running; want it to wait for them", c, sig)
 	case <-time.After(200 * time.Millisecond):
 	}
 	close(release)
 	select {
 	case c := <-code:
-		if c != 0 || !finished.Load() {
-			t.Errorf("Main returned %d (job finished: %v), want 0 once the job has finished", c, finished.Load())
+		if n := finished.Load(); c != 0 || n != 2 {
+			t.Errorf("Main returned %d with %d of its 2 jobs finished, want 0 once both have", c, n)
 		}
 	case <-time.After(5 * time.Second):
-		t.Fatalf("Main still running 5s after %v, though its only job has finished: SIGINT and SIGTERM must cancel the ctx Main gives Run (signal.NotifyContext)", sig)
+		t.Fatalf("Main still running 5s after %v, though its jobs have finished: SIGINT and SIGTERM must cancel the ctx Main gives Run (signal.NotifyContext)", sig)
 	}
 }

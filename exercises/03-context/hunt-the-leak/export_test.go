@@ -177,6 +177,9 @@ func TestExportsEveryRow(t *testing.T) {
 				if got, want := c.received(), table(rows); got != want {
 					t.Errorf("the client received %q, want %q", got, want)
 				}
+				if got := c.Header().Get("Content-Type"); got != "text/csv" {
+					t.Errorf("Content-Type %q, want %q", got, "text/csv")
+				}
 				// The first row is read, then each is written while the
 				// next is read: the reads hide behind the writes.
 				if want := rowTakes + time.Duration(rows)*writeTakes; time.Since(start) != want {
@@ -206,11 +209,35 @@ func TestReadsOnlyOneRowAhead(t *testing.T) {
 
 func TestStoreErrorEndsTheExport(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
+		store := &fakeStore{rows: 10, failAt: 2}
 		c, r := newClient(t.Context())
-		<-serve(&Service{Store: &fakeStore{rows: 10, failAt: 2}}, c, r)
+		<-serve(&Service{Store: store}, c, r)
 
 		if got, want := c.received(), "order-0\norder-1\n# export stopped: disk on fire\n"; got != want {
 			t.Errorf("the client received %q, want %q", got, want)
+		}
+		time.Sleep(time.Second)
+		if n := store.rowsRead(); n != 2 {
+			t.Errorf("%d rows read from the store, want 2: the export ends at the error, and reads nothing after it", n)
+		}
+	})
+}
+
+func TestMissingTableIsABadRequest(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		store := &fakeStore{rows: 10}
+		c, _ := newClient(t.Context())
+		r := httptest.NewRequestWithContext(t.Context(), http.MethodGet, "/export", nil)
+		<-serve(&Service{Store: store}, c, r)
+
+		c.mu.Lock()
+		status := c.status
+		c.mu.Unlock()
+		if status != http.StatusBadRequest || !strings.Contains(c.received(), "table") {
+			t.Errorf("GET /export answered %d %q, want 400 and an error that names the missing table parameter", status, c.received())
+		}
+		if n := store.rowsRead(); n != 0 {
+			t.Errorf("%d rows read for a request with no table, want 0", n)
 		}
 	})
 }

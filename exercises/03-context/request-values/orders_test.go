@@ -4,6 +4,7 @@ package requestvalues
 
 import (
 	"context"
+	"fmt"
 	"go/token"
 	"net/http"
 	"net/http/httptest"
@@ -149,6 +150,48 @@ func TestConcurrentRequestsLogTheirOwnID(t *testing.T) {
 		}
 		if store.seen["ada"] != "req-a" || store.seen["bob"] != "req-b" {
 			t.Errorf("the store saw request IDs %v, want ada: req-a, bob: req-b: pass the request's ctx down", store.seen)
+		}
+	})
+}
+
+// plainLog is a log that, like a bytes.Buffer or a file, is not safe for
+// writes from several goroutines at once: the Service writes one line at a
+// time.
+type plainLog struct{ b strings.Builder }
+
+func (p *plainLog) Write(b []byte) (int, error) { return p.b.Write(b) }
+
+func TestSimultaneousRequestsWriteWholeLines(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		log := &plainLog{}
+		users := []string{"ada", "bob", "cy", "dee"}
+		store := &fakeStore{takes: map[string]time.Duration{}}
+		s := &Service{Store: store, Log: log}
+
+		var wg sync.WaitGroup
+		for i, u := range users {
+			wg.Go(func() { get(s, u, fmt.Sprint("req-", i)) }) // all at the same instant
+		}
+		wg.Wait()
+
+		got := strings.Split(strings.TrimSuffix(log.b.String(), "\n"), "\n")
+		want := map[string]bool{}
+		for i, u := range users {
+			want[fmt.Sprintf("req=req-%d GET /orders user=%s", i, u)] = true
+			n := 1
+			if u == "ada" {
+				n = 2
+			}
+			want[fmt.Sprintf("req=req-%d loaded %d orders for %s", i, n, u)] = true
+		}
+		for _, line := range got {
+			if !want[line] {
+				t.Errorf("log line %q is not one of the lines the requests log", line)
+			}
+			delete(want, line)
+		}
+		for line := range want {
+			t.Errorf("log line %q is missing", line)
 		}
 	})
 }
