@@ -151,6 +151,34 @@ func TestReleasedConnLentAgainIsNotTakenBack(t *testing.T) {
 	})
 }
 
+func TestConnsReturnedAtOnceAreAllBack(t *testing.T) {
+	for range 100 { // each round can show a return that is not under the lock
+		synctest.Test(t, func(t *testing.T) {
+			const n = 8
+			p := NewPool(n)
+			var wg sync.WaitGroup
+			for i := range n {
+				ctx, cancel := context.WithCancel(t.Context())
+				_, release := acquire(t, p, ctx)
+				if i%2 == 0 {
+					wg.Go(release) // half the handlers return theirs
+				} else {
+					wg.Go(cancel) // as the other half's clients hang up
+				}
+				defer cancel()
+			}
+			wg.Wait()
+			synctest.Wait()
+			if got := idle(p); !slices.Equal(got, []int{1, 2, 3, 4, 5, 6, 7, 8}) {
+				t.Fatalf("idle after every connection came back at once = %v, want [1 2 3 4 5 6 7 8]", got)
+			}
+		})
+		if t.Failed() {
+			return
+		}
+	}
+}
+
 func TestReleaseRacingCtxEndReturnsItOnce(t *testing.T) {
 	for range 20 {
 		synctest.Test(t, func(t *testing.T) {

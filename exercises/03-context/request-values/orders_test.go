@@ -9,8 +9,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -156,44 +158,75 @@ func TestConcurrentRequestsLogTheirOwnID(t *testing.T) {
 
 // plainLog is a log that, like a bytes.Buffer or a file, is not safe for
 // writes from several goroutines at once: the Service writes one line at a
-// time.
-type plainLog struct{ b strings.Builder }
+// time. It notices when a write starts while another is under way.
+type plainLog struct {
+	b       strings.Builder
+	writing atomic.Int32
+	overlap atomic.Bool
+}
 
-func (p *plainLog) Write(b []byte) (int, error) { return p.b.Write(b) }
+func (p *plainLog) Write(b []byte) (int, error) {
+	if p.writing.Add(1) > 1 {
+		p.overlap.Store(true)
+	}
+	defer p.writing.Add(-1)
+	for range 10 {
+		runtime.Gosched() // a slow device: time for another write to start
+	}
+	return p.b.Write(b)
+}
+
+// quickStore answers at once, with no lock of its own: nothing but the
+// Service orders the log lines of simultaneous requests.
+type quickStore struct{}
+
+func (quickStore) Orders(ctx context.Context, userID string) ([]Order, error) {
+	orders := []Order{{ID: userID + "-o1", Cents: 1250}}
+	if userID == "ada" {
+		orders = append(orders, Order{ID: "ada-o2", Cents: 399})
+	}
+	return orders, ctx.Err()
+}
 
 func TestSimultaneousRequestsWriteWholeLines(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		log := &plainLog{}
-		users := []string{"ada", "bob", "cy", "dee"}
-		store := &fakeStore{takes: map[string]time.Duration{}}
-		s := &Service{Store: store, Log: log}
+	users := []string{"ada", "bob", "cy", "dee", "eve", "fay", "gus", "hal"}
+	for range 10 {
+		synctest.Test(t, func(t *testing.T) {
+			log := &plainLog{}
+			s := &Service{Store: quickStore{}, Log: log}
 
-		var wg sync.WaitGroup
-		for i, u := range users {
-			wg.Go(func() { get(s, u, fmt.Sprint("req-", i)) }) // all at the same instant
-		}
-		wg.Wait()
+			var wg sync.WaitGroup
+			for i, u := range users {
+				wg.Go(func() { get(s, u, fmt.Sprint("req-", i)) }) // all at the same instant
+			}
+			wg.Wait()
 
-		got := strings.Split(strings.TrimSuffix(log.b.String(), "\n"), "\n")
-		want := map[string]bool{}
-		for i, u := range users {
-			want[fmt.Sprintf("req=req-%d GET /orders user=%s", i, u)] = true
-			n := 1
-			if u == "ada" {
-				n = 2
+			if log.overlap.Load() {
+				t.Fatal("two log lines were written at once: hold the lock until the line is written")
 			}
-			want[fmt.Sprintf("req=req-%d loaded %d orders for %s", i, n, u)] = true
-		}
-		for _, line := range got {
-			if !want[line] {
-				t.Errorf("log line %q is not one of the lines the requests log", line)
+			want := map[string]bool{}
+			for i, u := range users {
+				want[fmt.Sprintf("req=req-%d GET /orders user=%s", i, u)] = true
+				n := 1
+				if u == "ada" {
+					n = 2
+				}
+				want[fmt.Sprintf("req=req-%d loaded %d orders for %s", i, n, u)] = true
 			}
-			delete(want, line)
+			for _, line := range strings.Split(strings.TrimSuffix(log.b.String(), "\n"), "\n") {
+				if !want[line] {
+					t.Errorf("log line %q is not one of the lines the requests log", line)
+				}
+				delete(want, line)
+			}
+			for line := range want {
+				t.Errorf("log line %q is missing", line)
+			}
+		})
+		if t.Failed() {
+			return
 		}
-		for line := range want {
-			t.Errorf("log line %q is missing", line)
-		}
-	})
+	}
 }
 
 func TestStoreHearsTheRequestsCancel(t *testing.T) {
