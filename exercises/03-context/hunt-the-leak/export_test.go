@@ -248,7 +248,7 @@ func TestClientLeavingEndsTheExportAndEveryGoroutine(t *testing.T) {
 		c, r := newClient(t.Context())
 		done := serve(&Service{Store: store}, c, r)
 
-		time.Sleep(175 * time.Millisecond) // three rows written, the fourth on its way
+		time.Sleep(165 * time.Millisecond) // three rows written, the fourth on its way, the fifth being read
 		c.leave()
 		left := time.Now()
 		synctest.Wait()
