@@ -46,6 +46,15 @@ type goBlock struct {
 	dir   string
 	decls *ast.File // the parsed declarations ("package lesson" + Code); nil for a file
 	fset  *token.FileSet
+	first int // the line of block.go that holds the block's first line
+}
+
+// mdLine maps a line of block.go to the line of the Markdown file.
+func (gb *goBlock) mdLine(line int) int {
+	if line < gb.first {
+		return gb.Line
+	}
+	return gb.Line + line - gb.first
 }
 
 // CheckGoBlocks proves the Go code blocks of lessons and READMEs, as the
@@ -110,7 +119,8 @@ func (g *Grader) CheckGoBlocks(ctx context.Context, blocks []course.CodeBlock) (
 		}
 		if f, err := parser.ParseFile(token.NewFileSet(), "", b.Code, parser.PackageClauseOnly); err == nil && f.Name != nil {
 			// A file of its own, compiled as it is written.
-			if err := os.WriteFile(filepath.Join(gb.dir, "block.go"), []byte(lineDirective(b)+b.Code), 0o644); err != nil {
+			gb.first = 1
+			if err := os.WriteFile(filepath.Join(gb.dir, "block.go"), []byte(b.Code), 0o644); err != nil {
 				return rep, err
 			}
 			rep.Compiled++
@@ -192,10 +202,13 @@ func (g *Grader) CheckGoBlocks(ctx context.Context, blocks []course.CodeBlock) (
 		}
 		for _, d := range act.Diagnostics {
 			pos := act.Package.Fset.Position(d.Pos)
-			if pos.Filename != gb.File {
+			if filepath.Base(pos.Filename) != "block.go" {
 				continue // in an earlier block's declarations: reported there
 			}
-			add(gb.CodeBlock, pos.Line, "accentvet: %s: %s", act.Analyzer.Name, d.Message)
+			msg := lineRefRE.ReplaceAllStringFunc(d.Message, func(ref string) string {
+				return "line " + strconv.Itoa(gb.mdLine(position(strings.TrimPrefix(ref, "line "))))
+			})
+			add(gb.CodeBlock, gb.mdLine(pos.Line), "accentvet: %s: %s", act.Analyzer.Name, msg)
 		}
 	}
 	slices.SortStableFunc(rep.Problems, func(a, b course.Problem) int { return strings.Compare(a.File, b.File) })
@@ -203,7 +216,8 @@ func (g *Grader) CheckGoBlocks(ctx context.Context, blocks []course.CodeBlock) (
 }
 
 // lineDirective maps the lines after it to the block's lines in its
-// Markdown file, so the compiler and the analyzers report those.
+// Markdown file, so the parser reports those. (Compiled files have none:
+// analyzers may take a line directive's lines for the file's own.)
 func lineDirective(b course.CodeBlock) string {
 	return fmt.Sprintf("//line %s:%d:1\n", b.File, b.Line)
 }
@@ -270,8 +284,10 @@ func (gb *goBlock) writeDecls(std map[string]bool, earlier []*goBlock) error {
 			return err
 		}
 	}
-	// block.go keeps the block's text as it is, after one line that holds
-	// the package clause and the imports, so every line maps back.
+	// block.go is the block's text as it is, after the package clause and
+	// the imports on its first line, so that its lines are the block's
+	// (and analyzers that name lines in their messages name the right ones).
+	gb.first = 1
 	header := "package " + blockPkg
 	imps, err := importsFor(std, filepath.Join(gb.dir, "block.go"), "package "+blockPkg+"\n"+gb.Code)
 	if err != nil {
@@ -280,7 +296,7 @@ func (gb *goBlock) writeDecls(std map[string]bool, earlier []*goBlock) error {
 	if len(imps) > 0 {
 		header += "; import (" + strings.Join(imps, "; ") + ")"
 	}
-	return os.WriteFile(filepath.Join(gb.dir, "block.go"), []byte(header+"\n"+lineDirective(gb.CodeBlock)+gb.Code), 0o644)
+	return os.WriteFile(filepath.Join(gb.dir, "block.go"), []byte(header+"; "+gb.Code), 0o644)
 }
 
 // declNames returns the names a file declares at top level: "F", "T",
@@ -419,7 +435,11 @@ func isMajorVersion(s string) bool {
 }
 
 // blockLineRE matches the compiler's "file:line[:col]: msg" lines.
-var blockLineRE = regexp.MustCompile(`^(\S.*?\.(?:go|md)):(\d+)(?::(\d+))?: (.*)$`)
+var blockLineRE = regexp.MustCompile(`^(\S.*?\.go):(\d+)(?::(\d+))?: (.*)$`)
+
+// lineRefRE finds the lines analyzers name in their messages ("the
+// goroutine started at line 12"): lines of block.go, which are the block's.
+var lineRefRE = regexp.MustCompile(`\bline \d+\b`)
 
 type located struct {
 	line int
@@ -432,9 +452,7 @@ type located struct {
 // reported with those blocks.
 func (gb *goBlock) locate(e packages.Error) []located {
 	if e.Pos != "" && e.Pos != "-" && !strings.Contains(e.Msg, "\n") {
-		// Type errors name the file relative to the package directory.
-		pos := strings.TrimPrefix(e.Pos, gb.dir+string(filepath.Separator))
-		if l, ok := gb.parseLine(pos + ": " + e.Msg); ok {
+		if l, ok := gb.parseLine(e.Pos + ": " + e.Msg); ok {
 			return []located{l}
 		}
 		return nil
@@ -459,11 +477,11 @@ func (gb *goBlock) locate(e packages.Error) []located {
 }
 
 // parseLine parses "file:line[:col]: msg" and keeps it if file is the
-// block's Markdown file.
+// block's block.go (named absolute, or relative to the scratch module).
 func (gb *goBlock) parseLine(s string) (located, bool) {
 	m := blockLineRE.FindStringSubmatch(s)
-	if m == nil || m[1] != gb.File {
+	if m == nil || (m[1] != filepath.Join(gb.dir, "block.go") && m[1] != filepath.Join(filepath.Base(gb.dir), "block.go")) {
 		return located{}, false
 	}
-	return located{position(m[2]), m[4]}, true
+	return located{gb.mdLine(position(m[2])), m[4]}, true
 }
