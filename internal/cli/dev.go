@@ -207,7 +207,7 @@ func checkRules(ctx context.Context, opts *DevCheckOptions, c *course.Course, ex
 		return len(problems), nil
 	}
 	bad, ran, skipped := 0, 0, 0
-	results := grade.RunFrom(ctx, exs, 2, func(r grade.FromResult) {
+	results := grade.RunFrom(ctx, exs, 2, 0, func(r grade.FromResult) {
 		switch {
 		case r.Skipped != "":
 			fmt.Fprintf(out, "skip %s: %s\n", r.Where(), r.Skipped)

@@ -121,8 +121,10 @@ func TestRules(t *testing.T) {
 			want:   []Problem{{readmePath, "race", "the solution starts goroutines (" + exPackage + ".go:13: go statement)"}},
 		},
 		{
-			name:   "a go statement with norace: and a reason",
-			mutate: func(t *testing.T, f fixture) { edit(t, f.exercises, readmeFile, "race: true\n", "norace: the goroutines share only the channel\n") },
+			name: "a go statement with norace: and a reason",
+			mutate: func(t *testing.T, f fixture) {
+				edit(t, f.exercises, readmeFile, "race: true\n", "norace: the goroutines share only the channel\n")
+			},
 			absent: []Problem{{readmePath, "race", ""}},
 		},
 		{

@@ -57,10 +57,13 @@ func fromCommand(name string) (tool string, args []string) {
 // RunFrom runs every from/ program of the exercises with its language's
 // standard tool, jobs at a time, each from a scratch copy of the file in
 // an empty directory with no input, and reports each result to done as it
-// completes. A program must exit 0 within FromLimit. Programs whose tool is
-// missing (or, for TypeScript, too old to strip types) are skipped, with
-// the reason.
-func RunFrom(ctx context.Context, exs []*course.Exercise, jobs int, done func(FromResult)) []FromResult {
+// completes. A program must exit 0 within limit (FromLimit if 0).
+// Programs whose tool is missing (or, for TypeScript, too old to strip
+// types) are skipped, with the reason.
+func RunFrom(ctx context.Context, exs []*course.Exercise, jobs int, limit time.Duration, done func(FromResult)) []FromResult {
+	if limit <= 0 {
+		limit = FromLimit
+	}
 	type job struct {
 		ex  *course.Exercise
 		src course.Source
@@ -81,7 +84,7 @@ func RunFrom(ctx context.Context, exs []*course.Exercise, jobs int, done func(Fr
 			r := FromResult{Exercise: j.ex, Source: j.src}
 			select {
 			case sem <- struct{}{}:
-				r = runFrom(ctx, j.ex, j.src, skips)
+				r = runFrom(ctx, j.ex, j.src, skips, limit)
 				<-sem
 			case <-ctx.Done():
 				r.Problem = "canceled"
@@ -123,7 +126,7 @@ func firstLine(s string) string {
 	return s
 }
 
-func runFrom(ctx context.Context, ex *course.Exercise, src course.Source, skips map[string]string) FromResult {
+func runFrom(ctx context.Context, ex *course.Exercise, src course.Source, skips map[string]string, limit time.Duration) FromResult {
 	r := FromResult{Exercise: ex, Source: src}
 	tool, args := fromCommand(src.Name)
 	r.Command = strings.Join(append([]string{tool}, args...), " ")
@@ -153,7 +156,7 @@ func runFrom(ctx context.Context, ex *course.Exercise, src course.Source, skips 
 		r.Problem = err.Error()
 		return r
 	}
-	ctx, cancel := context.WithTimeout(ctx, FromLimit)
+	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, tool, args...)
 	cmd.Dir = dir
@@ -172,7 +175,7 @@ func runFrom(ctx context.Context, ex *course.Exercise, src course.Source, skips 
 	var exitErr *exec.ExitError
 	switch {
 	case ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
-		r.Problem = fmt.Sprintf("still running after %s%s", FromLimit, tail(out.Bytes()))
+		r.Problem = fmt.Sprintf("still running after %s%s", limit, tail(out.Bytes()))
 	case ctx.Err() != nil:
 		r.Problem = "canceled"
 	case errors.As(err, &exitErr):
