@@ -2,6 +2,7 @@ package grade
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -71,12 +72,25 @@ func (gb *goBlock) mdLine(line int) int {
 //     Each block must type-check and pass every analyzer of accentvet.
 //
 // Problems are located at lines of the Markdown files.
-func (g *Grader) CheckGoBlocks(ctx context.Context, blocks []course.CodeBlock) (BlockReport, error) {
-	var rep BlockReport
-	add := func(b course.CodeBlock, line int, format string, args ...any) {
-		rep.Problems = append(rep.Problems, course.Problem{File: b.File,
-			Msg: fmt.Sprintf("line %d (the Go block at line %d): %s", line, b.Line, fmt.Sprintf(format, args...))})
+func (g *Grader) CheckGoBlocks(ctx context.Context, blocks []course.CodeBlock) (rep BlockReport, err error) {
+	type lined struct {
+		line int
+		p    course.Problem
 	}
+	var problems []lined
+	add := func(b course.CodeBlock, line int, format string, args ...any) {
+		problems = append(problems, lined{line, course.Problem{File: b.File,
+			Msg: fmt.Sprintf("line %d (the Go block at line %d): %s", line, b.Line, fmt.Sprintf(format, args...))}})
+	}
+	// Report in file and line order, whichever stage found the problem.
+	defer func() {
+		slices.SortStableFunc(problems, func(a, b lined) int {
+			return cmp.Or(strings.Compare(a.p.File, b.p.File), cmp.Compare(a.line, b.line))
+		})
+		for _, l := range problems {
+			rep.Problems = append(rep.Problems, l.p)
+		}
+	}()
 	root, err := os.MkdirTemp("", "accent-codeblocks-")
 	if err != nil {
 		return rep, fmt.Errorf("creating a scratch module: %w", err)
@@ -211,7 +225,6 @@ func (g *Grader) CheckGoBlocks(ctx context.Context, blocks []course.CodeBlock) (
 			add(gb.CodeBlock, gb.mdLine(pos.Line), "accentvet: %s: %s", act.Analyzer.Name, msg)
 		}
 	}
-	slices.SortStableFunc(rep.Problems, func(a, b course.Problem) int { return strings.Compare(a.File, b.File) })
 	return rep, nil
 }
 
