@@ -319,8 +319,8 @@ func hintLeaks(hint string, sol []codeLine) []string {
 	}
 	for _, code := range hintCode(hint) {
 		for _, h := range goLines("hint", code) {
-			if !h.nontrivial() {
-				continue
+			if !h.nontrivial() || bareName(h.toks) {
+				continue // naming an API (`context.WithoutCancel`) is the idea, not the answer
 			}
 			for _, s := range sol {
 				if containsRun(s.toks, h.toks) && !seen["solution line "+s.String()] {
@@ -330,6 +330,17 @@ func hintLeaks(hint string, sol []codeLine) []string {
 		}
 	}
 	return out
+}
+
+// bareName reports whether tokens are only a name or a selector chain,
+// such as sync.OnceValues.
+func bareName(toks []string) bool {
+	for i, t := range toks {
+		if (i%2 == 1) != (t == ".") || i%2 == 0 && !token.IsIdentifier(t) {
+			return false
+		}
+	}
+	return len(toks)%2 == 1
 }
 
 // containsRun reports whether needle occurs in haystack as a contiguous run.

@@ -182,6 +182,22 @@ func TestRules(t *testing.T) {
 			want: []Problem{{readmePath, "hints[0]", "`make(chan string,len(replicas))`, part of solution line solution/" + exPackage + ".go:11"}},
 		},
 		{
+			name: "naming an API is the idea, not the answer",
+			mutate: func(t *testing.T, f fixture) {
+				f.exercises[exDir+"/solution/"+exPackage+".go"] = goFile(exPackage, "import \"context\"\n\nfunc Detach(ctx context.Context) context.Context {\n\treturn context.WithoutCancel(ctx)\n}\n")
+				hints(t, f, "Look at `context.WithoutCancel`.", "The answer.")
+			},
+			absent: []Problem{{readmePath, "hints[0]", ""}},
+		},
+		{
+			name: "but a call from the solution is code",
+			mutate: func(t *testing.T, f fixture) {
+				f.exercises[exDir+"/solution/"+exPackage+".go"] = goFile(exPackage, "import \"context\"\n\nfunc Detach(ctx context.Context) context.Context {\n\treturn context.WithoutCancel(ctx)\n}\n")
+				hints(t, f, "Look at `context.WithoutCancel(ctx)`.", "The answer.")
+			},
+			want: []Problem{{readmePath, "hints[0]", "`context.WithoutCancel(ctx)`, part of solution line solution/" + exPackage + ".go:6"}},
+		},
+		{
 			name: "the last tier may give the answer",
 			mutate: func(t *testing.T, f fixture) {
 				hints(t, f, "A nudge.", "The answer: `answers := make(chan string, len(replicas))`.")
