@@ -117,6 +117,10 @@ func checkRace(ex *Exercise, file string, add func(file, field, format string, a
 	}
 	if where := startsGoroutines(ex.Solution); where != "" {
 		add(file, "race", "the solution starts goroutines (%s), but the tests run without -race: set race: true, or say why -race is not needed in norace:", where)
+	} else if where := startsGoroutines(ex.Tests); where != "" {
+		// The tests run the learner's code from several goroutines: a
+		// solution without the lock or the atomic would pass without -race.
+		add(file, "race", "the tests start goroutines (%s), so the learner's code runs concurrently, but the tests run without -race: set race: true, or say why -race is not needed in norace:", where)
 	}
 }
 

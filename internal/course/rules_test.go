@@ -144,6 +144,15 @@ func TestRules(t *testing.T) {
 			want: []Problem{{readmePath, "race", "(" + exPackage + ".go:6: time.AfterFunc)"}},
 		},
 		{
+			name: "tests that start goroutines without race: true",
+			mutate: func(t *testing.T, f fixture) {
+				edit(t, f.exercises, readmeFile, "race: true\n", "")
+				f.exercises[exDir+"/solution/"+exPackage+".go"] = goFile(exPackage, "func First() string { return \"first\" }\n")
+				f.exercises[exDir+"/"+exPackage+"_test.go"] = goFile(exPackage, "import \"testing\"\n\nfunc TestFirstWins(t *testing.T) {\n\tgo First()\n\tFirst()\n}\n")
+			},
+			want: []Problem{{readmePath, "race", "the tests start goroutines (" + exPackage + "_test.go:6: go statement), so the learner's code runs concurrently"}},
+		},
+		{
 			name: "a solution without goroutines needs no race",
 			mutate: func(t *testing.T, f fixture) {
 				edit(t, f.exercises, readmeFile, "race: true\n", "")
