@@ -45,8 +45,7 @@ wrong variant is caught by the finding it names. And the course rules:
   - no hint tier but the last contains a line of the solution, and no
     lesson prints the solution of an exercise it leads to;
   - an exercise whose solution or tests start goroutines runs with
-    race: true, or
-    says why not in norace:;
+    race: true, or says why not in norace:;
   - every exercise has at least three wrong variants, one of them a cheat,
     and a requirements: map;
   - with --from, every from/ program runs with its language's own tool and
