@@ -5,8 +5,9 @@
 // topics in parallel, and each topic's binary gets go test's time limit of
 // its own, instead of one binary carrying every case of the course.
 //
-// TestEveryTopicHasACheckPackage fails when a topic with exercises has no
-// check package, or a check package names no such topic.
+// TestEveryTopicHasACheckPackage fails when a topic has no check package
+// (one without exercises too: the course rules check its lessons), or a
+// check package names no topic.
 package coursecheck
 
 import (
@@ -29,10 +30,11 @@ import (
 // with the cases it graded, not with go test's panic.
 const deadlineMargin = 20 * time.Second
 
-// Topic grades every exercise of one topic, as `accent dev check TOPIC`
-// does: every starting code fails, every solution passes, every wrong
-// variant is caught by the finding it names (the whole course's structure
-// is checked too). The topic is the name of the test's package directory,
+// Topic checks one topic as `accent dev check TOPIC` does: the course
+// rules on its lessons and exercises, and every exercise graded (every
+// starting code fails, every solution passes, every wrong variant is
+// caught by the finding it names); the whole course's structure is checked
+// too. The topic is the name of the test's package directory,
 // so a check package is the same two lines for every topic. Skipped with
 // -short.
 func Topic(t *testing.T) {
@@ -49,9 +51,8 @@ func Topic(t *testing.T) {
 	if err != nil {
 		t.Fatalf("loading the built-in course: %v", err)
 	}
-	if n := len(exercisesOf(c, topic)); n == 0 {
-		t.Fatalf("the package directory %s names no topic with exercises in the course (topics with exercises: %s)",
-			wd, strings.Join(topicsWithExercises(c), ", "))
+	if _, ok := c.Topic(topic); !ok {
+		t.Fatalf("the package directory %s names no topic of the course (topics: %s)", wd, strings.Join(topicIDs(c), ", "))
 	}
 	ctx := t.Context()
 	if d, ok := t.Deadline(); ok {
@@ -84,25 +85,12 @@ func Topic(t *testing.T) {
 	}
 }
 
-// exercisesOf returns the ids of the exercises of topic.
-func exercisesOf(c *course.Course, topic string) []string {
-	var ids []string
-	for _, ex := range c.Exercises {
-		if ex.Topic == topic {
-			ids = append(ids, ex.ID)
-		}
-	}
-	return ids
-}
-
-// topicsWithExercises returns, in course order, the topics that have at
-// least one exercise: the ones that need a check package.
-func topicsWithExercises(c *course.Course) []string {
+// topicIDs returns the course's topics, in course order: each needs a
+// check package.
+func topicIDs(c *course.Course) []string {
 	var ids []string
 	for _, tp := range c.Topics {
-		if len(exercisesOf(c, tp.ID)) > 0 {
-			ids = append(ids, tp.ID)
-		}
+		ids = append(ids, tp.ID)
 	}
 	return ids
 }

@@ -20,28 +20,28 @@ import (
 	"github.com/accent-go/accent/internal/coursecheck"
 )
 
-// TestTopic grades this topic's exercises, as accent dev check does.
+// TestTopic checks this topic, as accent dev check does.
 func TestTopic(t *testing.T) { coursecheck.Topic(t) }
 `
 
 // The course check must cover every topic, including one added later: a
-// topic with exercises and no check package would never be graded by go
-// test. Fast; runs with -short too.
+// topic with no check package would never be graded, nor its lessons
+// checked against the course rules, by go test. Fast; runs with -short too.
 func TestEveryTopicHasACheckPackage(t *testing.T) {
 	c, err := course.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := topicsWithExercises(c)
+	want := topicIDs(c)
 	if len(want) == 0 {
-		t.Fatal("the built-in course has no exercises")
+		t.Fatal("the built-in course has no topics")
 	}
 	for _, topic := range want {
 		path := filepath.Join(topic, "check_test.go")
 		b, err := os.ReadFile(path)
 		switch {
 		case os.IsNotExist(err):
-			t.Errorf("topic %q has exercises but no check package: create internal/coursecheck/%s containing:\n%s", topic, path, checkFile)
+			t.Errorf("topic %q has no check package: create internal/coursecheck/%s containing:\n%s", topic, path, checkFile)
 		case err != nil:
 			t.Error(err)
 		case string(b) != checkFile:
@@ -54,7 +54,7 @@ func TestEveryTopicHasACheckPackage(t *testing.T) {
 	}
 	for _, e := range entries {
 		if e.IsDir() && !slices.Contains(want, e.Name()) {
-			t.Errorf("internal/coursecheck/%s checks no topic with exercises (topics: %s): remove it or rename it after its topic",
+			t.Errorf("internal/coursecheck/%s checks no topic (topics: %s): remove it or rename it after its topic",
 				e.Name(), strings.Join(want, ", "))
 		}
 	}

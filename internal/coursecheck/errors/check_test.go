@@ -6,5 +6,5 @@ import (
 	"github.com/accent-go/accent/internal/coursecheck"
 )
 
-// TestTopic grades this topic's exercises, as accent dev check does.
+// TestTopic checks this topic, as accent dev check does.
 func TestTopic(t *testing.T) { coursecheck.Topic(t) }
