@@ -912,20 +912,25 @@ const (
 	crashCourseEnv = "ACCENT_TEST_INIT_CRASH_COURSE"
 )
 
-// crashCourse is the course a crash test initializes: the embedded one, or
-// ("v2") the same with the first exercise's starting code changed, as a
-// course update would.
-func crashCourse(t *testing.T, version string) *course.Course {
-	t.Helper()
-	c := embedded(t)
-	if version != "v2" {
-		return c
+// crashCourse is the course a crash test initializes: a small one made
+// here (the child process then has no course to parse), or ("v2") the same
+// with the first exercise's starting code changed, as a course update
+// would. Every file has content: an empty file left by a crash would show.
+func crashCourse(version string) *course.Course {
+	var exs []*course.Exercise
+	for i := range 4 {
+		pkg := fmt.Sprintf("crash%d", i)
+		exs = append(exs, &course.Exercise{
+			ID: "crash/" + pkg, Dir: "01-crash/" + pkg, Title: "Crash " + pkg, Task: "Survive a crash.\n",
+			From:    []course.Source{{Language: course.Node, Name: pkg + ".js", Code: "// the idiom\n"}},
+			Starter: map[string][]byte{pkg + ".go": []byte("package " + pkg + "\n"), "helper.go": []byte("package " + pkg + "\n\nfunc helper() {}\n")},
+			Tests:   map[string][]byte{pkg + "_test.go": []byte("package " + pkg + "\n\nimport \"testing\"\n\nfunc TestIt(t *testing.T) {}\n")},
+		})
 	}
-	ex := c.Exercises[0]
-	name := firstKey(ex.Starter)
-	return withExercise(t, c, ex.ID, func(ex *course.Exercise) {
-		ex.Starter[name] = append(slices.Clone(ex.Starter[name]), "\n// course version 2\n"...)
-	})
+	if version == "v2" {
+		exs[0].Starter["crash0.go"] = append(exs[0].Starter["crash0.go"], "\n// course version 2\n"...)
+	}
+	return &course.Course{Exercises: exs}
 }
 
 // A crash (here: the process dies) at any step of Init leaves every file
@@ -938,9 +943,8 @@ func TestInitSurvivesACrash(t *testing.T) {
 		crashChild(t, at)
 		return
 	}
-	v1, v2 := crashCourse(t, "v1"), crashCourse(t, "v2")
-	ex := v2.Exercises[0]
-	changed := ex.Dir + "/" + firstKey(ex.Starter)
+	v1, v2 := crashCourse("v1"), crashCourse("v2")
+	changed := v2.Exercises[0].Dir + "/crash0.go"
 	n := len(expectedFiles(v1))
 	tests := []struct {
 		name   string
@@ -1041,6 +1045,6 @@ func crashChild(t *testing.T, at string) {
 			os.Exit(crashExit)
 		}
 	}
-	_, _, err := Init(os.Getenv(crashDirEnv), crashCourse(t, os.Getenv(crashCourseEnv)))
+	_, _, err := Init(os.Getenv(crashDirEnv), crashCourse(os.Getenv(crashCourseEnv)))
 	t.Fatalf("Init never reached step %q (err %v)", at, err)
 }
