@@ -546,7 +546,8 @@ keys:
 				pos = bodyEnd(g)
 				msg = "the goroutine can end here without calling " + name + ".Done(): " + name + ".Wait() blocks forever; call defer " + name + ".Done() first thing in the goroutine"
 			}
-			c.report(analysis.Diagnostic{Pos: pos, Message: msg, SuggestedFixes: fix})
+			c.report(analysis.Diagnostic{Pos: pos, Message: msg, SuggestedFixes: fix,
+				Related: appendRelated(nil, directs[0].instr.Common().Pos(), "the other paths call "+name+".Done() here")})
 			fix = nil // one copy of the fix is enough
 		}
 	}

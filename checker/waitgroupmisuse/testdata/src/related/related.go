@@ -1,0 +1,60 @@
+// Package related holds waitgroupmisuse findings whose related positions
+// the test checks: the goroutine and its blocked operation, the waiter's
+// operation after the Wait, the Done a return skips.
+package related
+
+import "sync"
+
+func process(int) int { return 0 }
+
+func closeAfterWait(items []int) {
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() { // related "the goroutine is started here"
+			defer wg.Done()
+			for j := range jobs { // related "the goroutine waits here for jobs to be closed"
+				process(j)
+			}
+		}()
+	}
+	for _, it := range items {
+		jobs <- it
+	}
+	wg.Wait()   // want `wg.Wait\(\) waits for goroutines that only finish once jobs is closed`
+	close(jobs) // related `close\(jobs\) comes only here, after the Wait`
+}
+
+func resultsAfterWait(items []int) []int {
+	results := make(chan int)
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() { // related "the goroutine is started here"
+			defer wg.Done()
+			results <- process(it) // related "the goroutine blocks here, sending on results before its Done"
+		}()
+	}
+	wg.Wait() // want `wg.Wait\(\) waits for goroutines that must first send on results`
+	var out []int
+	for range items {
+		out = append(out, <-results) // related "results is received from only here, after the Wait"
+	}
+	return out
+}
+
+func skipsDone(items []int) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			if it < 0 {
+				return // want `this return skips wg.Done\(\)`
+			}
+			process(it)
+			wg.Done() // related `the other paths call wg\.Done\(\) here`
+		}()
+	}
+	wg.Wait()
+}
