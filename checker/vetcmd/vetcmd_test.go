@@ -490,3 +490,72 @@ func TestFactsOnly(t *testing.T) {
 		t.Error("vetxOnly misreads its config")
 	}
 }
+
+// leaky leaks a goroutine: chanleak reports the send, with the go
+// statement and the return as related positions.
+const leaky = `package l
+
+import "context"
+
+func fetch() int { return 1 }
+
+func First(ctx context.Context) (int, error) {
+	ch := make(chan int)
+	go func() {
+		ch <- fetch()
+	}()
+	select {
+	case n := <-ch:
+		return n, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+`
+
+// TestCommandRelated runs accentvet on a leak and checks that the text
+// and JSON outputs carry its related positions.
+func TestCommandRelated(t *testing.T) {
+	dir := module(t, map[string]string{"l/l.go": leaky})
+	stdout, stderr, code := run(t, dir, "-chanleak", "./...")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitFindings, stderr)
+	}
+	file := filepath.FromSlash("l/l.go")
+	want := []string{
+		file + ":10:6: goroutine started at line 9 sends on ch",
+		"  related: " + file + ":9:2: the goroutine is started here",
+		"  related: " + file + ":12:2: this select can take another case",
+		"  related: " + file + ":16:3: First returns here without receiving from ch",
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), stdout)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want prefix %q", i, lines[i], w)
+		}
+	}
+
+	stdout, _, code = run(t, dir, "-chanleak", "-json", "./...")
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+		Related []struct {
+			Posn    string `json:"posn"`
+			Message string `json:"message"`
+		} `json:"related"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil || code != ExitFindings {
+		t.Fatalf("-json: exit %d, %v:\n%s", code, err, stdout)
+	}
+	diags := tree["m/l"]["chanleak"]
+	if len(diags) != 1 || len(diags[0].Related) != 3 {
+		t.Fatalf("-json: want one chanleak diagnostic with 3 related positions:\n%s", stdout)
+	}
+	rel := diags[0].Related[0]
+	if !strings.HasSuffix(rel.Posn, filepath.FromSlash("l/l.go")+":9:2") || rel.Message != "the goroutine is started here" {
+		t.Errorf("-json: first related = %+v", rel)
+	}
+}
