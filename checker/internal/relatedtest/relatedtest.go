@@ -104,11 +104,11 @@ func parse(fset *token.FileSet, f *ast.File) ([]*marker, error) {
 			for text != "" {
 				lit, rest, err := quoted(text)
 				if err != nil {
-					return nil, fmt.Errorf("%s: bad // related comment: %v", where, err)
+					return nil, fmt.Errorf("%s: bad // related comment: %w", where, err)
 				}
 				re, err := regexp.Compile(lit)
 				if err != nil {
-					return nil, fmt.Errorf("%s: %v", where, err)
+					return nil, fmt.Errorf("%s: %w", where, err)
 				}
 				ms = append(ms, &marker{at: where, re: re})
 				text = strings.TrimSpace(rest)
