@@ -773,8 +773,17 @@ func (c *checker) waitInCounted(g *ssa.Function) {
 			Pos: w.instr.Common().Pos(),
 			Message: what + " inside a goroutine that " + name + " counts, waits for this goroutine's own " + name +
 				".Done(), which only runs later: it deadlocks; call Wait outside the goroutines it waits for",
+			Related: appendRelated(nil, later.instr.Common().Pos(), laterDone(later, name)),
 		})
 	}
+}
+
+// laterDone describes the Done that a Wait in a goroutine waits for.
+func laterDone(d *site, name string) string {
+	if d.deferred {
+		return "this goroutine's " + name + ".Done() is deferred here: it runs when the goroutine returns, after the Wait"
+	}
+	return "this goroutine's " + name + ".Done() runs here, after the Wait"
 }
 
 // reaches reports whether control can go from just after a to b.

@@ -58,3 +58,22 @@ func skipsDone(items []int) {
 	}
 	wg.Wait()
 }
+
+func waitsForItself() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done() // related `this goroutine's wg\.Done\(\) is deferred here: it runs when the goroutine returns, after the Wait`
+		process(1)
+		wg.Wait() // want `wg.Wait\(\) inside a goroutine that wg counts`
+	}()
+	wg.Wait()
+}
+
+func doneAfterWait(wg *sync.WaitGroup) {
+	wg.Add(1)
+	go func() {
+		wg.Wait() // want `wg.Wait\(\) inside a goroutine that wg counts`
+		wg.Done() // related `this goroutine's wg\.Done\(\) runs here, after the Wait`
+	}()
+}
