@@ -177,9 +177,9 @@ func (c *checker) handsOn(errVar *types.Var) bool {
 		if found {
 			return false
 		}
+		// Function literals count too: they mostly run there and then,
+		// as in once.Do(func() { g.err = ... }).
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
 		case *ast.SendStmt:
 			found = true
 		case *ast.UnaryExpr:

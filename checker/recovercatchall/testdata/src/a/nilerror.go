@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"net/http"
+	"sync"
 	"sync/atomic"
 )
 
@@ -162,6 +163,21 @@ func (rn *runner) run(f func() error) error {
 	return f()
 }
 
+// The error is kept once, by a closure.
+type group struct {
+	once sync.Once
+	err  error
+}
+
+func (g *group) do(f func() error) error {
+	defer func() {
+		if r := recover(); r != nil {
+			g.once.Do(func() { g.err = fmt.Errorf("panic: %v", r) })
+		}
+	}()
+	return f()
+}
+
 // A goroutine's top frame reports the panic on a channel.
 func startWorker(work func() error, errc chan<- error) {
 	go func() {
@@ -208,4 +224,24 @@ func recovererHeader(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, req)
 	})
+}
+
+// A method deferred as the handler.
+type server struct{ logger *log.Logger }
+
+func (s *server) recoverPanic() {
+	if r := recover(); r != nil { // want `recover\(\) stops the panic, but handle then returns a nil error`
+		s.logger.Print(r)
+	}
+}
+
+func (s *server) handle(req string) error {
+	defer s.recoverPanic()
+	return parse(req)
+}
+
+// Dropped outright in a function returning an error.
+func quietly(f func() error) error {
+	defer func() { recover() }() // want `recover\(\) stops the panic, but quietly then returns a nil error`
+	return f()
 }
