@@ -128,7 +128,7 @@ func (c *checker) certain(k *chanflow.Class) {
 				Pos: op.Pos,
 				Message: fmt.Sprintf("nothing in this package sends on or closes %s: this receive blocks forever; %s where the work it waits for ends",
 					name, fix),
-				Related: madeHere(k, name),
+				Related: madeHere(k, closable),
 			})
 		}
 	}
@@ -137,7 +137,7 @@ func (c *checker) certain(k *chanflow.Class) {
 			if op.Kind != chanflow.Send || !op.Blocking() || afterClose(op, k) {
 				continue
 			}
-			name, _ := c.name(op)
+			name, closable := c.name(op)
 			when := "blocks forever"
 			if !unbuffered(k) {
 				when = "blocks forever once the buffer is full"
@@ -146,19 +146,23 @@ func (c *checker) certain(k *chanflow.Class) {
 				Pos: op.Pos,
 				Message: fmt.Sprintf("nothing in this package receives from %s: this send %s; receive from it, or drop the send",
 					name, when),
-				Related: madeHere(k, name),
+				Related: madeHere(k, closable),
 			})
 		}
 	}
 }
 
 // madeHere returns the make of a class made in one place, as the related
-// position of a finding about its channel.
-func madeHere(k *chanflow.Class, name string) []analysis.RelatedInformation {
+// position of a finding about its channel, which code can name closable
+// ("" if it cannot be named so simply).
+func madeHere(k *chanflow.Class, closable string) []analysis.RelatedInformation {
 	if len(k.Makes) != 1 || !k.Makes[0].Pos().IsValid() {
 		return nil
 	}
-	return []analysis.RelatedInformation{{Pos: k.Makes[0].Pos(), Message: name + " is made here"}}
+	if closable == "" {
+		closable = "the channel"
+	}
+	return []analysis.RelatedInformation{{Pos: k.Makes[0].Pos(), Message: closable + " is made here"}}
 }
 
 // afterClose reports whether send op always comes after a close of its

@@ -814,6 +814,7 @@ func (c *checker) waitInSpawnLoop(fn *ssa.Function) {
 			continue
 		}
 		addInLoop, addBefore := false, false
+		var addAt token.Pos
 		for _, a := range s.sites[add] {
 			if a.key != w.key {
 				continue
@@ -822,6 +823,9 @@ func (c *checker) waitInSpawnLoop(fn *ssa.Function) {
 				addInLoop = true
 			} else if c.reaches(fn, a.instr, w.instr) {
 				addBefore = true
+				if !addAt.IsValid() {
+					addAt = a.instr.Common().Pos()
+				}
 			}
 		}
 		if addInLoop || !addBefore {
@@ -832,6 +836,7 @@ func (c *checker) waitInSpawnLoop(fn *ssa.Function) {
 			Pos: w.instr.Common().Pos(),
 			Message: name + ".Wait() inside the loop that starts the goroutines waits for all that " + name +
 				".Add counted before the loop, but only one has started: it blocks forever; move " + name + ".Wait() after the loop",
+			Related: appendRelated(nil, addAt, name+".Add counts the goroutines here, before the loop"),
 		})
 	}
 }

@@ -49,3 +49,15 @@ func never(n int) {
 	done := make(chan int) // related "done is made here"
 	done <- n              // want `nothing in this package receives from done`
 }
+
+type source struct{ c chan int }
+
+func (s *source) get() chan int { return s.c }
+
+func newSource() *source {
+	return &source{c: make(chan int)} // related "the channel is made here"
+}
+
+func consume(s *source) int {
+	return <-s.get() // want `nothing in this package sends on or closes the channel s.get\(\) returns`
+}

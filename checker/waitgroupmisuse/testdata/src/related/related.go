@@ -77,3 +77,15 @@ func doneAfterWait(wg *sync.WaitGroup) {
 		wg.Done() // related `this goroutine's wg\.Done\(\) runs here, after the Wait`
 	}()
 }
+
+func initPlugins(plugins []string) {
+	var group sync.WaitGroup
+	group.Add(len(plugins)) // related `group\.Add counts the goroutines here, before the loop`
+	for _, p := range plugins {
+		go func() {
+			defer group.Done()
+			_ = p
+		}()
+		group.Wait() // want `group.Wait\(\) inside the loop that starts the goroutines`
+	}
+}
