@@ -493,3 +493,33 @@ func (c *checker) chanName(mk *ssa.MakeChan) string {
 	}
 	return "the channel"
 }
+
+// waitFor returns the Wait that the Done of goroutine g on the WaitGroup of
+// k is meant to release: a Wait on it in the function that starts g (when
+// g is a function literal, whose starter is its parent), after the go
+// statement. It returns token.NoPos if there is none to be seen.
+func (c *checker) waitFor(g *ssa.Function, k key) token.Pos {
+	parent := g.Parent()
+	if parent == nil || !portable(k) {
+		return token.NoPos
+	}
+	waits := c.summary(parent).sites[wait]
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			gi, ok := instr.(*ssa.Go)
+			if !ok || c.ours(gi.Call.StaticCallee()) != g {
+				continue
+			}
+			pk, ok := translate(k, g, gi.Common())
+			if !ok {
+				continue
+			}
+			for _, w := range waits {
+				if w.key == pk && c.reaches(parent, gi, w.instr) {
+					return w.instr.Common().Pos()
+				}
+			}
+		}
+	}
+	return token.NoPos
+}

@@ -546,8 +546,9 @@ keys:
 				pos = bodyEnd(g)
 				msg = "the goroutine can end here without calling " + name + ".Done(): " + name + ".Wait() blocks forever; call defer " + name + ".Done() first thing in the goroutine"
 			}
-			c.report(analysis.Diagnostic{Pos: pos, Message: msg, SuggestedFixes: fix,
-				Related: appendRelated(nil, directs[0].instr.Common().Pos(), "the other paths call "+name+".Done() here")})
+			related := appendRelated(nil, c.waitFor(g, k), name+".Wait() waits here for the Done that this path skips")
+			related = appendRelated(related, directs[0].instr.Common().Pos(), "the other paths call "+name+".Done() here")
+			c.report(analysis.Diagnostic{Pos: pos, Message: msg, SuggestedFixes: fix, Related: related})
 			fix = nil // one copy of the fix is enough
 		}
 	}

@@ -56,7 +56,7 @@ func skipsDone(items []int) {
 			wg.Done() // related `the other paths call wg\.Done\(\) here`
 		}()
 	}
-	wg.Wait()
+	wg.Wait() // related `wg\.Wait\(\) waits here for the Done that this path skips`
 }
 
 func waitsForItself() {
