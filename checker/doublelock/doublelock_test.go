@@ -6,8 +6,15 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/accent-go/accent/checker/doublelock"
+	"github.com/accent-go/accent/checker/internal/relatedtest"
 )
 
 func Test(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), doublelock.Analyzer, "a")
+}
+
+// TestRelated checks the related positions: the first lock, and the call
+// through which the second is taken.
+func TestRelated(t *testing.T) {
+	relatedtest.Run(t, analysistest.TestData(), doublelock.Analyzer, "related")
 }
