@@ -168,7 +168,31 @@ func (c *checker) report(b lockset.Blocking, h lockset.Fact, x lockset.Counter) 
 		End: end,
 		Message: fmt.Sprintf("%s blocks while %s is locked%s, but every %s (as in %s at %s) comes after locking %s: each goroutine waits for the other forever; unlock before blocking",
 			op, lock, held, other, lockset.FuncName(x.Fn), lockset.Where(c.pass.Fset, x.Pos, inner.Pos), h.Abstract),
+		Related: related(b, h, x, lock, other),
 	})
+}
+
+// related returns the other sites of a blocking operation under a lock:
+// the Lock, the call that leads to the operation, the operation that would
+// unblock it and the Lock that operation waits for.
+func related(b lockset.Blocking, h lockset.Fact, x lockset.Counter, lock, other string) []analysis.RelatedInformation {
+	var rel []analysis.RelatedInformation
+	add := func(pos token.Pos, msg string) {
+		if pos.IsValid() && pos != b.Site.Inner().Pos {
+			rel = append(rel, analysis.RelatedInformation{Pos: pos, Message: msg})
+		}
+	}
+	if h.Site != nil {
+		add(h.Site.Pos, lock+" is locked here")
+	}
+	if b.Site.Via != nil {
+		add(b.Site.Pos, "this call blocks")
+	}
+	if s, ok := x.Acquired[h.Abstract]; ok && s != nil {
+		add(s.Pos, "the other goroutine locks "+h.Abstract+" here first")
+	}
+	add(x.Pos, "the "+other+" that would unblock it comes here")
+	return rel
 }
 
 // unexported reports whether the field or variable an abstract name ends

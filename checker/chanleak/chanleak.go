@@ -128,6 +128,7 @@ func (c *checker) certain(k *chanflow.Class) {
 				Pos: op.Pos,
 				Message: fmt.Sprintf("nothing in this package sends on or closes %s: this receive blocks forever; %s where the work it waits for ends",
 					name, fix),
+				Related: madeHere(k, closable),
 			})
 		}
 	}
@@ -136,7 +137,7 @@ func (c *checker) certain(k *chanflow.Class) {
 			if op.Kind != chanflow.Send || !op.Blocking() || afterClose(op, k) {
 				continue
 			}
-			name, _ := c.name(op)
+			name, closable := c.name(op)
 			when := "blocks forever"
 			if !unbuffered(k) {
 				when = "blocks forever once the buffer is full"
@@ -145,9 +146,23 @@ func (c *checker) certain(k *chanflow.Class) {
 				Pos: op.Pos,
 				Message: fmt.Sprintf("nothing in this package receives from %s: this send %s; receive from it, or drop the send",
 					name, when),
+				Related: madeHere(k, closable),
 			})
 		}
 	}
+}
+
+// madeHere returns the make of a class made in one place, as the related
+// position of a finding about its channel, which code can name closable
+// ("" if it cannot be named so simply).
+func madeHere(k *chanflow.Class, closable string) []analysis.RelatedInformation {
+	if len(k.Makes) != 1 || !k.Makes[0].Pos().IsValid() {
+		return nil
+	}
+	if closable == "" {
+		closable = "the channel"
+	}
+	return []analysis.RelatedInformation{{Pos: k.Makes[0].Pos(), Message: closable + " is made here"}}
 }
 
 // afterClose reports whether send op always comes after a close of its
@@ -858,16 +873,18 @@ func (c *checker) reportLeak(l *leak, end ssa.Instruction, reason token.Pos) {
 		fnName = l.fn.Name()
 	}
 	var where string
+	var endPos token.Pos // where fn returns or makes a new channel
 	if m, ok := end.(*ssa.MakeChan); ok {
+		endPos = m.Pos()
 		where = fmt.Sprintf("can loop back to line %d and make a new channel", c.line(m.Pos()))
 	} else {
-		retPos := end.Pos()
-		if !retPos.IsValid() {
+		endPos = end.Pos()
+		if !endPos.IsValid() {
 			if body := funcBody(l.fn); body != nil {
-				retPos = body.Rbrace
+				endPos = body.Rbrace
 			}
 		}
-		where = fmt.Sprintf("can return at line %d", c.line(retPos))
+		where = fmt.Sprintf("can return at line %d", c.line(endPos))
 	}
 	if reason.IsValid() {
 		where += fmt.Sprintf(" (when the select at line %d takes another case)", c.line(reason))
@@ -875,12 +892,15 @@ func (c *checker) reportLeak(l *leak, end ssa.Instruction, reason token.Pos) {
 	slices.SortFunc(l.blocks, func(a, b *chanflow.Op) int { return int(a.Pos - b.Pos) })
 	for _, op := range l.blocks {
 		name, closable := c.name(op)
-		goLine := 0
+		var start *ssa.Go
 		for gi := range l.counts {
-			if c.res.GoTarget(gi) == op.Fn {
-				goLine = c.line(gi.Pos())
-				break
+			if c.res.GoTarget(gi) == op.Fn && (start == nil || gi.Pos() < start.Pos()) {
+				start = gi
 			}
+		}
+		goLine := 0
+		if start != nil {
+			goLine = c.line(start.Pos())
 		}
 		var msg string
 		var fixes []analysis.SuggestedFix
@@ -909,8 +929,37 @@ func (c *checker) reportLeak(l *leak, end ssa.Instruction, reason token.Pos) {
 			msg = fmt.Sprintf("goroutine started at line %d receives from %s, but %s %s without %s it: the receive blocks forever; %s",
 				goLine, name, fnName, where, what, fix)
 		}
-		c.report(analysis.Diagnostic{Pos: op.Pos, Message: msg, SuggestedFixes: fixes})
+		c.report(analysis.Diagnostic{Pos: op.Pos, Message: msg, SuggestedFixes: fixes,
+			Related: c.leakRelated(l, start, end, endPos, reason, name, fnName)})
 	}
+}
+
+// leakRelated returns the other sites of a leak: the go statement that
+// starts the goroutine, where the starter returns (or makes a new channel)
+// without serving it, and the select case that takes it there.
+func (c *checker) leakRelated(l *leak, start *ssa.Go, end ssa.Instruction, endPos, reason token.Pos, name, fnName string) []analysis.RelatedInformation {
+	var rel []analysis.RelatedInformation
+	if start != nil && start.Pos().IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: start.Pos(), Message: "the goroutine is started here"})
+	}
+	served := "receiving from"
+	if l.side == receiver {
+		served = "sending to or closing"
+		if l.needsClose {
+			served = "closing"
+		}
+	}
+	if reason.IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: reason, Message: "this select can take another case"})
+	}
+	if endPos.IsValid() {
+		msg := fmt.Sprintf("%s returns here without %s %s", fnName, served, name)
+		if _, ok := end.(*ssa.MakeChan); ok {
+			msg = fmt.Sprintf("the loop comes back here and makes a new channel without %s the old one", served)
+		}
+		rel = append(rel, analysis.RelatedInformation{Pos: endPos, Message: msg})
+	}
+	return rel
 }
 
 func funcBody(fn *ssa.Function) *ast.BlockStmt {

@@ -115,5 +115,31 @@ func report(pass *analysis.Pass, res *lockset.Result, d lockset.DoubleLock) {
 		Pos:     start,
 		End:     end,
 		Message: fmt.Sprintf("%s %s when %s: %s; %s", name, where, again, why, fix),
+		Related: related(d, name),
 	})
+}
+
+// related returns the other sites of a double lock: the first lock, the
+// call that took it when a callee did, and the call through which the
+// second lock is taken.
+func related(d lockset.DoubleLock, name string) []analysis.RelatedInformation {
+	outer := d.Held.Site.Inner()
+	first := name + " is first locked here"
+	if d.Held.Mode == lockset.Read {
+		first = name + " is first read-locked here"
+	}
+	if d.Held.Strength == lockset.Loop {
+		first += ", and still held when the loop comes round"
+	}
+	var rel []analysis.RelatedInformation
+	if outer.Pos != d.Site.Inner().Pos { // a loop's Lock may meet itself
+		rel = append(rel, analysis.RelatedInformation{Pos: outer.Pos, Message: first})
+	}
+	if d.Held.Site.Via != nil && d.Held.Site.Pos != outer.Pos {
+		rel = append(rel, analysis.RelatedInformation{Pos: d.Held.Site.Pos, Message: "this call takes the first lock"})
+	}
+	if d.Site.Via != nil && d.Site.Pos != d.Site.Inner().Pos {
+		rel = append(rel, analysis.RelatedInformation{Pos: d.Site.Pos, Message: "this call takes the second lock"})
+	}
+	return rel
 }

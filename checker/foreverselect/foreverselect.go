@@ -82,7 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		if body != nil {
-			c.body(body)
+			c.body(body, g)
 		}
 	}
 	return nil, nil
@@ -106,8 +106,8 @@ func inMainOrInit(cur inspector.Cursor) bool {
 }
 
 // body reports the for-select loops without a way out in the body of a
-// function that runs as a goroutine.
-func (c *checker) body(body *ast.BlockStmt) {
+// function that runs as a goroutine, started by go statement g.
+func (c *checker) body(body *ast.BlockStmt, g *ast.GoStmt) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -116,10 +116,12 @@ func (c *checker) body(body *ast.BlockStmt) {
 			if n.Cond == nil && hasSelect(n.Body) && !c.reported[n.For] && !c.exits(n) {
 				c.reported[n.For] = true
 				msg := "this goroutine's for-select loop has no way out (no return, no break, no closed channel ends it): it leaks when its caller is done; add a case <-ctx.Done(): return"
-				if c.hasDoneCase(n.Body) {
+				related := []analysis.RelatedInformation{{Pos: g.Go, Message: "the goroutine is started here"}}
+				if done := c.doneCase(n.Body); done.IsValid() {
 					msg = "this goroutine's for-select loop has no way out: its case <-ctx.Done() does not return, so it spins once the context is done and never exits; return in that case"
+					related = append(related, analysis.RelatedInformation{Pos: done, Message: "this case does not return"})
 				}
-				c.pass.Report(analysis.Diagnostic{Pos: n.For, End: n.Body.Lbrace, Message: msg})
+				c.pass.Report(analysis.Diagnostic{Pos: n.For, End: n.Body.Lbrace, Message: msg, Related: related})
 			}
 		}
 		return true
@@ -137,10 +139,9 @@ func hasSelect(body *ast.BlockStmt) bool {
 	return false
 }
 
-// hasDoneCase reports whether some select of the loop body has a case that
-// receives from a context's Done channel.
-func (c *checker) hasDoneCase(body *ast.BlockStmt) bool {
-	found := false
+// doneCase returns the first case of a select of the loop body that
+// receives from a context's Done channel, or token.NoPos.
+func (c *checker) doneCase(body *ast.BlockStmt) token.Pos {
 	for _, s := range body.List {
 		sel, ok := s.(*ast.SelectStmt)
 		if !ok {
@@ -162,11 +163,13 @@ func (c *checker) hasDoneCase(body *ast.BlockStmt) bool {
 			}
 			if call, ok := ast.Unparen(recv.X).(*ast.CallExpr); ok {
 				fn := typeutil.Callee(c.pass.TypesInfo, call)
-				found = found || typematch.IsMethod(fn, "context", "Context", "Done")
+				if typematch.IsMethod(fn, "context", "Context", "Done") {
+					return cc.Pos()
+				}
 			}
 		}
 	}
-	return found
+	return token.NoPos
 }
 
 // exits reports whether control can leave loop: a return, a break or

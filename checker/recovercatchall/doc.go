@@ -35,14 +35,39 @@
 //		return parseExpr(src), nil
 //	}
 //
+// A recover that stops the panic of a function returning an error, and
+// only logs or counts it, is reported even though it uses the value: the
+// function then returns a nil error (its zero value, or whatever its named
+// error result held), and its caller carries on as if the work succeeded.
+// That holds whether the error is the only result or the last of several,
+// whether the recover is deferred by the function itself or by a small
+// wrapper that runs a callback, and for a named handler deferred by such a
+// function:
+//
+//	func safe(f func() error) (err error) {
+//		defer func() {
+//			if r := recover(); r != nil { // reported: safe returns nil
+//				log.Print(r)
+//			}
+//		}()
+//		return f()
+//	}
+//
+// It is quiet there when the deferred function sets the error result
+// (err = fmt.Errorf("panic: %v", r)), hands its address on
+// (defer recoverInto(&err)), stores an error outside itself, panics again,
+// exits, or sends on a channel.
+//
 // Not reported, as the panic does not vanish there:
 //
-//   - the value is used: logged, wrapped in an error, re-panicked (the
+//   - the value is used, in a function that returns no error: logged,
+//     wrapped in an error, re-panicked (the
 //     pattern that handles one sentinel and re-panics the rest), sent on
 //     a channel, or stored outside the function;
 //   - the function panics again, calls os.Exit or log.Fatal, sends on a
 //     channel, sets a variable or field outside itself (a named result, a
-//     panicked flag the caller checks), or fails a test;
+//     panicked flag the caller checks), fails a test, or answers an HTTP
+//     request with an error (http.Error, w.WriteHeader);
 //   - a deferred recover in a test that expects a panic, followed in the
 //     deferring function by t.Fatal or t.Error for when there is none:
 //     defer func() { recover() }(); mustPanic(); t.Fatal("no panic");

@@ -4,6 +4,7 @@ package recovercatchall
 
 import (
 	_ "embed"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -36,6 +37,20 @@ const message = "recover() swallows the panic: a panic is a bug, not an exceptio
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	// The functions that defer each named function of the package: a
+	// handler such as func logPanic() { ... recover() ... } stops the
+	// panics of the functions that defer it.
+	deferrers := make(map[*types.Func][]ast.Node)
+	for cur := range insp.Root().Preorder((*ast.DeferStmt)(nil)) {
+		d := cur.Node().(*ast.DeferStmt)
+		callee := errflow.CalleeFunc(pass.TypesInfo, d.Call)
+		if callee == nil || callee.Pkg() != pass.Pkg {
+			continue
+		}
+		if fn := enclosingFunc(cur); fn != nil {
+			deferrers[callee.Origin()] = append(deferrers[callee.Origin()], fn)
+		}
+	}
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if generated.Skip(pass.Fset, file) {
@@ -55,12 +70,153 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			c := &checker{pass: pass, fn: fn}
+			if f, errVar := c.returnsError(cur, deferrers); f != nil {
+				if !c.handsOn(errVar) {
+					pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: nilErrorMessage(f, errVar)})
+				}
+				continue
+			}
 			if !c.valueUsed(cur) && !c.acts() && !c.expectsPanic(cur) {
 				pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: message})
 			}
 		}
 	}
 	return nil, nil
+}
+
+// enclosingFunc returns the innermost FuncDecl or FuncLit around cur.
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return e.Node()
+	}
+	return nil
+}
+
+// nilErrorMessage says that f, whose panic a deferred recover stops,
+// returns a nil error, and how to return the panic instead.
+func nilErrorMessage(f ast.Node, errVar *types.Var) string {
+	name := "the function literal"
+	if d, ok := f.(*ast.FuncDecl); ok {
+		name = d.Name.Name
+	}
+	fix := fmt.Sprintf("name the error result (err error) and set it in the deferred function: err = fmt.Errorf(\"%s: panic: %%v\", r)", name)
+	if errVar != nil && errVar.Name() != "" && errVar.Name() != "_" {
+		fix = fmt.Sprintf("set the error result in the deferred function: %s = fmt.Errorf(\"%s: panic: %%v\", r)", errVar.Name(), name)
+	}
+	return fmt.Sprintf("recover() stops the panic, but %s then returns a nil error: its caller sees success and goes on after a bug; %s, or let it crash",
+		name, fix)
+}
+
+// returnsError returns the function whose panic the recover at cur stops,
+// if that function's last result is an error, and that result's variable
+// when the recover can set it. The recover's function is deferred by that
+// function: defer func() { ... }() in it, or defer handler() where handler
+// makes the recover.
+func (c *checker) returnsError(cur inspector.Cursor, deferrers map[*types.Func][]ast.Node) (ast.Node, *types.Var) {
+	info := c.pass.TypesInfo
+	errResult := func(f ast.Node) *types.Var {
+		sig := errflow.FuncSignature(info, f)
+		if sig == nil || sig.Results().Len() == 0 {
+			return nil
+		}
+		last := sig.Results().At(sig.Results().Len() - 1)
+		if !errflow.IsError(last.Type()) {
+			return nil
+		}
+		return last
+	}
+	switch fn := c.fn.(type) {
+	case *ast.FuncLit:
+		var litCur inspector.Cursor
+		for e := range cur.Enclosing((*ast.FuncLit)(nil)) {
+			litCur = e
+			break
+		}
+		call, ok := litCur.Parent().Node().(*ast.CallExpr)
+		if !ok || ast.Unparen(call.Fun) != fn {
+			return nil, nil
+		}
+		deferCur := litCur.Parent().Parent()
+		if _, ok := deferCur.Node().(*ast.DeferStmt); !ok {
+			return nil, nil
+		}
+		f := enclosingFunc(deferCur)
+		if f == nil {
+			return nil, nil
+		}
+		if v := errResult(f); v != nil {
+			return f, v
+		}
+	case *ast.FuncDecl:
+		obj, ok := info.Defs[fn.Name].(*types.Func)
+		if !ok {
+			return nil, nil
+		}
+		for _, f := range deferrers[obj] {
+			if errResult(f) != nil {
+				return f, nil // the handler cannot name f's result
+			}
+		}
+	}
+	return nil, nil
+}
+
+// handsOn reports whether the deferred function passes the panic on
+// rather than letting the function that defers it return a nil error: it
+// sets errVar (that function's error result), passes its address on,
+// assigns through a pointer or stores an error outside itself, panics
+// again, exits, sends on a channel, or fails a test.
+func (c *checker) handsOn(errVar *types.Var) bool {
+	info := c.pass.TypesInfo
+	isErrVar := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && errVar != nil && info.ObjectOf(id) == errVar
+	}
+	found := false
+	ast.Inspect(c.body(), func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		// Function literals count too: they mostly run there and then,
+		// as in once.Do(func() { g.err = ... }).
+		switch n := n.(type) {
+		case *ast.SendStmt:
+			found = true
+		case *ast.UnaryExpr:
+			found = n.Op == token.AND && isErrVar(n.X)
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if isErrVar(l) {
+					found = true
+				}
+				if _, star := ast.Unparen(l).(*ast.StarExpr); star {
+					found = true
+				}
+				if c.nonLocal(l) && len(n.Lhs) == len(n.Rhs) && errflow.ImplementsError(info.TypeOf(n.Rhs[i])) {
+					found = true // the error is kept elsewhere
+				}
+			}
+		case *ast.CallExpr:
+			found = c.stops(n)
+		}
+		return !found
+	})
+	return found
+}
+
+// stops reports whether call panics again, ends the program or the
+// goroutine, or fails a test.
+func (c *checker) stops(call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	if errflow.IsBuiltin(info, call, "panic") {
+		return true
+	}
+	fn := errflow.Callee(info, call)
+	return typematch.IsFunction(fn, "os", "Exit") ||
+		typematch.IsFunction(fn, "runtime", "Goexit") ||
+		typematch.IsFunction(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+		typematch.IsMethod(fn, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+		failsTest(fn)
 }
 
 // checker checks one recover() call and the function that makes it.
@@ -187,8 +343,8 @@ func nilComparison(info *types.Info, b *ast.BinaryExpr) bool {
 
 // acts reports whether the function does something about the panic even
 // without its value: panics again, exits, sends on a channel, sets a
-// variable or field outside itself (a named result, a flag), or fails a
-// test.
+// variable or field outside itself (a named result, a flag), fails a
+// test, or answers an HTTP request with an error status.
 func (c *checker) acts() bool {
 	info := c.pass.TypesInfo
 	found := false
@@ -210,17 +366,11 @@ func (c *checker) acts() bool {
 		case *ast.IncDecStmt:
 			found = c.nonLocal(n.X)
 		case *ast.CallExpr:
-			if errflow.IsBuiltin(info, n, "panic") {
-				found = true
-				break
-			}
 			fn := errflow.Callee(info, n)
-			if typematch.IsFunction(fn, "os", "Exit") ||
-				typematch.IsFunction(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
-				typematch.IsMethod(fn, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
-				failsTest(fn) {
-				found = true
-			}
+			// An HTTP handler that answers 500 tells the client.
+			found = c.stops(n) ||
+				typematch.IsFunction(fn, "net/http", "Error") ||
+				typematch.IsMethod(fn, "net/http", "ResponseWriter", "WriteHeader")
 		}
 		return !found
 	})

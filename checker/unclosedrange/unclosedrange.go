@@ -68,10 +68,18 @@ func run(pass *analysis.Pass) (any, error) {
 			if goroutine {
 				what, ends = "goroutine", "it never exits"
 			}
+			var related []analysis.RelatedInformation
+			if g := firstGo(res, op.Fn); g != nil {
+				related = append(related, analysis.RelatedInformation{Pos: g.Pos(), Message: "the goroutine is started here"})
+			}
+			if len(k.Makes) == 1 && k.Makes[0].Pos().IsValid() {
+				related = append(related, analysis.RelatedInformation{Pos: k.Makes[0].Pos(), Message: name + " is made here, and nothing in the package closes it"})
+			}
 			pass.Report(analysis.Diagnostic{
 				Pos: op.Pos,
 				Message: fmt.Sprintf("this %s %s %s, which is never closed: %s; %s (the sender owns the close)",
 					what, verb, name, ends, fix),
+				Related: related,
 			})
 		}
 	}
@@ -152,6 +160,17 @@ func startedBy(res *chanflow.Result, fn *ssa.Function, mainPkg bool) (goroutine,
 		}
 	}
 	return goroutine, goroutine && forever
+}
+
+// firstGo returns the first go statement that starts fn, or nil.
+func firstGo(res *chanflow.Result, fn *ssa.Function) *ssa.Go {
+	var first *ssa.Go
+	for _, site := range res.CallSites(fn) {
+		if g, ok := site.(*ssa.Go); ok && g.Pos().IsValid() && (first == nil || g.Pos() < first.Pos()) {
+			first = g
+		}
+	}
+	return first
 }
 
 // inMainOrInit reports whether fn is func main or an init function, or a

@@ -72,6 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				reported[h.Key] = true
 				d := diagnostic(pass, stmt, h)
+				d.Related = related(fn, r.Pos, h)
 				if fix, ok := fixer.unlockBefore(stmt, h); ok {
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
 				}
@@ -127,6 +128,33 @@ func diagnostic(pass *analysis.Pass, stmt *ast.ReturnStmt, h lockset.HeldKey) an
 	}
 	d := analysis.Diagnostic{Pos: stmt.Pos(), End: stmt.End(), Message: msg}
 	return d
+}
+
+// related returns the other sites of a return that leaves h locked: the
+// Lock (or the call that locks), and the Unlock of that same acquisition
+// that the function's other paths reach.
+func related(fn *lockset.Func, pos token.Pos, h lockset.HeldKey) []analysis.RelatedInformation {
+	name := h.Fact.Text
+	if name == "" {
+		name = "the mutex"
+	}
+	lock, unlock := "locked", "Unlock"
+	if h.Fact.Mode == lockset.Read {
+		lock, unlock = "read-locked", "RUnlock"
+	}
+	site := h.Fact.Site
+	msg := name + " is " + lock + " here"
+	if site.Via != nil {
+		msg = name + " is " + lock + " by this call of " + lockset.FuncName(site.Inner().Fn)
+	}
+	rel := []analysis.RelatedInformation{{Pos: site.Pos, Message: msg}}
+	for _, u := range fn.Releases[h.Key] {
+		if u.Pos > pos && u.LockPos == site.Pos {
+			rel = append(rel, analysis.RelatedInformation{Pos: u.Pos, Message: "the other paths " + unlock + " it here"})
+			break
+		}
+	}
+	return rel
 }
 
 // fixer builds the suggested fix: an Unlock inserted before the return.

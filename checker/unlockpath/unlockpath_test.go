@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/accent-go/accent/checker/internal/relatedtest"
 	"github.com/accent-go/accent/checker/unlockpath"
 )
 
@@ -12,4 +13,10 @@ import (
 // against the .golden files; a file without a .golden file must get no fix.
 func Test(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), unlockpath.Analyzer, "a")
+}
+
+// TestRelated checks the related positions: the Lock and the Unlock the
+// return skips.
+func TestRelated(t *testing.T) {
+	relatedtest.Run(t, analysistest.TestData(), unlockpath.Analyzer, "related")
 }

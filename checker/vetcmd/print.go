@@ -65,12 +65,13 @@ func countByAnalyzer(fs []Finding) string {
 }
 
 // printText writes one line per finding, staticcheck style:
-// file:line:col: message (analyzer), then its related positions indented.
+// file:line:col: message (analyzer), then a line per related position:
+// "  related: file:line:col: message".
 func printText(w io.Writer, r *Report) {
 	for _, f := range r.Findings {
 		fmt.Fprintf(w, "%s: %s (%s)\n", f.Pos, f.Message, f.Analyzer)
 		for _, rel := range f.Related {
-			fmt.Fprintf(w, "\t%s: %s\n", rel.Pos, rel.Message)
+			fmt.Fprintf(w, "  related: %s: %s\n", rel.Pos, rel.Message)
 		}
 	}
 }
@@ -85,26 +86,49 @@ func printJSON(w io.Writer, r *Report) error {
 	return err
 }
 
-// printGitHub writes GitHub Actions workflow commands, one warning
-// annotation per finding.
+// printGitHub writes GitHub Actions workflow commands: one warning
+// annotation per finding, whose message lists the related positions too,
+// and a notice annotation at each related position that points back to
+// the finding, so that both sites are marked on the diff.
 func printGitHub(w io.Writer, r *Report) {
 	for _, f := range r.Findings {
-		props := []string{"file=" + ghProperty(filepath.ToSlash(f.Pos.File))}
-		if f.Pos.Line > 0 {
-			props = append(props, fmt.Sprintf("line=%d", f.Pos.Line))
-			if f.Pos.Col > 0 {
-				props = append(props, fmt.Sprintf("col=%d", f.Pos.Col))
-			}
-			if f.End.File == f.Pos.File && f.End.Line >= f.Pos.Line {
-				props = append(props, fmt.Sprintf("endLine=%d", f.End.Line))
-				if f.End.Line == f.Pos.Line && f.End.Col > f.Pos.Col {
-					props = append(props, fmt.Sprintf("endColumn=%d", f.End.Col))
-				}
+		props := ghPosition(f.Pos)
+		if f.Pos.Line > 0 && f.End.File == f.Pos.File && f.End.Line >= f.Pos.Line {
+			props = append(props, fmt.Sprintf("endLine=%d", f.End.Line))
+			if f.End.Line == f.Pos.Line && f.End.Col > f.Pos.Col {
+				props = append(props, fmt.Sprintf("endColumn=%d", f.End.Col))
 			}
 		}
 		props = append(props, "title="+ghProperty("accentvet "+f.Analyzer))
-		fmt.Fprintf(w, "::warning %s::%s\n", strings.Join(props, ","), ghData(f.Message))
+		msg := f.Message
+		for _, rel := range f.Related {
+			msg += fmt.Sprintf("\n  related: %s: %s", slashPos(rel.Pos), rel.Message)
+		}
+		fmt.Fprintf(w, "::warning %s::%s\n", strings.Join(props, ","), ghData(msg))
+		for _, rel := range f.Related {
+			props := append(ghPosition(rel.Pos), "title="+ghProperty("accentvet "+f.Analyzer+" (related)"))
+			fmt.Fprintf(w, "::notice %s::%s\n", strings.Join(props, ","),
+				ghData(fmt.Sprintf("%s, for the finding at %s: %s", rel.Message, slashPos(f.Pos), f.Message)))
+		}
 	}
+}
+
+// ghPosition returns the file, line and col properties of an annotation.
+func ghPosition(p Position) []string {
+	props := []string{"file=" + ghProperty(filepath.ToSlash(p.File))}
+	if p.Line > 0 {
+		props = append(props, fmt.Sprintf("line=%d", p.Line))
+		if p.Col > 0 {
+			props = append(props, fmt.Sprintf("col=%d", p.Col))
+		}
+	}
+	return props
+}
+
+// slashPos renders p with forward slashes, as GitHub shows paths.
+func slashPos(p Position) string {
+	p.File = filepath.ToSlash(p.File)
+	return p.String()
 }
 
 // ghData escapes a workflow command's message.
@@ -167,13 +191,19 @@ func printSARIF(w io.Writer, r *Report, analyzers []*analysis.Analyzer) error {
 			WithLevel("warning").
 			WithMessage(sarif.NewTextMessage(f.Message)).
 			AddLocation(loc)
-		for _, rel := range f.Related {
+		for i, rel := range f.Related {
 			related := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(filepath.ToSlash(rel.Pos.File)))
 			if rel.Pos.Line > 0 {
-				related.WithRegion(sarif.NewRegion().WithStartLine(rel.Pos.Line))
+				region := sarif.NewRegion().WithStartLine(rel.Pos.Line)
+				if rel.Pos.Col > 0 {
+					region.WithStartColumn(rel.Pos.Col)
+				}
+				related.WithRegion(region)
 			}
 			result.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(related).
+				WithID(i).
 				WithMessage(sarif.NewTextMessage(rel.Message)))
+			run.AddDistinctArtifact(filepath.ToSlash(rel.Pos.File))
 		}
 		run.AddDistinctArtifact(uri)
 	}

@@ -120,7 +120,7 @@ func TestSARIF(t *testing.T) {
 		Pos:      Position{"a/a.go", 5, 23},
 		End:      Position{"a/a.go", 5, 27},
 		Message:  "sleeps 1µs",
-		Related:  []Related{{Pos: Position{"a/b.go", 1, 1}, Message: "here"}},
+		Related:  []Related{{Pos: Position{"a/b.go", 1, 2}, Message: "here"}},
 	}}}
 	if err := printSARIF(&buf, r, Analyzers()); err != nil {
 		t.Fatal(err)
@@ -151,6 +151,21 @@ func TestSARIF(t *testing.T) {
 						} `json:"region"`
 					} `json:"physicalLocation"`
 				} `json:"locations"`
+				RelatedLocations []struct {
+					ID               int `json:"id"`
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine   int `json:"startLine"`
+							StartColumn int `json:"startColumn"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+					Message struct {
+						Text string `json:"text"`
+					} `json:"message"`
+				} `json:"relatedLocations"`
 			} `json:"results"`
 		} `json:"runs"`
 	}
@@ -172,6 +187,51 @@ func TestSARIF(t *testing.T) {
 	if res.RuleID != "durationunit" || res.Level != "warning" || loc.ArtifactLocation.URI != "a/a.go" ||
 		loc.ArtifactLocation.URIBaseID != "%SRCROOT%" || loc.Region.StartLine != 5 || loc.Region.StartColumn != 23 {
 		t.Errorf("result = %+v", res)
+	}
+	if len(res.RelatedLocations) != 1 {
+		t.Fatalf("%d related locations, want 1: %+v", len(res.RelatedLocations), res)
+	}
+	rel := res.RelatedLocations[0]
+	if rel.PhysicalLocation.ArtifactLocation.URI != "a/b.go" || rel.PhysicalLocation.Region.StartLine != 1 ||
+		rel.PhysicalLocation.Region.StartColumn != 2 || rel.Message.Text != "here" {
+		t.Errorf("related location = %+v", rel)
+	}
+}
+
+// relatedReport is a finding with two related positions, as chanleak
+// reports a goroutine leak: the go statement and the return.
+var relatedReport = &Report{Findings: []Finding{{
+	Analyzer: "chanleak",
+	Pos:      Position{filepath.FromSlash("a/a.go"), 9, 6},
+	End:      Position{filepath.FromSlash("a/a.go"), 9, 13},
+	Message:  "goroutine started at line 8 sends on ch",
+	Related: []Related{
+		{Pos: Position{filepath.FromSlash("a/a.go"), 8, 2}, Message: "the goroutine is started here"},
+		{Pos: Position{filepath.FromSlash("a/a.go"), 12, 2}, Message: "Leak returns here without receiving"},
+	},
+}}}
+
+func TestTextRelated(t *testing.T) {
+	var buf bytes.Buffer
+	printText(&buf, relatedReport)
+	a := filepath.FromSlash("a/a.go")
+	want := a + ":9:6: goroutine started at line 8 sends on ch (chanleak)\n" +
+		"  related: " + a + ":8:2: the goroutine is started here\n" +
+		"  related: " + a + ":12:2: Leak returns here without receiving\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
+
+func TestGitHubRelated(t *testing.T) {
+	var buf bytes.Buffer
+	printGitHub(&buf, relatedReport)
+	want := "::warning file=a/a.go,line=9,col=6,endLine=9,endColumn=13,title=accentvet chanleak::goroutine started at line 8 sends on ch" +
+		"%0A  related: a/a.go:8:2: the goroutine is started here%0A  related: a/a.go:12:2: Leak returns here without receiving\n" +
+		"::notice file=a/a.go,line=8,col=2,title=accentvet chanleak (related)::the goroutine is started here, for the finding at a/a.go:9:6: goroutine started at line 8 sends on ch\n" +
+		"::notice file=a/a.go,line=12,col=2,title=accentvet chanleak (related)::Leak returns here without receiving, for the finding at a/a.go:9:6: goroutine started at line 8 sends on ch\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}
 }
 
@@ -456,5 +516,74 @@ func TestCommandStrict(t *testing.T) {
 	stdout, stderr, code = run(t, dir, "-strict", "-errignored.strict=false", "./...")
 	if code != ExitClean || stdout != "" {
 		t.Errorf("-strict -errignored.strict=false: exit %d, output %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// leaky leaks a goroutine: chanleak reports the send, with the go
+// statement and the return as related positions.
+const leaky = `package l
+
+import "context"
+
+func fetch() int { return 1 }
+
+func First(ctx context.Context) (int, error) {
+	ch := make(chan int)
+	go func() {
+		ch <- fetch()
+	}()
+	select {
+	case n := <-ch:
+		return n, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+`
+
+// TestCommandRelated runs accentvet on a leak and checks that the text
+// and JSON outputs carry its related positions.
+func TestCommandRelated(t *testing.T) {
+	dir := module(t, map[string]string{"l/l.go": leaky})
+	stdout, stderr, code := run(t, dir, "-chanleak", "./...")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitFindings, stderr)
+	}
+	file := filepath.FromSlash("l/l.go")
+	want := []string{
+		file + ":10:6: goroutine started at line 9 sends on ch",
+		"  related: " + file + ":9:2: the goroutine is started here",
+		"  related: " + file + ":12:2: this select can take another case",
+		"  related: " + file + ":16:3: First returns here without receiving from ch",
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), stdout)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want prefix %q", i, lines[i], w)
+		}
+	}
+
+	stdout, _, code = run(t, dir, "-chanleak", "-json", "./...")
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+		Related []struct {
+			Posn    string `json:"posn"`
+			Message string `json:"message"`
+		} `json:"related"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil || code != ExitFindings {
+		t.Fatalf("-json: exit %d, %v:\n%s", code, err, stdout)
+	}
+	diags := tree["m/l"]["chanleak"]
+	if len(diags) != 1 || len(diags[0].Related) != 3 {
+		t.Fatalf("-json: want one chanleak diagnostic with 3 related positions:\n%s", stdout)
+	}
+	rel := diags[0].Related[0]
+	if !strings.HasSuffix(rel.Posn, filepath.FromSlash("l/l.go")+":9:2") || rel.Message != "the goroutine is started here" {
+		t.Errorf("-json: first related = %+v", rel)
 	}
 }

@@ -253,8 +253,8 @@ func (c *checker) waitBlocked(fn *ssa.Function) {
 			if !cf.ok {
 				continue
 			}
-			if msg := c.blockedOn(fn, w, cs, mk, cf); msg != "" {
-				c.report(analysis.Diagnostic{Pos: w.instr.Common().Pos(), Message: msg})
+			if msg, related := c.blockedOn(fn, w, cs, mk, cf); msg != "" {
+				c.report(analysis.Diagnostic{Pos: w.instr.Common().Pos(), Message: msg, Related: related})
 				break
 			}
 		}
@@ -262,8 +262,10 @@ func (c *checker) waitBlocked(fn *ssa.Function) {
 }
 
 // blockedOn returns the message for a Wait w whose counted goroutines cs
-// are blocked on the channel of mk, or "".
-func (c *checker) blockedOn(fn *ssa.Function, w site, cs []counted, mk *ssa.MakeChan, cf *chanFlow) string {
+// are blocked on the channel of mk, or "", and the related positions: the
+// go statement of a blocked goroutine, the operation it blocks in, and the
+// waiter's operation that comes only after the Wait.
+func (c *checker) blockedOn(fn *ssa.Function, w site, cs []counted, mk *ssa.MakeChan, cf *chanFlow) (string, []analysis.RelatedInformation) {
 	isCounted := make(map[*ssa.Function]*counted)
 	for i := range cs {
 		isCounted[cs[i].g] = &cs[i]
@@ -276,7 +278,7 @@ func (c *checker) blockedOn(fn *ssa.Function, w site, cs []counted, mk *ssa.Make
 		}
 		cg := isCounted[f]
 		if cg == nil {
-			return "" // another goroutine or function may unblock them
+			return "", nil // another goroutine or function may unblock them
 		}
 		users = append(users, cg)
 		for _, u := range uses {
@@ -286,12 +288,12 @@ func (c *checker) blockedOn(fn *ssa.Function, w site, cs []counted, mk *ssa.Make
 			case useSend:
 				recvOnly = false
 			case useClose:
-				return ""
+				return "", nil
 			}
 		}
 	}
 	if len(users) == 0 {
-		return ""
+		return "", nil
 	}
 	name := c.chanName(mk)
 	wg := c.recvText(w)
@@ -304,51 +306,59 @@ func (c *checker) blockedOn(fn *ssa.Function, w site, cs []counted, mk *ssa.Make
 	fnOps := cf.uses[fn]
 	switch {
 	case recvOnly:
-		blocked := false
+		var blocked *counted
 		for _, cg := range users {
 			if c.needsClose(cg, cf) {
-				blocked = true
+				blocked = cg
 				break
 			}
 		}
-		if !blocked {
-			return ""
+		if blocked == nil {
+			return "", nil
 		}
 		closes := 0
+		var closeAt []ssa.Instruction
 		for _, u := range fnOps {
 			if u.kind == useClose {
 				if !after(u) {
-					return ""
+					return "", nil
 				}
 				closes++
+				closeAt = append(closeAt, u.instr)
 			}
 		}
 		if closes == 0 {
-			return "" // never closed: the unclosedrange analyzer's
+			return "", nil // never closed: the unclosedrange analyzer's
+		}
+		related := blockedRelated(blocked, cf, useRecv, "the goroutine waits here for "+name+" to be closed")
+		for _, instr := range closeAt {
+			related = appendRelated(related, instr.Pos(), "close("+name+") comes only here, after the Wait")
 		}
 		return wg + ".Wait() waits for goroutines that only finish once " + name + " is closed, but close(" + name +
-			") comes after the Wait: it blocks forever; close(" + name + ") before " + wg + ".Wait()"
+			") comes after the Wait: it blocks forever; close(" + name + ") before " + wg + ".Wait()", related
 	case sendOnly:
 		if k, ok := mk.Size.(*ssa.Const); !ok || k.Value == nil || constant.Sign(k.Value) != 0 {
-			return "" // buffered: the sends may all fit
+			return "", nil // buffered: the sends may all fit
 		}
-		blocked := false
+		var blocked *counted
 		for _, cg := range users {
 			if c.mustSend(cg, cf) {
-				blocked = true
+				blocked = cg
 				break
 			}
 		}
-		if !blocked {
-			return ""
+		if blocked == nil {
+			return "", nil
 		}
 		recvs := 0
+		related := blockedRelated(blocked, cf, useSend, "the goroutine blocks here, sending on "+name+" before its Done")
 		for _, u := range fnOps {
 			if u.kind == useRecv {
 				if !after(u) {
-					return ""
+					return "", nil
 				}
 				recvs++
+				related = appendRelated(related, u.instr.Pos(), name+" is received from only here, after the Wait")
 			}
 		}
 		what := "which is unbuffered and received from only after the Wait"
@@ -356,9 +366,44 @@ func (c *checker) blockedOn(fn *ssa.Function, w site, cs []counted, mk *ssa.Make
 			what = "which is unbuffered and never received from"
 		}
 		return wg + ".Wait() waits for goroutines that must first send on " + name + ", " + what +
-			": it blocks forever; receive while they run, e.g. wait and close " + name + " in a goroutine of its own and range over " + name + " here"
+			": it blocks forever; receive while they run, e.g. wait and close " + name + " in a goroutine of its own and range over " + name + " here", related
 	}
-	return ""
+	return "", nil
+}
+
+// blockedRelated returns the go statement of goroutine cg and its first
+// operation of the given kind on the channel of cf.
+func blockedRelated(cg *counted, cf *chanFlow, kind chanKind, msg string) []analysis.RelatedInformation {
+	related := appendRelated(nil, cg.start.Pos(), "the goroutine is started here")
+	var first token.Pos
+	for f, uses := range cf.uses {
+		if f != cg.g && (f.Parent() == nil || !within(f, cg.g)) {
+			continue
+		}
+		for _, u := range uses {
+			if p := u.instr.Pos(); u.kind == kind && p.IsValid() && (!first.IsValid() || p < first) {
+				first = p
+			}
+		}
+	}
+	return appendRelated(related, first, msg)
+}
+
+// within reports whether f is a function literal inside g.
+func within(f, g *ssa.Function) bool {
+	for p := f.Parent(); p != nil; p = p.Parent() {
+		if p == g {
+			return true
+		}
+	}
+	return false
+}
+
+func appendRelated(rel []analysis.RelatedInformation, pos token.Pos, msg string) []analysis.RelatedInformation {
+	if !pos.IsValid() {
+		return rel
+	}
+	return append(rel, analysis.RelatedInformation{Pos: pos, Message: msg})
 }
 
 // needsClose reports whether goroutine cg can reach its Done only once the
@@ -447,4 +492,34 @@ func (c *checker) chanName(mk *ssa.MakeChan) string {
 		return name
 	}
 	return "the channel"
+}
+
+// waitFor returns the Wait that the Done of goroutine g on the WaitGroup of
+// k is meant to release: a Wait on it in the function that starts g (when
+// g is a function literal, whose starter is its parent), after the go
+// statement. It returns token.NoPos if there is none to be seen.
+func (c *checker) waitFor(g *ssa.Function, k key) token.Pos {
+	parent := g.Parent()
+	if parent == nil || !portable(k) {
+		return token.NoPos
+	}
+	waits := c.summary(parent).sites[wait]
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			gi, ok := instr.(*ssa.Go)
+			if !ok || c.ours(gi.Call.StaticCallee()) != g {
+				continue
+			}
+			pk, ok := translate(k, g, gi.Common())
+			if !ok {
+				continue
+			}
+			for _, w := range waits {
+				if w.key == pk && c.reaches(parent, gi, w.instr) {
+					return w.instr.Common().Pos()
+				}
+			}
+		}
+	}
+	return token.NoPos
 }

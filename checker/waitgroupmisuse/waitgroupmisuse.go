@@ -547,7 +547,9 @@ keys:
 				pos = bodyEnd(g)
 				msg = "the goroutine can end here without calling " + name + ".Done(): " + name + ".Wait() blocks forever; call defer " + name + ".Done() first thing in the goroutine"
 			}
-			c.report(analysis.Diagnostic{Pos: pos, Message: msg, SuggestedFixes: fix})
+			related := appendRelated(nil, c.waitFor(g, k), name+".Wait() waits here for the Done that this path skips")
+			related = appendRelated(related, directs[0].instr.Common().Pos(), "the other paths call "+name+".Done() here")
+			c.report(analysis.Diagnostic{Pos: pos, Message: msg, SuggestedFixes: fix, Related: related})
 			fix = nil // one copy of the fix is enough
 		}
 	}
@@ -773,8 +775,17 @@ func (c *checker) waitInCounted(g *ssa.Function) {
 			Pos: w.instr.Common().Pos(),
 			Message: what + " inside a goroutine that " + name + " counts, waits for this goroutine's own " + name +
 				".Done(), which only runs later: it deadlocks; call Wait outside the goroutines it waits for",
+			Related: appendRelated(nil, later.instr.Common().Pos(), laterDone(later, name)),
 		})
 	}
+}
+
+// laterDone describes the Done that a Wait in a goroutine waits for.
+func laterDone(d *site, name string) string {
+	if d.deferred {
+		return "this goroutine's " + name + ".Done() is deferred here: it runs when the goroutine returns, after the Wait"
+	}
+	return "this goroutine's " + name + ".Done() runs here, after the Wait"
 }
 
 // reaches reports whether control can go from just after a to b.
@@ -805,6 +816,7 @@ func (c *checker) waitInSpawnLoop(fn *ssa.Function) {
 			continue
 		}
 		addInLoop, addBefore := false, false
+		var addAt token.Pos
 		for _, a := range s.sites[add] {
 			if a.key != w.key {
 				continue
@@ -813,6 +825,9 @@ func (c *checker) waitInSpawnLoop(fn *ssa.Function) {
 				addInLoop = true
 			} else if c.reaches(fn, a.instr, w.instr) {
 				addBefore = true
+				if !addAt.IsValid() {
+					addAt = a.instr.Common().Pos()
+				}
 			}
 		}
 		if addInLoop || !addBefore {
@@ -823,6 +838,7 @@ func (c *checker) waitInSpawnLoop(fn *ssa.Function) {
 			Pos: w.instr.Common().Pos(),
 			Message: name + ".Wait() inside the loop that starts the goroutines waits for all that " + name +
 				".Add counted before the loop, but only one has started: it blocks forever; move " + name + ".Wait() after the loop",
+			Related: appendRelated(nil, addAt, name+".Add counts the goroutines here, before the loop"),
 		})
 	}
 }

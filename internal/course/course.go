@@ -32,6 +32,7 @@ type Lesson struct {
 	Exercises []string // ids of the exercises it leads to
 	Path      string   // course path, e.g. "lessons/01-goroutines/01-wait-for-all.md"
 	Body      string   // Markdown without front matter
+	BodyLine  int      // the line of the file Body starts on (1-based)
 }
 
 // Language is a language learners come from.
@@ -88,7 +89,9 @@ type Exercise struct {
 	Dir     string // directory in the exercises FS, e.g. "02-channels/first-response"
 	Package string // Go package name of the exercise
 	Task    string // README body (Markdown, no front matter)
-	From    []Source
+	// TaskLine is the line of README.md that Task starts on (1-based).
+	TaskLine int
+	From     []Source
 
 	// Go files, keyed by base name, with the accent build constraint
 	// removed: what the learner's workspace holds.

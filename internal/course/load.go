@@ -117,7 +117,7 @@ type topicMeta struct {
 func (l *loader) loadTopic(dir, id string, order int) {
 	file := "lessons/" + dir + "/topic.md"
 	var meta topicMeta
-	body, ok := l.readMarkdown(l.lessonsFS, dir+"/topic.md", file, &meta)
+	body, _, ok := l.readMarkdown(l.lessonsFS, dir+"/topic.md", file, &meta)
 	if !ok {
 		return
 	}
@@ -167,7 +167,7 @@ type lessonMeta struct {
 func (l *loader) loadLesson(t *Topic, name, slug string, order int) {
 	file := "lessons/" + name
 	var meta lessonMeta
-	body, ok := l.readMarkdown(l.lessonsFS, name, file, &meta)
+	body, line, ok := l.readMarkdown(l.lessonsFS, name, file, &meta)
 	if !ok {
 		return
 	}
@@ -191,7 +191,7 @@ func (l *loader) loadLesson(t *Topic, name, slug string, order int) {
 		l.problem(file, "id", "duplicate lesson id %q", meta.ID)
 		return
 	}
-	ls := &Lesson{ID: meta.ID, Title: meta.Title, Topic: t.ID, Order: order, Exercises: meta.Exercises, Path: file, Body: body}
+	ls := &Lesson{ID: meta.ID, Title: meta.Title, Topic: t.ID, Order: order, Exercises: meta.Exercises, Path: file, Body: body, BodyLine: line}
 	l.c.lessons[ls.ID] = ls
 	l.c.paths[file] = ls.ID
 	t.Lessons = append(t.Lessons, ls)
@@ -259,7 +259,7 @@ func (l *loader) loadExercise(topic, dir, slug string) {
 	base := "exercises/" + dir
 	file := base + "/README.md"
 	var meta exerciseMeta
-	body, ok := l.readMarkdown(l.exercisesFS, dir+"/README.md", file, &meta)
+	body, line, ok := l.readMarkdown(l.exercisesFS, dir+"/README.md", file, &meta)
 	if !ok {
 		return
 	}
@@ -311,7 +311,7 @@ func (l *loader) loadExercise(topic, dir, slug string) {
 	ex := &Exercise{
 		ID: meta.ID, Slug: slug, Title: meta.Title, Topic: topic, Lesson: meta.Lesson,
 		Timeout: timeout, Checks: meta.Checks, Race: meta.Race, NoRace: meta.NoRace, Hints: meta.Hints,
-		Dir: dir, Package: strings.ReplaceAll(slug, "-", ""), Task: body,
+		Dir: dir, Package: strings.ReplaceAll(slug, "-", ""), Task: body, TaskLine: line,
 		Starter: map[string][]byte{}, Tests: map[string][]byte{}, Solution: map[string][]byte{},
 	}
 	l.readExerciseFiles(ex, base)

@@ -38,8 +38,9 @@ var md = goldmark.New(goldmark.WithExtensions(&frontmatter.Extender{
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 
 // readMarkdown reads a Markdown file, decodes its front matter into meta
-// and returns the body. Problems are recorded against display.
-func (l *loader) readMarkdown(fsys fs.FS, name, display string, meta any) (body string, ok bool) {
+// and returns the body and the line of the file it starts on. Problems are
+// recorded against display.
+func (l *loader) readMarkdown(fsys fs.FS, name, display string, meta any) (body string, line int, ok bool) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -47,14 +48,14 @@ func (l *loader) readMarkdown(fsys fs.FS, name, display string, meta any) (body 
 		} else {
 			l.problem(display, "", "cannot read: %v", err)
 		}
-		return "", false
+		return "", 0, false
 	}
 	ctx := parser.NewContext()
 	md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	data := frontmatter.Get(ctx)
 	if data == nil {
 		l.problem(display, "", "no front matter: the file must start with a --- YAML block")
-		return "", false
+		return "", 0, false
 	}
 	if err := data.Decode(meta); err != nil {
 		msg := yamlLineRE.ReplaceAllStringFunc(err.Error(), func(s string) string {
@@ -66,16 +67,16 @@ func (l *loader) readMarkdown(fsys fs.FS, name, display string, meta any) (body 
 		})
 		msg = strings.ReplaceAll(msg, "\n ", "")
 		l.problem(display, "front matter", "%s", msg)
-		return "", false
+		return "", 0, false
 	}
 	body, ok = stripFrontMatter(string(src))
 	if !ok {
 		// The parser also accepts front matter after blank lines, with CRLF
 		// line ends or with longer delimiters; the body would keep it.
 		l.problem(display, "", "front matter must be the file's first lines: a --- line, the YAML, a --- line (LF line ends)")
-		return "", false
+		return "", 0, false
 	}
-	return body, true
+	return body, 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n")), true
 }
 
 // stripFrontMatter returns the Markdown after the closing --- line; ok is

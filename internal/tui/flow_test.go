@@ -110,8 +110,8 @@ func startFlow(t *testing.T, opts Options) *flow {
 	return &flow{t: t, tm: tm, frames: fr, stop: stop}
 }
 
-// waitFor waits until the screen shows every part (at most a generous
-// bound; it returns as soon as they are there).
+// waitFor waits until the screen shows every part (giving up shortly
+// before the test binary's deadline; it returns as soon as they are there).
 func (fl *flow) waitFor(parts ...string) {
 	fl.t.Helper()
 	teatest.WaitFor(fl.t, fl.frames, func(b []byte) bool {
@@ -120,7 +120,7 @@ func (fl *flow) waitFor(parts ...string) {
 			s = s[i+1:]
 		}
 		return len(contains(s, parts...)) == 0
-	}, teatest.WithDuration(60*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}, teatest.WithDuration(waitLimit(fl.t)), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
 func (fl *flow) press(names ...string) {
@@ -134,7 +134,7 @@ func (fl *flow) press(names ...string) {
 func (fl *flow) quit(key string) Model {
 	fl.t.Helper()
 	fl.press(key)
-	final := fl.tm.FinalModel(fl.t, teatest.WithFinalTimeout(30*time.Second)).(recorder).Model
+	final := fl.tm.FinalModel(fl.t, teatest.WithFinalTimeout(waitLimit(fl.t))).(recorder).Model
 	if err := final.shutdown(); err != nil {
 		fl.t.Error(err)
 	}
@@ -272,7 +272,7 @@ func TestAPanicBecomesAnError(t *testing.T) {
 	// Type only once the map is drawn: a key before the size is known
 	// would meet a terminal "too small" to act on it.
 	teatest.WaitFor(t, out, func(b []byte) bool { return bytes.Contains(b, []byte("Course map")) },
-		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+		teatest.WithDuration(waitLimit(t)), teatest.WithCheckInterval(10*time.Millisecond))
 	if _, err := typing.Write([]byte("\r")); err != nil { // enter: open the exercise, which grades it
 		t.Fatal(err)
 	}
@@ -281,7 +281,7 @@ func TestAPanicBecomesAnError(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "internal error") || !strings.Contains(err.Error(), "progress are saved") {
 			t.Errorf("Run = %v", err)
 		}
-	case <-time.After(30 * time.Second):
+	case <-time.After(waitLimit(t)):
 		t.Fatal("Run did not return after a panic")
 	}
 	if err := typing.Close(); err != nil {

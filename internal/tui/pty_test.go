@@ -102,7 +102,7 @@ func TestAPanicRestoresTheTerminal(t *testing.T) {
 	var seen []byte
 	wait := func(want string) {
 		t.Helper()
-		timeout := time.After(30 * time.Second)
+		timeout := time.After(waitLimit(t))
 		for !bytes.Contains(seen, []byte(want)) {
 			select {
 			case b, ok := <-out:

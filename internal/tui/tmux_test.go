@@ -38,10 +38,10 @@ func (s *tmuxSession) keys(keys ...string) {
 }
 
 // waitFor waits until the pane shows every part, and returns the screen.
-// It looks every 20ms and gives up after 30s.
+// It looks every 20ms and gives up shortly before the test binary's deadline.
 func (s *tmuxSession) waitFor(parts ...string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := testDeadline(s.t)
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	for {

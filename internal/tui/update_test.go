@@ -355,7 +355,7 @@ func TestNewGradeCancelsTheOldOne(t *testing.T) {
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("first grade ended with %v", err)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(waitLimit(t)):
 		t.Fatal("the first grade was not canceled")
 	}
 	for _, msg := range <-late {
@@ -401,7 +401,7 @@ func TestKeysDuringAGradeNeverWait(t *testing.T) {
 		if !mm.exercise.grading || !strings.Contains(screen(mm), "grading "+fetchAll) {
 			t.Errorf("grading %v:\n%s", mm.exercise.grading, screen(mm))
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(waitLimit(t)):
 		t.Fatal("Update blocked on the grade")
 	}
 }

@@ -215,7 +215,7 @@ func TestTheQueueSurvivesARestartOfTheLearnersAccent(t *testing.T) {
 		t.Errorf("queue file after repair and one more event:\n%s", b)
 	}
 	// Sending to a closed port fails fast with a message and loses nothing.
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithDeadline(context.Background(), testDeadline(t))
 	defer cancel()
 	err = c2.Send(ctx)
 	if err == nil || !strings.Contains(err.Error(), "out of reach") {

@@ -18,8 +18,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/renameio/v2"
-
 	"github.com/accent-go/accent/internal/course"
 )
 
@@ -127,14 +125,15 @@ func Init(dir string, c *course.Course) (*Workspace, InitResult, error) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	removeStaleTemps(abs, names)
+	// Decide every file first, then write all the new and refreshed ones
+	// together: one batch of fsyncs, not one per file.
+	var batch []pendingWrite
+	var placed []string
 	for _, rel := range names {
 		want := files[rel]
-		outcome, err := w.place(rel, want, man)
+		outcome, err := w.plan(rel, want, man)
 		if err != nil {
-			// Keep what was recorded so far: the manifest must describe the files on disk.
-			if merr := w.writeManifest(man); merr != nil {
-				err = errors.Join(err, merr)
-			}
 			return nil, res, err
 		}
 		switch outcome {
@@ -145,6 +144,28 @@ func Init(dir string, c *course.Course) (*Workspace, InitResult, error) {
 		case kept:
 			res.Kept = append(res.Kept, rel)
 		}
+		if outcome == written || outcome == updated {
+			batch = append(batch, pendingWrite{path: filepath.Join(abs, filepath.FromSlash(rel)), data: want})
+			placed = append(placed, rel)
+		}
+	}
+	done, err := writeFiles(batch)
+	// The manifest is written last and describes only files that are on
+	// disk, durably: a crash before it leaves files the next Init finds
+	// equal to the course, never a half-written one it would keep as the
+	// learner's edit.
+	for i, rel := range placed {
+		if done[i] {
+			man.Files[rel] = hash(files[rel])
+		}
+	}
+	if err != nil {
+		if !maps.Equal(man.Files, before) {
+			if merr := w.writeManifest(man); merr != nil {
+				err = errors.Join(err, merr)
+			}
+		}
+		return nil, res, err
 	}
 	if !maps.Equal(man.Files, before) {
 		if err := w.writeManifest(man); err != nil {
@@ -163,16 +184,16 @@ const (
 	kept
 )
 
-// place makes rel hold want unless the learner has edited it.
-func (w *Workspace) place(rel string, want []byte, man *manifest) (outcome, error) {
+// plan decides what Init does to rel: write it (it is missing), update it
+// (the learner never touched it and the course changed), keep it (the
+// learner edited it) or leave it (it already holds want). It records
+// unchanged files in the manifest; Init records the ones it writes once
+// they are on disk.
+func (w *Workspace) plan(rel string, want []byte, man *manifest) (outcome, error) {
 	path := filepath.Join(w.Dir, filepath.FromSlash(rel))
 	have, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if err := writeFile(path, want); err != nil {
-			return 0, err
-		}
-		man.Files[rel] = hash(want)
 		return written, nil
 	case err != nil:
 		return 0, fmt.Errorf("reading %s: %w", path, err)
@@ -184,10 +205,6 @@ func (w *Workspace) place(rel string, want []byte, man *manifest) (outcome, erro
 	}
 	if recorded, ok := man.Files[rel]; ok && recorded == haveHash {
 		// Untouched since accent wrote it: the course changed, refresh it.
-		if err := writeFile(path, want); err != nil {
-			return 0, err
-		}
-		man.Files[rel] = hash(want)
 		return updated, nil
 	}
 	return kept, nil
@@ -266,21 +283,32 @@ func (w *Workspace) Reset(ex *course.Exercise, now time.Time) (backup string, er
 	if len(toSave) > 0 {
 		backup = filepath.Join(w.Dir, metaDir, backupsDir,
 			strings.ReplaceAll(ex.ID, "/", "-"), now.UTC().Format("20060102T150405.000Z"))
+		var saves []pendingWrite
 		for rel, b := range toSave {
-			if err := writeFile(filepath.Join(backup, filepath.FromSlash(rel)), b); err != nil {
-				return "", fmt.Errorf("backing up before reset (nothing was changed): %w", err)
-			}
+			saves = append(saves, pendingWrite{path: filepath.Join(backup, filepath.FromSlash(rel)), data: b})
+		}
+		if _, err := writeFiles(saves); err != nil {
+			return "", fmt.Errorf("backing up before reset (nothing was changed): %w", err)
 		}
 	}
 	man, err := w.readManifest()
 	if err != nil {
 		return backup, err
 	}
+	var restore []pendingWrite
+	var rels []string
 	for rel, b := range pristine {
-		if err := writeFile(filepath.Join(dir, filepath.FromSlash(rel)), b); err != nil {
-			return backup, err
+		restore = append(restore, pendingWrite{path: filepath.Join(dir, filepath.FromSlash(rel)), data: b})
+		rels = append(rels, rel)
+	}
+	done, err := writeFiles(restore)
+	for i, rel := range rels {
+		if done[i] {
+			man.Files[filepath.ToSlash(filepath.Join(ex.Dir, rel))] = hash(pristine[rel])
 		}
-		man.Files[filepath.ToSlash(filepath.Join(ex.Dir, rel))] = hash(b)
+	}
+	if err != nil {
+		return backup, errors.Join(err, w.writeManifest(man))
 	}
 	for _, n := range remove {
 		if err := os.Remove(filepath.Join(dir, n)); err != nil {
@@ -324,15 +352,10 @@ func (w *Workspace) writeManifest(man *manifest) error {
 	return writeFile(w.manifestPath(), append(b, '\n'))
 }
 
-// writeFile writes atomically (temp file, fsync, rename), creating parents.
+// writeFile writes one file atomically and durably, creating parents.
 func writeFile(path string, b []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("cannot write the workspace: %w", err)
-	}
-	if err := renameio.WriteFile(path, b, 0o644); err != nil {
-		return fmt.Errorf("cannot write the workspace: %w", err)
-	}
-	return nil
+	_, err := writeFiles([]pendingWrite{{path: path, data: b}})
+	return err
 }
 
 func hash(b []byte) string {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -884,4 +885,166 @@ func TestResetRecordsRestoredFiles(t *testing.T) {
 	if got := readFile(t, filepath.Join(ws.Dir, starter)); !bytes.Equal(got, exerciseIn(t, v3, ex.ID).Starter[name]) {
 		t.Errorf("%s was not updated to course version 3", starter)
 	}
+}
+
+// BenchmarkInit creates a whole workspace, as the first `accent init` does
+// (every file written durably).
+func BenchmarkInit(b *testing.B) {
+	c, err := course.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	root := b.TempDir()
+	for i := 0; b.Loop(); i++ {
+		if _, _, err := Init(filepath.Join(root, strconv.Itoa(i)), c); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(expectedFiles(c))), "files/op")
+}
+
+// crashEnv names the step at which the child process of
+// TestInitSurvivesACrash dies, and crashDirEnv the workspace it
+// initializes; crashCourseEnv is "v2" for the changed course.
+const (
+	crashEnv       = "ACCENT_TEST_INIT_CRASH_AT"
+	crashDirEnv    = "ACCENT_TEST_INIT_CRASH_DIR"
+	crashCourseEnv = "ACCENT_TEST_INIT_CRASH_COURSE"
+)
+
+// crashCourse is the course a crash test initializes: a small one made
+// here (the child process then has no course to parse), or ("v2") the same
+// with the first exercise's starting code changed, as a course update
+// would. Every file has content: an empty file left by a crash would show.
+func crashCourse(version string) *course.Course {
+	var exs []*course.Exercise
+	for i := range 4 {
+		pkg := fmt.Sprintf("crash%d", i)
+		exs = append(exs, &course.Exercise{
+			ID: "crash/" + pkg, Dir: "01-crash/" + pkg, Title: "Crash " + pkg, Task: "Survive a crash.\n",
+			From:    []course.Source{{Language: course.Node, Name: pkg + ".js", Code: "// the idiom\n"}},
+			Starter: map[string][]byte{pkg + ".go": []byte("package " + pkg + "\n"), "helper.go": []byte("package " + pkg + "\n\nfunc helper() {}\n")},
+			Tests:   map[string][]byte{pkg + "_test.go": []byte("package " + pkg + "\n\nimport \"testing\"\n\nfunc TestIt(t *testing.T) {}\n")},
+		})
+	}
+	if version == "v2" {
+		exs[0].Starter["crash0.go"] = append(exs[0].Starter["crash0.go"], "\n// course version 2\n"...)
+	}
+	return &course.Course{Exercises: exs}
+}
+
+// A crash (here: the process dies) at any step of Init leaves every file
+// either absent, as it was, or complete: never empty or half written, which
+// the next Init would keep forever as the learner's edit. The next Init
+// completes the workspace, refreshes what the course changed, keeps
+// nothing, and removes the crash's temporary files.
+func TestInitSurvivesACrash(t *testing.T) {
+	if at := os.Getenv(crashEnv); at != "" {
+		crashChild(t, at)
+		return
+	}
+	v1, v2 := crashCourse("v1"), crashCourse("v2")
+	changed := v2.Exercises[0].Dir + "/crash0.go"
+	n := len(expectedFiles(v1))
+	tests := []struct {
+		name   string
+		before *course.Course // initialized before the crash; nil for none
+		at     string
+	}{
+		{"new workspace, every file written, none renamed", nil, "synced"},
+		{"new workspace, after the first rename", nil, "renamed:1"},
+		{"new workspace, halfway through the renames", nil, fmt.Sprintf("renamed:%d", n/2)},
+		{"new workspace, before the manifest", nil, "dirs synced"},
+		{"course update, file written, not renamed", v1, "synced"},
+		{"course update, file renamed, manifest not updated", v1, "renamed:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "ws")
+			if tt.before != nil {
+				if _, _, err := Init(dir, tt.before); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cmd := exec.Command(os.Args[0], "-test.run=^TestInitSurvivesACrash$")
+			cmd.Env = append(os.Environ(), crashEnv+"="+tt.at, crashDirEnv+"="+dir, crashCourseEnv+"=v2")
+			out, err := cmd.CombinedOutput()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != crashExit {
+				t.Fatalf("the child did not die at %q: %v\n%s", tt.at, err, out)
+			}
+
+			// What the crash left: each course file absent, as before, or complete.
+			want := expectedFiles(v2)
+			old := expectedFiles(v1)
+			temps := 0
+			for rel, b := range tree(t, dir) {
+				if strings.HasPrefix(filepath.Base(rel), tempPrefix) {
+					temps++
+					continue
+				}
+				if w, ok := want[rel]; ok && !bytes.Equal(b, w) && (tt.before == nil || !bytes.Equal(b, old[rel])) {
+					t.Errorf("after the crash %s holds %d bytes that are neither the old nor the new content", rel, len(b))
+				}
+			}
+			if tt.at == "synced" && temps == 0 {
+				t.Error("the crash left no temporary file: the test did not crash mid-write")
+			}
+
+			// Temporary files older than staleTemp are a crash's leftovers.
+			long := time.Now().Add(-2 * staleTemp)
+			for rel := range tree(t, dir) {
+				if strings.HasPrefix(filepath.Base(rel), tempPrefix) {
+					if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(rel)), long, long); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			_, res, err := Init(dir, v2)
+			if err != nil {
+				t.Fatalf("Init after the crash: %v", err)
+			}
+			if len(res.Kept) > 0 {
+				t.Errorf("Init after the crash kept %v as the learner's edits", res.Kept)
+			}
+			got := tree(t, dir)
+			for rel, b := range want {
+				if !bytes.Equal(got[rel], b) {
+					t.Errorf("after the second Init %s is not the course's", rel)
+				}
+			}
+			for rel := range got {
+				if _, ok := want[rel]; !ok && rel != metaDir+"/"+manifestName {
+					t.Errorf("after the second Init the workspace holds %s", rel)
+				}
+			}
+			// The manifest now records the update: a third course version
+			// reaches the file.
+			if tt.before != nil {
+				if _, res, err := Init(dir, v1); err != nil || !slices.Contains(res.Updated, changed) {
+					t.Errorf("Init back to v1 = %+v, %v; want %s updated (the manifest must record the crash's write)", res, err, changed)
+				}
+			}
+		})
+	}
+}
+
+// crashExit is the exit code of a child that died where it was told to.
+const crashExit = 3
+
+// crashChild runs Init and dies at the step named at: "synced", "dirs
+// synced", or "renamed:N" (the Nth rename).
+func crashChild(t *testing.T, at string) {
+	renames := 0
+	afterStep = func(s string) {
+		if strings.HasPrefix(s, "renamed ") {
+			renames++
+			s = fmt.Sprintf("renamed:%d", renames)
+		}
+		if s == at {
+			os.Exit(crashExit)
+		}
+	}
+	_, _, err := Init(os.Getenv(crashDirEnv), crashCourse(os.Getenv(crashCourseEnv)))
+	t.Fatalf("Init never reached step %q (err %v)", at, err)
 }

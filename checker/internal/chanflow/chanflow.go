@@ -439,6 +439,11 @@ func (b *builder) callersKnown(fn *ssa.Function) bool {
 	if _, ok := fn.Syntax().(*ast.FuncDecl); !ok {
 		return false // the package initializer, or a function built without syntax
 	}
+	if len(b.res.calls[fn]) == 0 {
+		// Nothing in this pass calls it: its callers are code the pass
+		// does not see (the package's tests, another build), or none.
+		return false
+	}
 	obj, ok := fn.Object().(*types.Func)
 	if !ok || obj.Exported() || b.takenFn[obj] {
 		return false

@@ -15,6 +15,9 @@ import (
 	"time"
 )
 
+// grace is the README's promise: 20s, less than the 30s Kubernetes waits.
+const grace = 20 * time.Second
+
 // story is what the tests see of one job.
 type story struct {
 	started  time.Time
@@ -33,6 +36,13 @@ type traceKey struct{}
 
 // job returns a Job that works for d, or less if its ctx ends first.
 func job(d time.Duration, r *record) Job {
+	return jobWithCleanup(d, 0, r)
+}
+
+// jobWithCleanup returns a Job that works for d, or less if its ctx ends
+// first, and then takes cleanup more if it was cancelled: a job returns
+// soon after its ctx is done, not at once.
+func jobWithCleanup(d, cleanup time.Duration, r *record) Job {
 	return func(ctx context.Context) {
 		r.mu.Lock()
 		r.s.started, r.s.value = time.Now(), ctx.Value(traceKey{})
@@ -42,6 +52,7 @@ func job(d time.Duration, r *record) Job {
 		select {
 		case <-timer.C:
 		case <-ctx.Done():
+			time.Sleep(cleanup)
 		}
 		r.mu.Lock()
 		defer r.mu.Unlock()
@@ -184,7 +195,7 @@ func TestStragglersAreCancelledWhenGraceExpires(t *testing.T) {
 		if !errors.Is(res.err, ErrGraceExpired) {
 			t.Errorf("Run = %v, want an error wrapping ErrGraceExpired", res.err)
 		}
-		wantEnd := time.Second + Grace
+		wantEnd := time.Second + grace
 		if got := res.at.Sub(start); got != wantEnd {
 			t.Errorf("Run returned %v after the start, want %v: the SIGTERM at 1s plus Grace", got, wantEnd)
 		}
@@ -198,42 +209,89 @@ func TestStragglersAreCancelledWhenGraceExpires(t *testing.T) {
 	})
 }
 
+func TestRunWaitsForStragglersToReturn(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		w := startWorker(t.Context())
+		start := time.Now()
+		var slow record
+		w.queue <- jobWithCleanup(time.Hour, 2*time.Second, &slow)
+		time.Sleep(time.Second)
+		w.sigterm()
+		res := <-w.done
+
+		if !errors.Is(res.err, ErrGraceExpired) {
+			t.Errorf("Run = %v, want an error wrapping ErrGraceExpired", res.err)
+		}
+		wantEnd := time.Second + grace + 2*time.Second
+		if got := res.at.Sub(start); got != wantEnd {
+			t.Errorf("Run returned %v after the start, want %v: the job, cancelled at 1s+Grace, takes 2s to return, and Run returns only once every job has", got, wantEnd)
+		}
+		if got := slow.get(); got.finished.Sub(start) != wantEnd {
+			t.Errorf("the job returned at %v, want %v", got.finished.Sub(start), wantEnd)
+		}
+	})
+}
+
 // TestMainDrainsOnSIGTERM sends the test process a real SIGTERM, in real
 // time (signals cannot reach a synctest bubble).
 func TestMainDrainsOnSIGTERM(t *testing.T) {
+	mainDrainsOn(t, syscall.SIGTERM)
+}
+
+// TestMainDrainsOnSIGINT does the same with SIGINT, a Ctrl-C.
+func TestMainDrainsOnSIGINT(t *testing.T) {
+	mainDrainsOn(t, syscall.SIGINT)
+}
+
+func mainDrainsOn(t *testing.T, sig syscall.Signal) {
 	queue := make(chan Job)
 	code := make(chan int, 1)
 	go func() { code <- Main(queue) }()
 
-	started, release := make(chan struct{}), make(chan struct{})
-	var finished atomic.Bool
-	queue <- func(ctx context.Context) {
-		close(started)
-		<-release
-		finished.Store(true)
+	release := make(chan struct{})
+	var finished atomic.Int32
+	// Two jobs, both taken before any signal: Main is running Run, so its
+	// signal handling is in place, and Run is still taking jobs.
+	for i := range 2 {
+		started := make(chan struct{})
+		select {
+		case queue <- func(ctx context.Context) {
+			close(started)
+			<-release
+			finished.Add(1)
+		}:
+		case c := <-code:
+			t.Fatalf("Main returned %d before any signal, with job %d still to take", c, i+1)
+		case <-time.After(5 * time.Second):
+			close(release)
+			t.Fatalf("Main has not taken job %d in 5s, before any signal: Run stopped taking jobs", i+1)
+		}
+		<-started
 	}
-	<-started // Main is running Run, so its signal handling is in place
 
-	// Keep the test process alive even if Main does not handle SIGTERM.
+	// Keep the test process alive even if Main does not handle the signal.
 	caught := make(chan os.Signal, 1)
-	signal.Notify(caught, syscall.SIGTERM)
+	signal.Notify(caught, sig)
 	defer signal.Stop(caught)
-	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
-		t.Fatalf("sending SIGTERM: %v", err)
+	if err := syscall.Kill(os.Getpid(), sig); err != nil {
+		t.Fatalf("sending %v: %v", sig, err)
 	}
+	// A Main that does not wait returns within moments of the signal; one
+	// that waits never returns before the job is released, however long
+	// this takes.
 	select {
 	case c := <-code:
 		close(release)
-		t.Fatalf("Main returned %d right after SIGTERM, with a job still running; want it to wait for the job", c)
+		t.Fatalf("Main returned %d right after %v, with jobs still running; want it to wait for them", c, sig)
 	case <-time.After(200 * time.Millisecond):
 	}
 	close(release)
 	select {
 	case c := <-code:
-		if c != 0 || !finished.Load() {
-			t.Errorf("Main returned %d (job finished: %v), want 0 once the job has finished", c, finished.Load())
+		if n := finished.Load(); c != 0 || n != 2 {
+			t.Errorf("Main returned %d with %d of its 2 jobs finished, want 0 once both have", c, n)
 		}
 	case <-time.After(5 * time.Second):
-		t.Fatal("Main still running 5s after SIGTERM, though its only job has finished: SIGTERM must cancel the ctx Main gives Run (signal.NotifyContext)")
+		t.Fatalf("Main still running 5s after %v, though its jobs have finished: SIGINT and SIGTERM must cancel the ctx Main gives Run (signal.NotifyContext)", sig)
 	}
 }

@@ -59,6 +59,12 @@ func (s *fakeStore) Row(ctx context.Context, table string, i int) (string, error
 	return fmt.Sprintf("order-%d", i), nil
 }
 
+func (s *fakeStore) rowsRead() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.read)
+}
+
 func (s *fakeStore) readAfter(t time.Time) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -72,12 +78,14 @@ func (s *fakeStore) readAfter(t time.Time) int {
 }
 
 // slowClient is the ResponseWriter of a client on a slow link: each write
-// takes writeTakes. Once the client has left, writes fail, and the
-// request's context is cancelled, as net/http does when a connection drops.
+// takes writeTakes (the first one stall, if set). Once the client has left,
+// writes fail, and the request's context is cancelled, as net/http does
+// when a connection drops.
 type slowClient struct {
 	header http.Header
 	gone   chan struct{}
 	cancel context.CancelFunc
+	stall  time.Duration
 
 	mu     sync.Mutex
 	status int
@@ -101,7 +109,13 @@ func (c *slowClient) WriteHeader(status int) {
 }
 
 func (c *slowClient) Write(b []byte) (int, error) {
-	timer := time.NewTimer(writeTakes)
+	takes := writeTakes
+	c.mu.Lock()
+	if c.stall > 0 && c.body.Len() == 0 {
+		takes = c.stall
+	}
+	c.mu.Unlock()
+	timer := time.NewTimer(takes)
 	defer timer.Stop()
 	select {
 	case <-timer.C:
@@ -116,6 +130,13 @@ func (c *slowClient) Write(b []byte) (int, error) {
 func (c *slowClient) leave() {
 	close(c.gone)
 	c.cancel()
+}
+
+// hangUp makes every write fail but leaves the request's context alive:
+// net/http may notice a dead connection only when the handler writes to it,
+// and cancels the context once ServeHTTP has returned.
+func (c *slowClient) hangUp() {
+	close(c.gone)
 }
 
 func (c *slowClient) received() string {
@@ -136,24 +157,87 @@ func serve(s *Service, c *slowClient, r *http.Request) <-chan struct{} {
 	return done
 }
 
-func TestExportsEveryRow(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		c, r := newClient(t.Context())
-		<-serve(&Service{Store: &fakeStore{rows: 3}}, c, r)
+// table returns the lines of the first n rows of the fake table.
+func table(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "order-%d\n", i)
+	}
+	return b.String()
+}
 
-		if got, want := c.received(), "order-0\norder-1\norder-2\n"; got != want {
-			t.Errorf("the client received %q, want %q", got, want)
+func TestExportsEveryRow(t *testing.T) {
+	for _, rows := range []int{0, 1, 3, 64} {
+		t.Run(fmt.Sprint(rows, " rows"), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				c, r := newClient(t.Context())
+				start := time.Now()
+				<-serve(&Service{Store: &fakeStore{rows: rows}}, c, r)
+
+				if got, want := c.received(), table(rows); got != want {
+					t.Errorf("the client received %q, want %q", got, want)
+				}
+				if got := c.Header().Get("Content-Type"); got != "text/csv" {
+					t.Errorf("Content-Type %q, want %q", got, "text/csv")
+				}
+				// The first row is read, then each is written while the
+				// next is read: the reads hide behind the writes.
+				if want := rowTakes + time.Duration(rows)*writeTakes; time.Since(start) != want {
+					t.Errorf("the export of %d rows took %v, want %v: read the next row while the last one is being written",
+						rows, time.Since(start), want)
+				}
+			})
+		})
+	}
+}
+
+func TestReadsOnlyOneRowAhead(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		store := &fakeStore{rows: 100}
+		c, r := newClient(t.Context())
+		c.stall = time.Second // the first write takes a second
+		done := serve(&Service{Store: store}, c, r)
+
+		time.Sleep(500 * time.Millisecond)
+		if n := store.rowsRead(); n != 2 {
+			t.Errorf("%d rows read while the first one is still being written, want 2: that one, and the next, read ahead (no more: a table can be larger than memory)", n)
 		}
+		c.leave()
+		<-done
 	})
 }
 
 func TestStoreErrorEndsTheExport(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
+		store := &fakeStore{rows: 10, failAt: 2}
 		c, r := newClient(t.Context())
-		<-serve(&Service{Store: &fakeStore{rows: 10, failAt: 2}}, c, r)
+		<-serve(&Service{Store: store}, c, r)
 
 		if got, want := c.received(), "order-0\norder-1\n# export stopped: disk on fire\n"; got != want {
 			t.Errorf("the client received %q, want %q", got, want)
+		}
+		time.Sleep(time.Second)
+		if n := store.rowsRead(); n != 2 {
+			t.Errorf("%d rows read from the store, want 2: the export ends at the error, and reads nothing after it", n)
+		}
+	})
+}
+
+func TestMissingTableIsABadRequest(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		store := &fakeStore{rows: 10}
+		c, _ := newClient(t.Context())
+		r := httptest.NewRequestWithContext(t.Context(), http.MethodGet, "/export", nil)
+		<-serve(&Service{Store: store}, c, r)
+
+		c.mu.Lock()
+		status := c.status
+		c.mu.Unlock()
+		if status != http.StatusBadRequest || !strings.Contains(c.received(), "table") {
+			t.Errorf("GET /export answered %d %q, want 400 and an error that names the missing table parameter", status, c.received())
+		}
+		if n := store.rowsRead(); n != 0 {
+			t.Errorf("%d rows read for a request with no table, want 0", n)
 		}
 	})
 }
@@ -164,7 +248,7 @@ func TestClientLeavingEndsTheExportAndEveryGoroutine(t *testing.T) {
 		c, r := newClient(t.Context())
 		done := serve(&Service{Store: store}, c, r)
 
-		time.Sleep(175 * time.Millisecond) // three rows written, the fourth on its way
+		time.Sleep(165 * time.Millisecond) // three rows written, the fourth on its way, the fifth being read
 		c.leave()
 		left := time.Now()
 		synctest.Wait()
@@ -183,5 +267,31 @@ func TestClientLeavingEndsTheExportAndEveryGoroutine(t *testing.T) {
 		}
 		// The bubble ends here. A goroutine of the request that is still
 		// blocked is reported as a leak, with the line it is blocked on.
+	})
+}
+
+func TestFailedWriteEndsTheExportBeforeNetHTTPCancels(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		store := &fakeStore{rows: 1000}
+		c, r := newClient(t.Context())
+		done := serve(&Service{Store: store}, c, r)
+
+		time.Sleep(175 * time.Millisecond) // three rows written, the fourth on its way
+		c.hangUp()                         // the write fails; r.Context() is still alive
+		left := time.Now()
+		synctest.Wait()
+		select {
+		case <-done:
+		default:
+			t.Fatal("ServeHTTP is still running after a write failed: a failed write means the client has gone")
+		}
+		if got, want := c.received(), "order-0\norder-1\norder-2\n"; got != want {
+			t.Errorf("the client received %q before it left, want %q", got, want)
+		}
+
+		time.Sleep(time.Second)
+		if n := store.readAfter(left); n > 0 {
+			t.Errorf("%d rows read from the store after a write failed, want 0", n)
+		}
 	})
 }

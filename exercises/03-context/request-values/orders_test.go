@@ -4,12 +4,15 @@ package requestvalues
 
 import (
 	"context"
+	"fmt"
 	"go/token"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -149,6 +152,114 @@ func TestConcurrentRequestsLogTheirOwnID(t *testing.T) {
 		}
 		if store.seen["ada"] != "req-a" || store.seen["bob"] != "req-b" {
 			t.Errorf("the store saw request IDs %v, want ada: req-a, bob: req-b: pass the request's ctx down", store.seen)
+		}
+	})
+}
+
+// plainLog is a log that, like a bytes.Buffer or a file, is not safe for
+// writes from several goroutines at once: the Service writes one line at a
+// time. It notices when a write starts while another is under way.
+type plainLog struct {
+	b       strings.Builder
+	writing atomic.Int32
+	overlap atomic.Bool
+}
+
+func (p *plainLog) Write(b []byte) (int, error) {
+	if p.writing.Add(1) > 1 {
+		p.overlap.Store(true)
+	}
+	defer p.writing.Add(-1)
+	for range 10 {
+		runtime.Gosched() // a slow device: time for another write to start
+	}
+	return p.b.Write(b)
+}
+
+// quickStore answers at once, with no lock of its own: nothing but the
+// Service orders the log lines of simultaneous requests.
+type quickStore struct{}
+
+func (quickStore) Orders(ctx context.Context, userID string) ([]Order, error) {
+	orders := []Order{{ID: userID + "-o1", Cents: 1250}}
+	if userID == "ada" {
+		orders = append(orders, Order{ID: "ada-o2", Cents: 399})
+	}
+	return orders, ctx.Err()
+}
+
+func TestSimultaneousRequestsWriteWholeLines(t *testing.T) {
+	users := []string{"ada", "bob", "cy", "dee", "eve", "fay", "gus", "hal"}
+	for range 10 {
+		synctest.Test(t, func(t *testing.T) {
+			log := &plainLog{}
+			s := &Service{Store: quickStore{}, Log: log}
+
+			var wg sync.WaitGroup
+			for i, u := range users {
+				wg.Go(func() { get(s, u, fmt.Sprint("req-", i)) }) // all at the same instant
+			}
+			wg.Wait()
+
+			if log.overlap.Load() {
+				t.Fatal("two log lines were written at once: hold the lock until the line is written")
+			}
+			want := map[string]bool{}
+			for i, u := range users {
+				want[fmt.Sprintf("req=req-%d GET /orders user=%s", i, u)] = true
+				n := 1
+				if u == "ada" {
+					n = 2
+				}
+				want[fmt.Sprintf("req=req-%d loaded %d orders for %s", i, n, u)] = true
+			}
+			for _, line := range strings.Split(strings.TrimSuffix(log.b.String(), "\n"), "\n") {
+				if !want[line] {
+					t.Errorf("log line %q is not one of the lines the requests log", line)
+				}
+				delete(want, line)
+			}
+			for line := range want {
+				t.Errorf("log line %q is missing", line)
+			}
+		})
+		if t.Failed() {
+			return
+		}
+	}
+}
+
+func TestStoreHearsTheRequestsCancel(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		log := &syncBuffer{}
+		store := &fakeStore{takes: map[string]time.Duration{"ada": time.Second}}
+		s := &Service{Store: store, Log: log}
+		ctx, hangUp := context.WithCancel(t.Context())
+		r := httptest.NewRequestWithContext(ctx, http.MethodGet, "/orders?user=ada", nil)
+		r.Header.Set("X-Request-ID", "req-a")
+		w := httptest.NewRecorder()
+		start := time.Now()
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			s.ServeHTTP(w, r)
+		}()
+
+		time.Sleep(100 * time.Millisecond)
+		hangUp() // the client goes away while the store is busy
+		<-done
+		if took := time.Since(start); took != 100*time.Millisecond {
+			t.Errorf("ServeHTTP returned after %v, want 100ms, when the client went away: the store must get the request's ctx, its cancel included", took)
+		}
+		if w.Code != http.StatusInternalServerError {
+			t.Errorf("status %d, want %d once the store gave up", w.Code, http.StatusInternalServerError)
+		}
+		lines := log.lines()
+		if want := "req=req-a error: orders of ada: context canceled"; lines[len(lines)-1] != want {
+			t.Errorf("last log line %q, want %q", lines[len(lines)-1], want)
+		}
+		if store.seen["ada"] != "req-a" {
+			t.Errorf("the store saw request ID %q, want %q", store.seen["ada"], "req-a")
 		}
 	})
 }

@@ -8,10 +8,6 @@ import (
 	"time"
 )
 
-// newTicker makes the ticker Poll runs on. Tests replace it to watch the
-// ticker; use it where you would call time.NewTicker.
-var newTicker = time.NewTicker
-
 // Poll calls check once every interval, the first call one interval after
 // it starts, until ctx is cancelled. Then it returns ctx.Err() at once.
 //

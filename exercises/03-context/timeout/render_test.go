@@ -17,7 +17,8 @@ const page = 300 * time.Millisecond
 // fakeRenderer takes one page time per page and checks ctx between pages,
 // as the Renderer contract says. It counts the pages it starts.
 type fakeRenderer struct {
-	pages int
+	pages  int
+	failAt int // if > 0, the render fails with errCorrupt before page failAt
 
 	mu      sync.Mutex
 	started int
@@ -25,7 +26,10 @@ type fakeRenderer struct {
 }
 
 func (f *fakeRenderer) Render(ctx context.Context, doc string) ([]byte, error) {
-	for range f.pages {
+	for i := range f.pages {
+		if f.failAt > 0 && i == f.failAt {
+			return nil, errCorrupt
+		}
 		if err := ctx.Err(); err != nil {
 			f.mu.Lock()
 			f.gaveUp = true
@@ -39,6 +43,8 @@ func (f *fakeRenderer) Render(ctx context.Context, doc string) ([]byte, error) {
 	}
 	return fmt.Appendf(nil, "%s: %d pages", doc, f.pages), nil
 }
+
+var errCorrupt = errors.New("corrupt image on page 3")
 
 func (f *fakeRenderer) seen() (started int, gaveUp bool) {
 	f.mu.Lock()
@@ -54,59 +60,130 @@ type result struct {
 
 // render runs RenderWithin in its own goroutine and delivers its result.
 func render(ctx context.Context, r Renderer, limit time.Duration) <-chan result {
+	return renderDoc(ctx, r, "invoice.pdf", limit)
+}
+
+func renderDoc(ctx context.Context, r Renderer, doc string, limit time.Duration) <-chan result {
 	out := make(chan result, 1)
 	start := time.Now()
 	go func() {
-		pdf, err := RenderWithin(ctx, r, "invoice.pdf", limit)
+		pdf, err := RenderWithin(ctx, r, doc, limit)
 		out <- result{pdf, err, time.Since(start)}
 	}()
 	return out
 }
 
 func TestReturnsTheResultWhenRenderIsFastEnough(t *testing.T) {
+	for _, tc := range []struct {
+		doc   string
+		pages int
+		limit time.Duration
+	}{
+		{"invoice.pdf", 3, time.Second},
+		{"report.pdf", 6, 2 * time.Second},
+		{"memo.pdf", 1, 400 * time.Millisecond},
+	} {
+		t.Run(tc.doc, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				r := &fakeRenderer{pages: tc.pages}
+				res := <-renderDoc(t.Context(), r, tc.doc, tc.limit)
+
+				want := fmt.Sprintf("%s: %d pages", tc.doc, tc.pages)
+				if res.err != nil || string(res.pdf) != want {
+					t.Errorf("RenderWithin(%s, limit %v) = %q, %v; want %q, nil", tc.doc, tc.limit, res.pdf, res.err, want)
+				}
+				if took := time.Duration(tc.pages) * page; res.took != took {
+					t.Errorf("RenderWithin took %v, want %v (the render's own time)", res.took, took)
+				}
+			})
+		})
+	}
+}
+
+func TestRenderErrorsPassThrough(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		r := &fakeRenderer{pages: 3}
+		r := &fakeRenderer{pages: 10, failAt: 2}
 		res := <-render(t.Context(), r, time.Second)
 
-		if res.err != nil || string(res.pdf) != "invoice.pdf: 3 pages" {
-			t.Errorf("RenderWithin = %q, %v; want %q, nil", res.pdf, res.err, "invoice.pdf: 3 pages")
+		if !errors.Is(res.err, errCorrupt) {
+			t.Errorf("RenderWithin error = %v, want one wrapping the render's own error %q", res.err, errCorrupt)
 		}
-		if res.took != 3*page {
-			t.Errorf("RenderWithin took %v, want %v (the render's own time)", res.took, 3*page)
+		if res.pdf != nil {
+			t.Errorf("RenderWithin returned %q with the error, want nil", res.pdf)
+		}
+		if res.took != 2*page {
+			t.Errorf("RenderWithin returned after %v, want %v, when the render failed", res.took, 2*page)
 		}
 	})
+}
+
+// limits are time limits that fall mid-page, and the pages a render has
+// started by then: the one in progress at the limit is the last.
+var limits = []struct {
+	limit   time.Duration
+	started int
+}{
+	{time.Second, 4},
+	{700 * time.Millisecond, 3},
+	{2 * time.Second, 7},
 }
 
 func TestReturnsAtTheDeadlineEvenMidPage(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		r := &fakeRenderer{pages: 10}
-		res := <-render(t.Context(), r, time.Second)
+	for _, tc := range limits {
+		t.Run(tc.limit.String(), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				r := &fakeRenderer{pages: 10}
+				res := <-render(t.Context(), r, tc.limit)
 
-		if !errors.Is(res.err, context.DeadlineExceeded) {
-			t.Errorf("RenderWithin error = %v, want one wrapping context.DeadlineExceeded (the ctx.Err() of a WithTimeout context)", res.err)
-		}
-		if res.pdf != nil {
-			t.Errorf("RenderWithin returned %q with the timeout, want nil", res.pdf)
-		}
-		if res.took != time.Second {
-			t.Errorf("RenderWithin returned after %v, want exactly the limit %v: the caller must not wait for the page in progress", res.took, time.Second)
-		}
-		time.Sleep(10 * page) // the abandoned render must be able to end
-	})
+				if !errors.Is(res.err, context.DeadlineExceeded) {
+					t.Errorf("RenderWithin error = %v, want one wrapping context.DeadlineExceeded (the ctx.Err() of a WithTimeout context)", res.err)
+				}
+				if res.pdf != nil {
+					t.Errorf("RenderWithin returned %q with the timeout, want nil", res.pdf)
+				}
+				if res.took != tc.limit {
+					t.Errorf("RenderWithin returned after %v, want exactly the limit %v: the caller must not wait for the page in progress", res.took, tc.limit)
+				}
+				time.Sleep(10 * page) // the abandoned render must be able to end
+			})
+		})
+	}
 }
 
 func TestAbandonedRenderStopsAtTheNextPage(t *testing.T) {
+	for _, tc := range limits {
+		t.Run(tc.limit.String(), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				r := &fakeRenderer{pages: 10}
+				<-render(t.Context(), r, tc.limit)
+
+				time.Sleep(10 * page) // long enough for all ten pages, if nobody stops it
+				started, gaveUp := r.seen()
+				if !gaveUp || started != tc.started {
+					t.Errorf("with a limit of %v the render started %d pages and gave up: %v; want %d pages (the one in progress at the limit finishes) and then it gives up: cancel the ctx Render was given",
+						tc.limit, started, gaveUp, tc.started)
+				}
+				// The bubble ends here: a goroutine still blocked (on a send nobody
+				// will receive) is reported as a leak.
+			})
+		})
+	}
+}
+
+func TestAlreadyCancelledCtxRendersNothing(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		r := &fakeRenderer{pages: 10}
-		<-render(t.Context(), r, time.Second)
+		ctx, cancel := context.WithCancel(t.Context())
+		cancel()
+		res := <-render(ctx, r, time.Second)
 
-		time.Sleep(10 * page) // long enough for all ten pages, if nobody stops it
-		started, gaveUp := r.seen()
-		if !gaveUp || started != 4 {
-			t.Errorf("the render started %d pages and gave up: %v; want 4 pages (the one in progress at the limit finishes) and then it gives up: cancel the ctx Render was given", started, gaveUp)
+		if !errors.Is(res.err, context.Canceled) || res.took != 0 {
+			t.Errorf("RenderWithin with a cancelled ctx = %v after %v, want an error wrapping context.Canceled at once", res.err, res.took)
 		}
-		// The bubble ends here: a goroutine still blocked (on a send nobody
-		// will receive) is reported as a leak.
+		synctest.Wait()
+		if started, _ := r.seen(); started != 0 {
+			t.Errorf("the render started %d pages with a ctx cancelled before the call, want 0", started)
+		}
 	})
 }
 

@@ -14,6 +14,9 @@ import (
 var (
 	errDiskFull = errors.New("no space left on device")
 	errTimeout  = errors.New("store: request timed out")
+	// Reads like a missing document, but it is the store's credentials that
+	// are missing: the index is there, and was not read.
+	errNoCredentials = errors.New("credentials not found")
 )
 
 // memStore is a Store in a map. fail makes one operation fail: its key is
@@ -164,15 +167,30 @@ func TestEachFailureStopsPublishAndIsReturned(t *testing.T) {
 }
 
 func TestAnUnreadableIndexIsNeverOverwritten(t *testing.T) {
-	s := newStore(blog())
-	s.fail["get index.html"] = errTimeout
+	for _, cause := range []error{errTimeout, errNoCredentials} {
+		t.Run(cause.Error(), func(t *testing.T) {
+			s := newStore(blog())
+			s.fail["get index.html"] = cause
 
-	err := Publish(s, "hello")
+			err := Publish(s, "hello")
 
-	if slices.Contains(s.ops, "put index.html") {
-		t.Errorf("Publish wrote index.html after failing to read it: every older entry is lost (operations: %s)", strings.Join(s.ops, ", "))
+			if slices.Contains(s.ops, "put index.html") {
+				t.Errorf("Publish wrote index.html after failing to read it: every older entry is lost (operations: %s)", strings.Join(s.ops, ", "))
+			}
+			if slices.Contains(s.ops, "delete drafts/hello") {
+				t.Errorf("Publish deleted the draft of a post it could not index (operations: %s)", strings.Join(s.ops, ", "))
+			}
+			if !errors.Is(err, cause) {
+				t.Errorf("Publish = %v, want an error wrapping %q: only ErrNotFound means there is no index yet", err, cause)
+			}
+		})
 	}
-	if !errors.Is(err, errTimeout) {
-		t.Errorf("Publish = %v, want an error wrapping %q", err, errTimeout)
+}
+
+func TestRenderEscapesTheDraft(t *testing.T) {
+	got, err := Render([]byte("# Tom & <Jerry>\n<script>alert(1)</script>"))
+	want := "<h1>Tom &amp; &lt;Jerry&gt;</h1>\n&lt;script&gt;alert(1)&lt;/script&gt;"
+	if err != nil || string(got) != want {
+		t.Errorf("Render = %q, %v; want %q, nil: a draft is text, not HTML", got, err, want)
 	}
 }

@@ -21,8 +21,9 @@ type Report struct {
 }
 
 // Save writes r to w as text and closes w, in every case. It returns the
-// first error of writing, flushing or closing: a report is only saved once
-// Close has succeeded.
+// first error of writing, flushing, syncing or closing. When w can Sync, as
+// an *os.File can, Save syncs it after the last write and before closing: a
+// clean Close alone does not mean the report is on the disk.
 func Save(w io.WriteCloser, r Report) error {
 	defer w.Close()
 	bw := bufio.NewWriter(w)

@@ -5,6 +5,7 @@ package customerrortype
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -84,8 +85,43 @@ func TestProfileOrGuestFallsBackOnlyOnA404(t *testing.T) {
 	}
 }
 
+// A 404 is a *StatusError with that code, not an error whose text says 404.
+func TestProfileOrGuestIgnoresAMessageThatSays404(t *testing.T) {
+	proxy := errors.New("proxy: upstream answered 404 Not Found")
+	c := fakeAPI(nil, map[string]error{"ada": proxy})
+	p, err := c.ProfileOrGuest("ada")
+	if !errors.Is(err, proxy) || p == Guest {
+		t.Errorf("ProfileOrGuest(ada) = %+v, %v; want the transport's error: no response arrived, so there is no 404", p, err)
+	}
+}
+
+// Every error but a 404 comes back as Profile returned it: same chain, same
+// message, no layer added or lost.
+func TestProfileOrGuestReturnsOtherErrorsUnchanged(t *testing.T) {
+	c := &Client{BaseURL: base, Send: func(method, u string) (int, []byte, error) {
+		switch strings.TrimPrefix(u, base+"/users/") {
+		case "bob":
+			return 500, nil, nil
+		case "eve":
+			return 403, nil, nil
+		case "zed":
+			return 200, []byte("<html>maintenance</html>"), nil // not JSON
+		default:
+			return 0, nil, syscall.ECONNRESET
+		}
+	}}
+	for _, user := range []string{"bob", "eve", "zed", "down"} {
+		_, want := c.Profile(user)
+		p, err := c.ProfileOrGuest(user)
+		if err == nil || err.Error() != want.Error() || p != (Profile{}) {
+			t.Errorf("ProfileOrGuest(%s) = %+v, %v; want Profile's own error, unchanged: %v", user, p, err, want)
+		}
+	}
+}
+
 func TestExitCodeReadsTheStatusThroughEveryLayer(t *testing.T) {
-	c := fakeAPI(map[string]int{"ada": 200, "bob": 500, "eve": 403, "joe": 401, "zed": 429, "moe": 502},
+	c := fakeAPI(map[string]int{"ada": 200, "bob": 500, "eve": 403, "joe": 401, "zed": 429, "moe": 502,
+		"gus": 504, "sal": 599, "tea": 418, "bad": 400, "rex": 499},
 		map[string]error{"down": syscall.ECONNREFUSED})
 	tests := []struct {
 		user string
@@ -98,6 +134,11 @@ func TestExitCodeReadsTheStatusThroughEveryLayer(t *testing.T) {
 		{"eve", ExitNoPerm},
 		{"joe", ExitNoPerm},
 		{"zed", ExitFailure},
+		{"gus", ExitUnavailable},
+		{"sal", ExitUnavailable},
+		{"tea", ExitFailure},
+		{"bad", ExitFailure},
+		{"rex", ExitFailure},
 		{"down", ExitFailure},
 	}
 	for _, tt := range tests {
@@ -117,5 +158,54 @@ func TestExitCodeOfABareStatusError(t *testing.T) {
 	err := &StatusError{Method: "GET", URL: base + "/users/nobody", Code: 404}
 	if got := ExitCode(err); got != ExitNoUser {
 		t.Errorf("ExitCode(%v) = %d, want %d", err, got, ExitNoUser)
+	}
+}
+
+// An error built with errors.Join is a tree: the *StatusError may sit in any
+// branch, and errors.As searches them all.
+func TestExitCodeFindsTheStatusInAJoinedError(t *testing.T) {
+	denied := fmt.Errorf("profile eve: %w", &StatusError{Method: "GET", URL: base + "/users/eve", Code: 403})
+	err := fmt.Errorf("sync profiles: %w", errors.Join(errors.New("cache: write failed"), denied))
+	if got := ExitCode(err); got != ExitNoPerm {
+		t.Errorf("ExitCode(%q) = %d, want %d", err, got, ExitNoPerm)
+	}
+}
+
+// The status comes from the *StatusError, never from the text.
+func TestExitCodeIgnoresMessagesThatLookLikeAStatus(t *testing.T) {
+	for _, err := range []error{
+		errors.New("GET https://api.example/users/ada: 404 Not Found"),
+		fmt.Errorf("show ada: %w", errors.New("proxy: 503 Service Unavailable")),
+		fmt.Errorf("show ada: %v", &StatusError{Method: "GET", URL: base + "/users/ada", Code: 403}),
+	} {
+		if got := ExitCode(err); got != ExitFailure {
+			t.Errorf("ExitCode(%q) = %d, want %d: no *StatusError in the chain, only text", err, got, ExitFailure)
+		}
+	}
+}
+
+// Every 2xx is a success; anything else is a *StatusError with its code.
+func TestProfileTreatsOnly2xxAsSuccess(t *testing.T) {
+	for _, code := range []int{199, 200, 201, 299, 300, 304} {
+		c := &Client{BaseURL: base, Send: func(method, u string) (int, []byte, error) {
+			return code, []byte(`{"user":"ada","name":"Ada Lovelace"}`), nil
+		}}
+		p, err := c.Profile("ada")
+		var se *StatusError
+		switch ok := code >= 200 && code <= 299; {
+		case ok && err != nil:
+			t.Errorf("Profile with a %d = %v, want the profile: %d is a success", code, err, code)
+		case !ok && (!errors.As(err, &se) || se.Code != code):
+			t.Errorf("Profile with a %d = %+v, %v; want a *StatusError with code %d", code, p, err, code)
+		}
+	}
+}
+
+// The exit statuses are sysexits.h's: scripts depend on the numbers.
+func TestExitStatusesAreTheSysexitsOnes(t *testing.T) {
+	got := []int{ExitOK, ExitFailure, ExitNoUser, ExitUnavailable, ExitNoPerm}
+	want := []int{0, 1, 67, 69, 77}
+	if !slices.Equal(got, want) {
+		t.Errorf("ExitOK, ExitFailure, ExitNoUser, ExitUnavailable, ExitNoPerm = %v, want %v", got, want)
 	}
 }

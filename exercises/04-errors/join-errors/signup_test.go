@@ -107,3 +107,59 @@ func TestRegisterReportsATakenUsernameWithTheOtherProblems(t *testing.T) {
 		t.Errorf("a rejected signup replaced the stored one: users[ada] = %+v", a.users["ada"])
 	}
 }
+
+func TestRegisterStoresNothingForAnInvalidSignup(t *testing.T) {
+	a := NewAccounts()
+	bad := Signup{Username: "bob", Email: "bob.example.com", Password: "hunter2"}
+
+	err := a.Register(bad)
+
+	if got, want := fieldErrors(err), []FieldError{{"email", ErrInvalid}, {"password", ErrTooShort}}; !slices.Equal(got, want) {
+		t.Errorf("Register(%+v) holds the field errors %v, want %v (error: %q)", bad, got, want, err)
+	}
+	if err != nil && !strings.HasPrefix(err.Error(), "register bob: ") {
+		t.Errorf("Register's error %q does not start with the context \"register bob: \"", err)
+	}
+	if u, ok := a.users["bob"]; ok {
+		t.Errorf("Register stored the invalid signup %+v: it must store nothing when it returns an error", u)
+	}
+}
+
+func TestRegisterRefusesATakenUsernameOnAnOtherwiseValidSignup(t *testing.T) {
+	a := NewAccounts()
+	if err := a.Register(ada); err != nil {
+		t.Fatalf("Register(%+v) = %v, want nil", ada, err)
+	}
+	again := Signup{Username: "ada", Email: "countess@example.org", Password: "difference engine"}
+
+	err := a.Register(again)
+
+	if got, want := fieldErrors(err), []FieldError{{"username", ErrTaken}}; !slices.Equal(got, want) {
+		t.Errorf("Register(%+v) holds the field errors %v, want %v (error: %q)", again, got, want, err)
+	}
+	if a.users["ada"] != ada {
+		t.Errorf("a rejected signup replaced the stored one: users[ada] = %+v", a.users["ada"])
+	}
+}
+
+// Each field alone, at and past the limits of the form.
+func TestValidateChecksEachFieldAtItsLimits(t *testing.T) {
+	tests := []struct {
+		s    Signup
+		want []FieldError
+	}{
+		{Signup{Username: "abc", Email: "a@b", Password: "12345678"}, nil},
+		{Signup{Username: "ab", Email: "a@b", Password: "12345678"}, []FieldError{{"username", ErrTooShort}}},
+		{Signup{Username: "", Email: "a@b", Password: "12345678"}, []FieldError{{"username", ErrRequired}}},
+		{Signup{Username: "abc", Email: "", Password: "12345678"}, []FieldError{{"email", ErrRequired}}},
+		{Signup{Username: "abc", Email: "ab", Password: "12345678"}, []FieldError{{"email", ErrInvalid}}},
+		{Signup{Username: "abc", Email: "a@b", Password: "1234567"}, []FieldError{{"password", ErrTooShort}}},
+		{Signup{Username: "abc", Email: "a@b", Password: ""}, []FieldError{{"password", ErrRequired}}},
+	}
+	for _, tt := range tests {
+		err := Validate(tt.s)
+		if got := fieldErrors(err); !slices.Equal(got, tt.want) || (tt.want == nil) != (err == nil) {
+			t.Errorf("Validate(%+v) = %q, holding %v; want %v", tt.s, err, got, tt.want)
+		}
+	}
+}

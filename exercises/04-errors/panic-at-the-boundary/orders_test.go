@@ -10,9 +10,20 @@ import (
 )
 
 func TestParseOrderReadsAValidOrder(t *testing.T) {
-	got, err := ParseOrder("sku=tea&qty=2")
-	if err != nil || got != (Order{SKU: "tea", Qty: 2}) {
-		t.Errorf(`ParseOrder("sku=tea&qty=2") = %+v, %v; want {SKU:tea Qty:2}, nil`, got, err)
+	tests := []struct {
+		body string
+		want Order
+	}{
+		{"sku=tea&qty=2", Order{SKU: "tea", Qty: 2}},
+		{"qty=1&sku=tea", Order{SKU: "tea", Qty: 1}},
+		{"sku=green+tea&qty=100", Order{SKU: "green tea", Qty: 100}},
+		{"sku=caf%C3%A9&qty=99", Order{SKU: "café", Qty: 99}},
+	}
+	for _, tt := range tests {
+		got, err := ParseOrder(tt.body)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseOrder(%q) = %+v, %v; want %+v, nil", tt.body, got, err, tt.want)
+		}
 	}
 }
 
@@ -27,6 +38,14 @@ func TestParseOrderReturnsAnErrorForBadInput(t *testing.T) {
 		{"sku=tea&qty=0", "qty"},
 		{"sku=tea&qty=101", "101"},
 		{"sku=tea&qty=%zz", ""},
+		{"sku=tea&qty=-1", "-1"},
+		{"sku=tea&qty=2.5", "2.5"},
+		{"sku=tea&qty=1e2", "1e2"},
+		{"sku=tea&qty=99999999999999999999", "99999999999999999999"},
+		// Not a form, though each part alone would do: a bad escape in
+		// another field, and ; between fields.
+		{"sku=tea&qty=2&note=%zz", ""},
+		{"sku=tea;qty=2", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {
@@ -111,13 +130,20 @@ func TestHandleAnswers500AndLogsWhenPlaceFails(t *testing.T) {
 	}
 }
 
+// reserveStock is where the bug is: the stack in the log must name it.
+//
+//go:noinline
+func reserveStock(stock map[string]int, o Order) {
+	stock[o.SKU] -= o.Qty // panics when stock was never made
+}
+
 func TestABugInPlaceIsA500WithAStackInTheLogAndTheServerGoesOn(t *testing.T) {
 	var stock map[string]int // never made: writing to it panics
 	calls := 0
 	s, logs := server(func(o Order) (string, error) {
 		calls++
 		if calls == 1 {
-			stock[o.SKU] -= o.Qty // the bug
+			reserveStock(stock, o)
 		}
 		return fmt.Sprintf("order-%d", calls), nil
 	})
@@ -136,9 +162,52 @@ func TestABugInPlaceIsA500WithAStackInTheLogAndTheServerGoesOn(t *testing.T) {
 	}
 	if !strings.Contains(entry, "goroutine ") || !strings.Contains(entry, ".go:") {
 		t.Errorf("log entry %q has no stack trace (runtime/debug.Stack): it is what points at the bug", entry)
+	} else if !strings.Contains(entry, "reserveStock") {
+		t.Errorf("log entry %q has a stack, but not the one of the panic: take it in the deferred function, while the panicking frames are still there", entry)
 	}
 
 	if got := s.Handle("sku=tea&qty=1"); got != (Response{Status: 201, Body: "order-2"}) {
 		t.Errorf("the next request got %+v, want {Status:201 Body:order-2}: the server must go on", got)
+	}
+}
+
+func TestHandleAnswers400ForABodyThatIsNotAForm(t *testing.T) {
+	s, logs := server(func(o Order) (string, error) {
+		t.Errorf("Place(%+v) called for a body that is not a form", o)
+		return "", nil
+	})
+	if got := s.Handle("sku=tea&qty=2&note=%zz"); got.Status != 400 {
+		t.Errorf("Handle = %+v, want status 400", got)
+	}
+	if len(*logs) != 0 {
+		t.Errorf("logged %q for a client's mistake", *logs)
+	}
+}
+
+// Whatever a panic carries, a string, an error, even an error that wraps a
+// sentinel, it is a bug: a 500, reported with its stack, never a 4xx.
+func TestEveryPanicInPlaceIsA500(t *testing.T) {
+	tests := []struct {
+		name  string
+		value any
+	}{
+		{"a string", "unreachable: negative stock"},
+		{"an error", errors.New("invariant broken: order without a warehouse")},
+		{"an error wrapping ErrOutOfStock", fmt.Errorf("reserve: %w", ErrOutOfStock)},
+		{"an error wrapping ErrBadOrder", fmt.Errorf("recheck: %w", ErrBadOrder)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, logs := server(func(Order) (string, error) { panic(tt.value) })
+
+			got := s.Handle("sku=tea&qty=2")
+
+			if want := (Response{Status: 500, Body: "internal error"}); got != want {
+				t.Errorf("Handle = %+v after Place panicked with %v, want %+v: a panic is a bug, whatever it carries", got, tt.value, want)
+			}
+			if len(*logs) != 1 || !strings.Contains((*logs)[0], fmt.Sprint(tt.value)) || !strings.Contains((*logs)[0], "goroutine ") {
+				t.Errorf("logged %q, want one entry with the panic's value and its stack", *logs)
+			}
+		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -16,6 +17,7 @@ import (
 type fakeStore struct {
 	users        map[string]User
 	fail         error
+	createFail   error // makes Create fail with that error
 	raceOnCreate bool
 	calls        []string
 }
@@ -23,7 +25,7 @@ type fakeStore struct {
 func (s *fakeStore) ByName(ctx context.Context, name string) (User, error) {
 	s.calls = append(s.calls, "ByName")
 	if s.fail != nil {
-		return User{}, fmt.Errorf("store: query user %q: %w", name, s.fail)
+		return User{}, fmt.Errorf("store: query users: %w", s.fail) // a failure of the store, not of one name
 	}
 	u, ok := s.users[name]
 	if !ok {
@@ -34,6 +36,9 @@ func (s *fakeStore) ByName(ctx context.Context, name string) (User, error) {
 
 func (s *fakeStore) Create(ctx context.Context, name string) (User, error) {
 	s.calls = append(s.calls, "Create")
+	if s.createFail != nil {
+		return User{}, fmt.Errorf("store: insert: %w", s.createFail)
+	}
 	if s.raceOnCreate {
 		s.users[name] = User{ID: 7, Name: name}
 		return User{}, fmt.Errorf("store: insert user %q: %w", name, ErrConflict)
@@ -88,8 +93,32 @@ func TestGetOrCreatePassesOtherErrorsOn(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("GetOrCreate = %v, want an error wrapping %v", err, context.DeadlineExceeded)
 	}
+	if err != nil && !strings.Contains(err.Error(), "grace") {
+		t.Errorf("GetOrCreate = %q, want the error wrapped with the name, \"grace\"", err)
+	}
 	if slices.Contains(s.calls, "Create") {
 		t.Errorf("store calls %v: a failed lookup is not a missing user, nothing may be created", s.calls)
+	}
+}
+
+// Only ErrConflict means "someone else created it": any other failure of
+// Create is returned, not papered over by reading the user back.
+func TestGetOrCreatePassesCreateErrorsOn(t *testing.T) {
+	errReadOnly := errors.New("database is in read-only mode")
+	for _, cause := range []error{context.DeadlineExceeded, errReadOnly} {
+		t.Run(cause.Error(), func(t *testing.T) {
+			s := &fakeStore{users: map[string]User{}, createFail: cause}
+			_, err := GetOrCreate(t.Context(), s, "grace")
+			if !errors.Is(err, cause) {
+				t.Errorf("GetOrCreate = %v, want an error wrapping %q", err, cause)
+			}
+			if err != nil && !strings.Contains(err.Error(), "grace") {
+				t.Errorf("GetOrCreate = %q, want the error wrapped with the name, \"grace\"", err)
+			}
+			if want := []string{"ByName", "Create"}; !slices.Equal(s.calls, want) {
+				t.Errorf("store calls %v, want %v: the user was not created meanwhile, Create failed", s.calls, want)
+			}
+		})
 	}
 }
 
@@ -105,6 +134,7 @@ func TestStatusFindsEachSentinelThroughWrapping(t *testing.T) {
 		{"ErrConflict two layers down", fmt.Errorf("signup: %w", fmt.Errorf("store: insert user %q: %w", "ada", ErrConflict)), 409},
 		{"wrapped deadline", fmt.Errorf("get or create user %q: %w", "ada", context.DeadlineExceeded), 504},
 		{"anything else", errors.New("store: connection reset by peer"), 500},
+		{"a cancelled request is no timeout", fmt.Errorf("query: %w", context.Canceled), 500},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,6 +162,9 @@ func TestStatusIgnoresLookalikeMessages(t *testing.T) {
 	}{
 		{"a missing template", fmt.Errorf("render profile: %w", errors.New(`template "profile" not found`))},
 		{"a cache key", errors.New("cache: key user:ada already exists")},
+		{"a quoted deadline", fmt.Errorf("proxy: upstream said %q", "context deadline exceeded")},
+		{"a deadline flattened with %v", fmt.Errorf("query: %v", context.DeadlineExceeded)},
+		{"a not-found flattened with %v", fmt.Errorf("store: %v", ErrNotFound)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

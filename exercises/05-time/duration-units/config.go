@@ -1,7 +1,7 @@
 //go:build accent
 
 // Package durationunits reads a health checker's config file, written in
-// milliseconds and seconds, into time.Duration values.
+// milliseconds and seconds, into time.Duration values, and writes it back.
 package durationunits
 
 import (
@@ -31,7 +31,8 @@ const (
 	defaultIntervalSeconds = 10   // time.sleep(10)
 )
 
-// Load reads a config file. A negative value is an error.
+// Load reads a config file. A negative value, or one too large for a
+// time.Duration (about 292 years), is an error.
 func Load(data []byte) (Settings, error) {
 	var c Config
 	if err := json.Unmarshal(data, &c); err != nil {
@@ -48,4 +49,14 @@ func Load(data []byte) (Settings, error) {
 		s.Interval = time.Duration(c.IntervalSeconds)
 	}
 	return s, nil
+}
+
+// Save writes s in the config file's format, so that the Node and Python
+// checkers, and Load, read the same durations back. A negative duration,
+// or a timeout that is not a whole number of milliseconds, is an error.
+func Save(s Settings) ([]byte, error) {
+	return json.Marshal(map[string]any{
+		"timeoutMs":       s.Timeout, // the durations, as they are
+		"intervalSeconds": s.Interval,
+	})
 }

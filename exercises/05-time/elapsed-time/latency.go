@@ -22,14 +22,14 @@ type stat struct {
 	max   time.Duration
 }
 
-// Track calls op, records how long it took under name, and returns op's
-// error. A call that fails or panics is recorded too.
-func (l *Latency) Track(name string, op func() error) error {
-	start := time.Now().UnixMilli() // Date.now(): Go has no performance.now()
-	defer func() {
-		l.record(name, time.Duration(time.Now().UnixMilli()-start)*time.Millisecond)
-	}()
-	return op()
+// Since records under name the time elapsed since start, a time.Time that
+// the caller read from time.Now() when the call began. Deferred at the top
+// of a function, it measures the whole function, whichever way it returns:
+//
+//	defer latency.Since("db", time.Now()) // time.Now() is evaluated here
+func (l *Latency) Since(name string, start time.Time) {
+	elapsedMs := time.Now().UnixMilli() - start.UnixMilli() // Date.now() - start
+	l.record(name, time.Duration(elapsedMs)*time.Millisecond)
 }
 
 func (l *Latency) record(name string, d time.Duration) {

@@ -73,6 +73,15 @@ func TestParseStampRejectsOtherShapes(t *testing.T) {
 		"2024-3-9 14:30",
 		"2024-03-09 2:30PM",
 		"2024-13-09 14:30",
+		"2024-03-09 9:30",
+		"2024-02-30 14:30",
+		"2023-02-29 14:30",
+		"2024-03-09 24:00",
+		"2024-03-09 14:60",
+		" 2024-03-09 14:30",
+		"2024-03-09 14:30\n",
+		"2024-03-09 14:30:00",
+		"",
 	} {
 		if got, err := ParseStamp(s, time.UTC); err == nil {
 			t.Errorf("ParseStamp(%q) = %v, want an error", s, got)

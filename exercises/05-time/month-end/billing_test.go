@@ -38,8 +38,9 @@ func TestDueIsTheDayOrTheMonthsLastDay(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := Plan{Day: tt.day, Loc: loc}
-		if got := p.Due(tt.year, tt.month).Format(show); got != tt.want {
-			t.Errorf("Plan{Day: %d}.Due(%d, %v) = %s, want %s", tt.day, tt.year, tt.month, got, tt.want)
+		due := p.Due(tt.year, tt.month)
+		if got := due.Format(show); got != tt.want || due.Second() != 0 || due.Nanosecond() != 0 {
+			t.Errorf("Plan{Day: %d}.Due(%d, %v) = %v, want %s and 0 seconds", tt.day, tt.year, tt.month, due, tt.want)
 		}
 	}
 }
@@ -89,6 +90,34 @@ func TestYearRunsFromJanuaryToDecember(t *testing.T) {
 		if g := got[i].Format(show); g != want[i] {
 			t.Errorf("Year(2026)[%d] = %s, want %s", i, g, want[i])
 		}
+	}
+}
+
+func TestYearInAnotherZoneAndALeapYear(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Plan{Day: 30, Loc: ny}.Year(2028)
+	if len(got) != 12 {
+		t.Fatalf("Year(2028) returned %d times, want 12", len(got))
+	}
+	for i, want := range map[int]string{0: "Sun 2028-01-30 09:00 EST", 1: "Tue 2028-02-29 09:00 EST", 2: "Thu 2028-03-30 09:00 EDT", 11: "Sat 2028-12-30 09:00 EST"} {
+		if g := got[i].Format(show); g != want {
+			t.Errorf("Plan{Day: 30, Loc: New York}.Year(2028)[%d] = %s, want %s", i, g, want)
+		}
+	}
+}
+
+func TestRetryAtKeepsTheExactWallClock(t *testing.T) {
+	loc := berlin(t)
+	failed := time.Date(2026, time.March, 28, 10, 0, 5, 123456789, loc)
+	want := time.Date(2026, time.March, 29, 10, 0, 5, 123456789, loc)
+
+	got := RetryAt(failed)
+
+	if !got.Equal(want) || got.Location() != loc {
+		t.Errorf("RetryAt(%v) = %v, want %v: the same wall clock to the nanosecond, in the same location", failed, got, want)
 	}
 }
 

@@ -19,6 +19,7 @@ type Shop struct {
 }
 
 // NewShop returns a shop in the named IANA zone, such as "Europe/Berlin".
+// An empty name, or "Local", is an error: neither names where a shop is.
 func NewShop(zone string) (*Shop, error) {
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
@@ -28,7 +29,9 @@ func NewShop(zone string) (*Shop, error) {
 }
 
 // IsOpen reports whether the shop is open now: at or after opens and before
-// closes, both in Layout.
+// closes, both in Layout. A wall-clock time the zone skips (on the night the
+// clocks go forward) is an error; one it shows twice (on the night they go
+// back) is the first of the two.
 func (s *Shop) IsOpen(opens, closes string) (bool, error) {
 	from, err := time.Parse(Layout, opens) // as datetime.strptime(opens, "%Y-%m-%d %H:%M")
 	if err != nil {

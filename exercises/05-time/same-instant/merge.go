@@ -24,7 +24,8 @@ func Same(a, b Event) bool {
 
 // Merge returns the events of all streams in time order, each event once.
 // Of the copies of one event, it keeps the one from the earliest stream;
-// different events at the same instant keep their stream order.
+// different events at the same instant keep their stream order. The streams
+// are left as they were.
 func Merge(streams ...[]Event) []Event {
 	all := slices.Concat(streams...)
 	slices.SortStableFunc(all, func(a, b Event) int { return a.At.Compare(b.At) })

@@ -134,3 +134,77 @@ func TestMergeOfNothing(t *testing.T) {
 		t.Errorf("Merge(nil, []Event{}) = %v, want no events", got)
 	}
 }
+
+func TestMergeKeepsStreamOrderOfManyEventsAtOneInstant(t *testing.T) {
+	// Sixty sensors fire at two instants, a second apart; each gateway
+	// lists them in its own order, sorted neither by time nor by name, and
+	// b repeats some of a's in Berlin time.
+	first, second := at(t, "2026-03-09T08:00:00Z"), at(t, "2026-03-09T08:00:01Z")
+	var fromA, fromB, wantFirst, wantSecond []Event
+	for i := range 40 {
+		e := Event{fmt.Sprintf("sensor-%02d", (i*7)%40), second, "a"}
+		if i%3 == 0 {
+			e.At = first
+			wantFirst = append(wantFirst, e)
+		} else {
+			wantSecond = append(wantSecond, e)
+		}
+		fromA = append(fromA, e)
+	}
+	for i := range 40 {
+		e := fromA[39-i] // a copy
+		e.Gateway = "b"
+		if i%2 == 0 { // a new event
+			e.Sensor = fmt.Sprintf("other-%02d", (i*11)%40)
+			if e.At.Equal(first) {
+				wantFirst = append(wantFirst, e)
+			} else {
+				wantSecond = append(wantSecond, e)
+			}
+		}
+		e.At = e.At.In(berlin(t))
+		fromB = append(fromB, e)
+	}
+	want := append(wantFirst, wantSecond...)
+
+	if got := Merge(fromA, fromB); !sameEvents(got, want) {
+		t.Errorf("Merge returned:%s\nwant, at each instant, a's events in a's order, then b's new ones in b's order:%s", show(got), show(want))
+	}
+}
+
+func TestMergeTellsApartEventsAMicrosecondApart(t *testing.T) {
+	fromA := []Event{
+		{"door-3", at(t, "2026-03-09T08:00:00.000001Z"), "a"},
+		{"door-3", at(t, "2026-03-09T08:00:00.000002Z"), "a"},
+		{"door-3", at(t, "2026-03-09T08:00:00.000002001Z"), "a"},
+	}
+	fromB := []Event{
+		{"door-3", at(t, "2026-03-09T09:00:00.000002+01:00"), "b"}, // a copy of a's second
+	}
+
+	if got := Merge(fromA, fromB); !sameEvents(got, fromA) {
+		t.Errorf("Merge returned:%s\nwant a's three readings, a microsecond and a nanosecond apart:%s", show(got), show(fromA))
+	}
+}
+
+func TestMergeLeavesItsStreamsAsTheyWere(t *testing.T) {
+	// A gateway may deliver out of order; Merge sorts its own copy.
+	fromA := make([]Event, 3, 10)
+	copy(fromA, []Event{
+		{"door-3", at(t, "2026-03-09T08:10:00Z"), "a"},
+		{"door-4", at(t, "2026-03-09T08:00:00Z"), "a"},
+		{"door-5", at(t, "2026-03-09T08:05:00Z"), "a"},
+	})
+	fromB := []Event{{"door-6", at(t, "2026-03-09T09:01:00+01:00"), "b"}}
+	before := slices.Clone(fromA[:cap(fromA)])
+
+	got := Merge(fromA, fromB)
+
+	want := []Event{fromA[1], fromB[0], fromA[2], fromA[0]}
+	if !sameEvents(got, want) {
+		t.Errorf("Merge returned:%s\nwant:%s", show(got), show(want))
+	}
+	if after := fromA[:cap(fromA)]; !sameEvents(after, before) {
+		t.Errorf("after Merge, the first stream's array holds:%s\nwant it untouched:%s", show(after), show(before))
+	}
+}

@@ -1,6 +1,6 @@
 # A download the user can cancel, limited in time, stopped on shutdown, and
 # the caller learns WHY it stopped: the message of the CancelledError.
-# Run: python3 download.py
+# Run: python3 download.py (Python 3.11+, for asyncio.timeout)
 import asyncio
 
 

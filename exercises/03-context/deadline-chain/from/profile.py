@@ -1,6 +1,6 @@
 # A handler with a budget: load the user, then their orders, all within 0.5s.
 # If the caller cancels our task, the cancellation reaches both awaits too.
-# Run: python3 profile.py
+# Run: python3 profile.py (Python 3.11+, for asyncio.timeout)
 import asyncio
 
 BUDGET = 0.5

@@ -17,6 +17,7 @@ public class Worker {
             try {
                 if (!pool.awaitTermination(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
                     pool.shutdownNow(); // the grace period is over: interrupt them
+                    pool.awaitTermination(1, TimeUnit.SECONDS); // and let them return
                 }
             } catch (InterruptedException e) {
                 pool.shutdownNow();

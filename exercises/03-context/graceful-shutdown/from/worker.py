@@ -25,7 +25,7 @@ async def main():
         running.add(asyncio.create_task(job(i)))
         try:
             await asyncio.wait_for(stop.wait(), 0.02)  # the next job arrives in 20ms
-        except TimeoutError:
+        except asyncio.TimeoutError:  # the builtin TimeoutError since Python 3.11
             pass
 
     running = {t for t in running if not t.done()}

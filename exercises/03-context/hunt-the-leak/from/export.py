@@ -1,6 +1,7 @@
 # Stream a table to a slow client, one line per row; stop when it leaves.
 # Run: python3 export.py
 import asyncio
+import contextlib
 
 read = 0
 
@@ -15,14 +16,21 @@ async def row(table, i):
 async def scan(table):
     """Pull-based: the next row is read only when the loop asks for it."""
     i = 0
-    while (r := await row(table, i)) is not None:
-        yield r
-        i += 1
+    try:
+        while (r := await row(table, i)) is not None:
+            yield r
+            i += 1
+    finally:
+        print(f"scan closed after {i} rows")
 
 
 async def export_table(table, write):
-    async for r in scan(table):
-        await write(r)  # when the client leaves, the handler task is cancelled here
+    # Leaving `async for` early does not close the generator: it stays
+    # suspended at its yield until the garbage collector or the end of
+    # asyncio.run finalizes it. aclosing closes it when the block is left.
+    async with contextlib.aclosing(scan(table)) as rows:
+        async for r in rows:
+            await write(r)  # when the client leaves, the handler task is cancelled here
 
 
 async def main():

@@ -4,7 +4,7 @@ const { createWriteStream } = require('node:fs');
 const { finished } = require('node:stream/promises');
 
 async function save(path, report) {
-  const out = createWriteStream(path);
+  const out = createWriteStream(path, { flush: true }); // fsync before close: 'finish' alone is not the disk
   out.write(`# ${report.title}\n`);
   for (const row of report.rows) {
     out.write(`${row.name}\t${row.count}\n`);

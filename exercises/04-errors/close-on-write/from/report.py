@@ -1,7 +1,8 @@
 """Save a report to a file; `with` closes it, and a failing flush or close raises.
 
-Run: python3 report.py [file]   (try /dev/full on Linux: the error surfaces at close)
+Run: python3 report.py [file]   (try /dev/full on Linux: the error surfaces at the final flush)
 """
+import os
 import sys
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ def save(path, report):
         f.write(f"# {report.title}\n")
         for row in report.rows:
             f.write(f"{row.name}\t{row.count}\n")
+        f.flush()  # Python's buffer to the kernel
+        os.fsync(f.fileno())  # the kernel's cache to the disk: close() alone does not
 
 
 if __name__ == "__main__":

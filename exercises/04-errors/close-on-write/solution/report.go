@@ -23,8 +23,9 @@ type Report struct {
 }
 
 // Save writes r to w as text and closes w, in every case. It returns the
-// first error of writing, flushing or closing: a report is only saved once
-// Close has succeeded.
+// first error of writing, flushing, syncing or closing. When w can Sync, as
+// an *os.File can, Save syncs it after the last write and before closing: a
+// clean Close alone does not mean the report is on the disk.
 func Save(w io.WriteCloser, r Report) (err error) {
 	defer func() {
 		if cerr := w.Close(); cerr != nil && err == nil {
@@ -39,6 +40,13 @@ func Save(w io.WriteCloser, r Report) (err error) {
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("save report: %w", err)
+	}
+	// A clean Close means the kernel has the bytes, not the disk: a file
+	// (anything with Sync) is synced before the deferred Close.
+	if f, ok := w.(interface{ Sync() error }); ok {
+		if err := f.Sync(); err != nil {
+			return fmt.Errorf("save report: sync: %w", err)
+		}
 	}
 	return nil
 }

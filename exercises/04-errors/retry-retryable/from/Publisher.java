@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 
 public class Publisher {
     static class UnavailableException extends IOException {
@@ -28,8 +29,10 @@ public class Publisher {
             } catch (UnavailableException | ThrottledException | SocketTimeoutException e) {
                 if (attempt >= attempts) throw e;
             } // anything else propagates at once
-            Thread.sleep(delayMs);
-            delayMs *= 2;
+            // Full jitter: a random wait in [0, delayMs), so the clients that
+            // failed together do not all come back together.
+            Thread.sleep(ThreadLocalRandom.current().nextLong(delayMs));
+            delayMs = Math.min(delayMs * 2, 1000);
         }
     }
 

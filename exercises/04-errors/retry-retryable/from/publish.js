@@ -18,8 +18,10 @@ async function retry(op, attempts) {
     } catch (err) {
       if (!retryable(err) || attempt >= attempts) throw err;
     }
-    await sleep(delayMs);
-    delayMs *= 2;
+    // Full jitter: a random wait in [0, delayMs), so the clients that failed
+    // together do not all come back together.
+    await sleep(Math.random() * delayMs);
+    delayMs = Math.min(delayMs * 2, 1000);
   }
 }
 

@@ -2,6 +2,7 @@
 
 Run: python3 publish.py
 """
+import random
 import time
 
 
@@ -25,8 +26,10 @@ def retry(op, attempts):
         except (Unavailable, Throttled, TimeoutError):  # socket timeouts are TimeoutError
             if attempt == attempts:
                 raise
-        time.sleep(delay)
-        delay *= 2
+        # Full jitter: a random wait in [0, delay), so the clients that failed
+        # together do not all come back together.
+        time.sleep(random.random() * delay)
+        delay = min(delay * 2, 1.0)
 
 
 def broker(*failures):

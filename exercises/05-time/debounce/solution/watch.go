@@ -15,8 +15,10 @@ import (
 // as no change has arrived for quiet.
 //
 // When changes is closed, Watch rebuilds what is pending at once, if
-// anything, and returns. When ctx is done, it returns at once and drops what
-// is pending. rebuild is never called after Watch has returned.
+// anything, and returns once that rebuild has returned. When ctx is done, it
+// returns at once and drops what is pending. rebuild is never called after
+// Watch has returned, never twice at the same time, and may keep the slice
+// it is given.
 func Watch(ctx context.Context, changes <-chan string, quiet time.Duration, rebuild func(files []string)) {
 	pending := make(map[string]bool)
 	flush := func() {

@@ -4,7 +4,10 @@
 // report's time zone.
 package formatdates
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // stampLayout is the report's timestamp: the reference time
 // Mon Jan 2 15:04:05 MST 2006 written the way the report wants it.
@@ -18,7 +21,12 @@ func Stamp(t time.Time, loc *time.Location) string {
 // ParseStamp reads a timestamp written by Stamp: "2024-03-09 14:30" is
 // 14:30 on the wall clock in loc.
 func ParseStamp(s string, loc *time.Location) (time.Time, error) {
-	return time.ParseInLocation(stampLayout, s, loc)
+	t, err := time.ParseInLocation(stampLayout, s, loc)
+	if err == nil && len(s) != len(stampLayout) {
+		// The layout's hour 15 also reads a single digit: "2024-03-09 9:30".
+		err = fmt.Errorf("parsing time %q: not in the layout %q", s, stampLayout)
+	}
+	return t, err
 }
 
 // ReportFile names the monthly report file that t belongs to, by the month

@@ -1,19 +1,22 @@
-// Retry a flaky operation with exponential backoff: 100ms, 200ms, 400ms ... capped at 1s.
+// Retry a flaky operation with exponential backoff and full jitter: a random wait
+// below 100ms, 200ms, 400ms ... capped at 1s.
 // Run: java Retry.java
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 
 public class Retry {
     static <T> T retry(Callable<T> op, int attempts) throws Exception {
-        long delayMs = 100; // Thread.sleep counts in milliseconds
+        long backoffMs = 100; // Thread.sleep counts in milliseconds
         for (int attempt = 1; ; attempt++) {
             try {
                 return op.call();
             } catch (Exception e) {
                 if (attempt >= attempts) throw e;
             }
-            // Throws InterruptedException as soon as someone interrupts this thread.
-            Thread.sleep(delayMs);
-            delayMs = Math.min(delayMs * 2, 1000);
+            // Full jitter: anywhere in [0, backoffMs). Throws InterruptedException
+            // as soon as someone interrupts this thread.
+            Thread.sleep(ThreadLocalRandom.current().nextLong(backoffMs));
+            backoffMs = Math.min(backoffMs * 2, 1000);
         }
     }
 

@@ -1,18 +1,20 @@
-// Retry a flaky operation with exponential backoff: 100ms, 200ms, 400ms ... capped at 1s.
+// Retry a flaky operation with exponential backoff and full jitter: a random wait
+// below 100ms, 200ms, 400ms ... capped at 1s.
 // Run: node retry.js
 const { setTimeout: sleep } = require('node:timers/promises');
 
 async function retry(op, attempts, { signal } = {}) {
-  let delayMs = 100; // setTimeout counts in milliseconds
+  let backoffMs = 100; // setTimeout counts in milliseconds
   for (let attempt = 1; ; attempt++) {
     try {
       return await op({ signal });
     } catch (err) {
       if (attempt >= attempts) throw err;
     }
-    // Rejects with an AbortError as soon as the signal aborts.
-    await sleep(delayMs, undefined, { signal });
-    delayMs = Math.min(delayMs * 2, 1000);
+    // Full jitter: anywhere in [0, backoffMs), so clients that failed together
+    // do not retry together. Rejects with an AbortError as soon as the signal aborts.
+    await sleep(Math.random() * backoffMs, undefined, { signal });
+    backoffMs = Math.min(backoffMs * 2, 1000);
   }
 }
 
@@ -25,7 +27,7 @@ async function main() {
   };
   const start = Date.now();
   const result = await retry(flaky, 5);
-  console.log(`${result} after ${Date.now() - start}ms`); // ok after ~700ms
+  console.log(`${result} after ${Date.now() - start}ms`); // ok after less than 700ms
 
   try {
     const down = async () => { throw new Error('down'); };

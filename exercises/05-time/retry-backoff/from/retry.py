@@ -1,20 +1,23 @@
-"""Retry a flaky operation with exponential backoff: 0.1s, 0.2s, 0.4s ... capped at 1s.
+"""Retry a flaky operation with exponential backoff and full jitter: a random
+wait below 0.1s, 0.2s, 0.4s ... capped at 1s.
 
 Run: python3 retry.py
 """
+import random
 import time
 
 
 def retry(op, attempts):
-    delay = 0.1  # time.sleep counts in seconds
+    backoff = 0.1  # time.sleep counts in seconds
     for attempt in range(1, attempts + 1):
         try:
             return op()
         except Exception:
             if attempt == attempts:
                 raise
-        time.sleep(delay)  # nothing can cut this short except Ctrl-C
-        delay = min(delay * 2, 1.0)
+        # Full jitter: anywhere in [0, backoff). Nothing can cut this short except Ctrl-C.
+        time.sleep(random.random() * backoff)
+        backoff = min(backoff * 2, 1.0)
 
 
 def main():
@@ -29,7 +32,7 @@ def main():
 
     start = time.monotonic()
     result = retry(flaky, attempts=5)
-    print(f"{result} after {time.monotonic() - start:.1f}s")  # ok after 0.7s
+    print(f"{result} after {time.monotonic() - start:.1f}s")  # ok after less than 0.7s
 
 
 if __name__ == "__main__":

@@ -5,34 +5,40 @@ package retrybackoff
 
 import (
 	"context"
+	"math/rand/v2"
 	"time"
 )
 
+// The backoff: 100ms before the second attempt, then twice as long each
+// time, up to a second.
 const (
-	firstDelay = 100 * time.Millisecond
-	maxDelay   = time.Second
+	firstBackoff = 100 * time.Millisecond
+	maxBackoff   = time.Second
 )
 
-// Retry calls op until it returns nil or has been called attempts times.
-// After a failed attempt (but not after the last one) it waits 100ms, then
-// 200ms, 400ms and so on, doubling each time, but never more than 1s.
+// Retry calls op until it returns nil or has been called attempts times
+// (at least once). After a failed attempt (but not after the last one) it
+// waits a random duration from 0 up to the backoff (full jitter), so that
+// the clients that failed together do not all retry together. The backoff
+// is 100ms, then 200ms, 400ms and so on, doubling each time, but never more
+// than 1s.
 //
 // It returns nil as soon as op succeeds, op's last error when every attempt
 // failed, and ctx.Err() as soon as ctx is done while it is waiting.
 func Retry(ctx context.Context, attempts int, op func(context.Context) error) error {
-	delay := firstDelay
+	backoff := firstBackoff
 	for attempt := 1; ; attempt++ {
 		err := op(ctx)
 		if err == nil || attempt >= attempts {
 			return err
 		}
-		timer := time.NewTimer(delay)
+		timer := time.NewTimer(rand.N(backoff)) // full jitter: anywhere in [0, backoff)
 		select {
 		case <-ctx.Done():
 			timer.Stop()
 			return ctx.Err()
 		case <-timer.C:
 		}
-		delay = min(delay*2, maxDelay)
+		backoff = min(backoff*2, maxBackoff)
 	}
 }

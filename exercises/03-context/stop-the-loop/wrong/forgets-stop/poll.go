@@ -8,17 +8,13 @@ import (
 	"time"
 )
 
-// newTicker makes the ticker Poll runs on. Tests replace it to watch the
-// ticker; use it where you would call time.NewTicker.
-var newTicker = time.NewTicker
-
 // Poll calls check once every interval, the first call one interval after
 // it starts, until ctx is cancelled. Then it returns ctx.Err() at once.
 //
 // Returns on cancel, but the ticker keeps firing into a channel nobody reads:
 // the clearInterval was left out.
 func Poll(ctx context.Context, every time.Duration, check func(context.Context)) error {
-	ticker := newTicker(every)
+	ticker := time.NewTicker(every)
 	for {
 		select {
 		case <-ctx.Done():

@@ -8,17 +8,13 @@ import (
 	"time"
 )
 
-// newTicker makes the ticker Poll runs on. Tests replace it to watch the
-// ticker; use it where you would call time.NewTicker.
-var newTicker = time.NewTicker
-
 // Poll calls check once every interval, the first call one interval after
 // it starts, until ctx is cancelled. Then it returns ctx.Err() at once.
 //
 // The setInterval port: ctx is handed to check, but the loop itself never
 // looks at ctx.Done(), so nothing ever ends it.
 func Poll(ctx context.Context, every time.Duration, check func(context.Context)) error {
-	ticker := newTicker(every)
+	ticker := time.NewTicker(every)
 	defer ticker.Stop()
 	for range ticker.C {
 		check(ctx)

@@ -1,5 +1,7 @@
 //go:build accent
 
+// Package closeonwrite saves a report to a writer, and does not lose the
+// error its Close returns.
 package closeonwrite
 
 import (
@@ -21,17 +23,26 @@ type Report struct {
 }
 
 // Save writes r to w as text and closes w, in every case. It returns the
-// first error of writing, flushing or closing: a report is only saved once
-// Close has succeeded.
+// first error of writing, flushing, syncing or closing. When w can Sync, as
+// an *os.File can, Save syncs it after the last write and before closing: a
+// clean Close alone does not mean the report is on the disk.
 func Save(w io.WriteCloser, r Report) error {
 	defer w.Close()
+	// bufio.Writer keeps the first write error and Flush returns it.
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# %s\n", r.Title)
 	for _, row := range r.Rows {
 		fmt.Fprintf(bw, "%s\t%d\n", row.Name, row.Count)
 	}
 	if err := bw.Flush(); err != nil {
-		return err
+		return fmt.Errorf("save report: %w", err)
+	}
+	// A clean Close means the kernel has the bytes, not the disk: a file
+	// (anything with Sync) is synced before the deferred Close.
+	if f, ok := w.(interface{ Sync() error }); ok {
+		if err := f.Sync(); err != nil {
+			return fmt.Errorf("save report: sync: %w", err)
+		}
 	}
 	return w.Close() // and the deferred Close runs again
 }

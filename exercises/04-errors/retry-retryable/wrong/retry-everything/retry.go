@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"time"
 )
@@ -31,15 +32,22 @@ func Retryable(err error) bool {
 	return errors.As(err, &ne) && ne.Timeout()
 }
 
-const firstDelay = 100 * time.Millisecond
+// The backoff: 100ms before the second attempt, then twice as long each
+// time, up to a second.
+const (
+	firstBackoff = 100 * time.Millisecond
+	maxBackoff   = time.Second
+)
 
 // Do calls op until it succeeds, fails with an error that is not
-// Retryable, or has been called attempts times, waiting 100ms, 200ms,
-// 400ms ... between attempts. It returns nil on success; op's error,
-// wrapped, as soon as it is permanent or the attempts run out; and
-// ctx.Err() as soon as ctx is done while it waits.
+// Retryable, or has been called attempts times. Between attempts it waits a
+// random duration from 0 up to the backoff, 100ms, 200ms, 400ms ... capped
+// at 1s (full jitter), so that the clients that failed together do not all
+// retry together. It returns nil on success; op's error, wrapped, as soon
+// as it is permanent or the attempts run out; and ctx.Err() as soon as ctx
+// is done while it waits.
 func Do(ctx context.Context, attempts int, op func(context.Context) error) error {
-	delay := firstDelay
+	backoff := firstBackoff
 	for attempt := 1; ; attempt++ {
 		err := op(ctx)
 		switch {
@@ -48,13 +56,13 @@ func Do(ctx context.Context, attempts int, op func(context.Context) error) error
 		case attempt >= attempts: // catch (e) { if (attempt >= attempts) throw e; }
 			return fmt.Errorf("giving up after %d attempts: %w", attempt, err)
 		}
-		timer := time.NewTimer(delay)
+		timer := time.NewTimer(rand.N(backoff)) // full jitter: anywhere in [0, backoff)
 		select {
 		case <-ctx.Done():
 			timer.Stop()
 			return ctx.Err()
 		case <-timer.C:
 		}
-		delay *= 2
+		backoff = min(backoff*2, maxBackoff)
 	}
 }

@@ -22,14 +22,13 @@ type stat struct {
 	max   time.Duration
 }
 
-// Track calls op, records how long it took under name, and returns op's
-// error. A call that fails or panics is recorded too.
-func (l *Latency) Track(name string, op func() error) error {
-	start := time.Now().UnixNano() // System.nanoTime()
-	defer func() {
-		l.record(name, time.Duration(time.Now().UnixNano()-start))
-	}()
-	return op()
+// Since records under name the time elapsed since start, a time.Time that
+// the caller read from time.Now() when the call began. Deferred at the top
+// of a function, it measures the whole function, whichever way it returns:
+//
+//	defer latency.Since("db", time.Now()) // time.Now() is evaluated here
+func (l *Latency) Since(name string, start time.Time) {
+	l.record(name, time.Duration(time.Now().UnixNano()-start.UnixNano())) // System.nanoTime() - start
 }
 
 func (l *Latency) record(name string, d time.Duration) {

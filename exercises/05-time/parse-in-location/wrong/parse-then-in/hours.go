@@ -5,6 +5,7 @@
 package parseinlocation
 
 import (
+	"errors"
 	"time"
 	_ "time/tzdata" // the zone database, embedded: containers often have none
 )
@@ -20,6 +21,10 @@ type Shop struct {
 
 // NewShop returns a shop in the named IANA zone, such as "Europe/Berlin".
 func NewShop(zone string) (*Shop, error) {
+	if zone == "" || zone == "Local" {
+		// LoadLocation would give UTC, or the zone of whatever machine runs this.
+		return nil, errors.New("a shop needs the IANA name of its zone, such as Europe/Berlin")
+	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
 		return nil, err
@@ -38,7 +43,7 @@ func (s *Shop) IsOpen(opens, closes string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	from, to = from.In(s.loc), to.In(s.loc) // same instants, shown in the shop's zone
+	from, to = from.In(s.loc), to.In(s.loc) // the same instants, shown in the shop's zone
 	now := time.Now()
 	return !now.Before(from) && now.Before(to), nil
 }

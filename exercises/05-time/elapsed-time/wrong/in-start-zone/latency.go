@@ -22,12 +22,14 @@ type stat struct {
 	max   time.Duration
 }
 
-// Track calls op, records how long it took under name, and returns op's
-// error. A call that fails or panics is recorded too.
-func (l *Latency) Track(name string, op func() error) error {
-	start := time.Now()
-	defer l.record(name, time.Since(start)) // finally { record(name, since(start)) }
-	return op()
+// Since records under name the time elapsed since start, a time.Time that
+// the caller read from time.Now() when the call began. Deferred at the top
+// of a function, it measures the whole function, whichever way it returns:
+//
+//	defer latency.Since("db", time.Now()) // time.Now() is evaluated here
+func (l *Latency) Since(name string, start time.Time) {
+	now := time.Now().In(start.Location()) // both in the same zone, to be safe
+	l.record(name, now.Sub(start))
 }
 
 func (l *Latency) record(name string, d time.Duration) {

@@ -1,0 +1,35 @@
+// Package related holds unclosedrange findings whose related positions the
+// test checks: the go statement and the make.
+package related
+
+func Sum(xs []int) int {
+	jobs := make(chan int) // related "jobs is made here, and nothing in the package closes it"
+	total := make(chan int)
+	go func() { // related "the goroutine is started here"
+		n := 0
+		for j := range jobs { // want `this goroutine ranges over jobs, which is never closed`
+			n += j
+		}
+		total <- n
+	}()
+	for _, x := range xs {
+		jobs <- x
+	}
+	return <-total
+}
+
+func Drain(n int) int {
+	results := make(chan int, n) // related "results is made here, and nothing in the package closes it"
+	for i := range n {
+		results <- i
+	}
+	sum := 0
+	for {
+		v, ok := <-results // want `this loop receives from results, which is never closed`
+		if !ok {
+			break
+		}
+		sum += v
+	}
+	return sum
+}

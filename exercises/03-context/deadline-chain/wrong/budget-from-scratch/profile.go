@@ -1,0 +1,72 @@
+//go:build accent
+
+// Package deadlinechain is a request handler that must answer within a time budget.
+package deadlinechain
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Budget is the most LoadProfile may take, both backend calls included.
+const Budget = 500 * time.Millisecond
+
+// User is an account, as the backend returns it.
+type User struct {
+	ID   string
+	Name string
+}
+
+// Order is one of a user's orders.
+type Order struct {
+	ID    string
+	Cents int
+}
+
+// Profile is what the handler answers with.
+type Profile struct {
+	User   User
+	Orders []Order
+}
+
+// Backend is the service LoadProfile depends on. Both calls give up and
+// return ctx.Err() as soon as ctx is done.
+type Backend interface {
+	User(ctx context.Context, id string) (User, error)
+	Orders(ctx context.Context, userID string) ([]Order, error)
+}
+
+// LoadProfile loads the user, then that user's orders. It gives up when
+// Budget has passed or when ctx is done, whichever comes first, and the
+// error it returns then wraps ctx.Err().
+func LoadProfile(ctx context.Context, b Backend, id string) (Profile, error) {
+	// The earlier of the two deadlines, and the caller's cancel passed on
+	// by hand: all the caller's ctx had to give, or so it seems. Its values
+	// (trace IDs) do not come along.
+	deadline := time.Now().Add(Budget)
+	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
+		deadline = d
+	}
+	budget, cancel := context.WithDeadline(context.Background(), deadline)
+	defer cancel()
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+	parent := ctx
+	ctx = budget
+	u, err := b.User(ctx, id)
+	if err != nil {
+		if parent.Err() != nil {
+			err = parent.Err()
+		}
+		return Profile{}, fmt.Errorf("load profile %s: user: %w", id, err)
+	}
+	orders, err := b.Orders(ctx, u.ID)
+	if err != nil {
+		if parent.Err() != nil {
+			err = parent.Err()
+		}
+		return Profile{}, fmt.Errorf("load profile %s: orders: %w", id, err)
+	}
+	return Profile{User: u, Orders: orders}, nil
+}
