@@ -22,6 +22,7 @@ import (
 	"github.com/accent-go/accent/checker/erroverwrite"
 	"github.com/accent-go/accent/checker/errwrapverb"
 	"github.com/accent-go/accent/checker/foreverselect"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/lockorder"
 	"github.com/accent-go/accent/checker/monthindex"
 	"github.com/accent-go/accent/checker/parsezone"
@@ -53,6 +54,20 @@ type Check struct {
 	Analyzer *analysis.Analyzer
 	Family   Family
 	Lesson   string // id of the lesson that teaches the fix, e.g. "time/durations-and-layouts"; "" if none
+}
+
+// Strict returns the check's analyzer in strict mode, the reading a
+// learner's exercise wants: every discarded error, every unstopped ticker.
+// It is a copy when the analyzer has two modes (the shared analyzer keeps
+// its own), and the analyzer itself otherwise.
+func (c Check) Strict() *analysis.Analyzer {
+	return mode.Copy(c.Analyzer, true)
+}
+
+// HasModes reports whether the check's analyzer reports more in strict
+// mode than in the default one.
+func (c Check) HasModes() bool {
+	return mode.Has(c.Analyzer)
 }
 
 // Suite returns accent's own analyzers, sorted by name.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
@@ -41,8 +42,15 @@ type candidate struct {
 	name  string     // its name, "Context" if embedded
 	user  string     // a method that passes it to a call, "T.M"
 	// captured tells whether a function stores a context it was given,
-	// its own context.Context parameter, into the field.
-	captured bool
+	// its own context.Context parameter, into the field; plain, whether
+	// one that does starts no goroutine (the value is not a handle for
+	// work already running under that context).
+	captured, plain bool
+}
+
+func init() {
+	mode.Register(Analyzer, "also report types whose methods an interface fixes (driver.Tx, a gRPC stream, "+
+		"the package's own interfaces) and handles for work started under the stored context")
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -54,11 +62,15 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	methodUsers(pass, insp, cands)
+	strict := mode.Strict(pass)
+	methodUsers(pass, insp, cands, strict)
 	captures(pass, insp, cands)
 	for _, c := range cands {
 		if c.user == "" || !c.captured || perOperation(pass, insp, c) {
 			continue
+		}
+		if !strict && !c.plain {
+			continue // a handle for work it started under the context
 		}
 		subject := fmt.Sprintf("field %s of %s stores", c.name, c.named.Obj().Name())
 		if len(c.field.Names) == 0 {
@@ -161,8 +173,12 @@ func isContext(named *types.Named) bool {
 // return the context, compare it with nil or watch it (s.ctx.Done(),
 // s.ctx.Err()) to end the struct's own life do not count, nor do methods
 // such as Read and Write whose signatures an interface fixes.
-func methodUsers(pass *analysis.Pass, insp *inspector.Inspector, cands []*candidate) {
+func methodUsers(pass *analysis.Pass, insp *inspector.Inspector, cands []*candidate, strict bool) {
 	fixed := fixedMethods(pass.Pkg)
+	var ifaces []*types.Interface
+	if !strict {
+		ifaces = interfaces(pass.Pkg)
+	}
 	byType := make(map[*types.Named][]*candidate)
 	for _, c := range cands {
 		byType[c.named] = append(byType[c.named], c)
@@ -177,7 +193,7 @@ func methodUsers(pass *analysis.Pass, insp *inspector.Inspector, cands []*candid
 			continue
 		}
 		named := recvNamed(fn)
-		if named == nil || byType[named] == nil || fixed.has(fn) {
+		if named == nil || byType[named] == nil || fixed.has(fn) || implementsFixed(named, fn, ifaces) {
 			continue
 		}
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -445,6 +461,7 @@ func captures(pass *analysis.Pass, insp *inspector.Inspector, cands []*candidate
 					}
 					if isParam(info, cur, value) {
 						c.captured = true
+						c.plain = c.plain || !startsGoroutine(cur)
 					}
 				}
 			}
@@ -459,10 +476,86 @@ func captures(pass *analysis.Pass, insp *inspector.Inspector, cands []*candidate
 				}
 				if c := selected(info, sel, cands); c != nil && isParam(info, cur, n.Rhs[i]) {
 					c.captured = true
+					c.plain = c.plain || !startsGoroutine(cur)
 				}
 			}
 		}
 	}
+}
+
+// startsGoroutine reports whether the function around cur starts a
+// goroutine: the value it stores the context in is then a handle for work
+// already running under that context.
+func startsGoroutine(cur inspector.Cursor) bool {
+	for c := cur.Parent(); c.Valid(); c = c.Parent() {
+		var body *ast.BlockStmt
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl:
+			body = n.Body
+		case *ast.FuncLit:
+			body = n.Body
+		default:
+			continue
+		}
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if _, ok := n.(*ast.GoStmt); ok {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	return false
+}
+
+// interfaces returns the interfaces with methods declared at package level
+// in pkg and in the packages it imports directly: driver.Tx, a gRPC
+// stream, the package's own.
+func interfaces(pkg *types.Package) []*types.Interface {
+	var out []*types.Interface
+	for _, p := range append([]*types.Package{pkg}, pkg.Imports()...) {
+		scope := p.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || (p != pkg && !tn.Exported()) {
+				continue
+			}
+			if _, generic := tn.Type().(*types.Named); generic && tn.Type().(*types.Named).TypeParams().Len() > 0 {
+				continue
+			}
+			if iface, ok := tn.Type().Underlying().(*types.Interface); ok && iface.NumMethods() > 0 {
+				out = append(out, iface)
+			}
+		}
+	}
+	return out
+}
+
+// implementsFixed reports whether fn, a method of named, implements a
+// method of one of ifaces that takes no context.Context: its signature is
+// fixed, so the type can only take a context through a field.
+func implementsFixed(named *types.Named, fn *types.Func, ifaces []*types.Interface) bool {
+	for _, iface := range ifaces {
+		obj, _, _ := types.LookupFieldOrMethod(iface, false, nil, fn.Name())
+		m, ok := obj.(*types.Func)
+		if !ok || takesContext(m.Signature()) {
+			continue
+		}
+		if types.Implements(named, iface) || types.Implements(types.NewPointer(named), iface) {
+			return true
+		}
+	}
+	return false
+}
+
+func takesContext(sig *types.Signature) bool {
+	for v := range sig.Params().Variables() {
+		if typematch.IsType(v.Type(), "context", "Context") {
+			return true
+		}
+	}
+	return false
 }
 
 // isParam reports whether e, at cur, is a context.Context parameter of the

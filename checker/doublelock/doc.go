@@ -45,6 +45,14 @@
 // before taking the write lock, and re-check what you read, since another
 // writer may have run in between.
 //
+// A recursive read lock is reported, in the default mode, only on a mutex
+// that may be write-locked: something in the package calls its Lock or
+// TryLock, its address goes elsewhere, or other packages can reach it (an
+// exported variable, or an exported field of an exported type). Where
+// only readers exist, stacked RLocks cannot deadlock. Strict mode
+// (accentvet -strict, as accent's grader runs it) reports them anyway:
+// the first Lock someone adds turns them into a deadlock.
+//
 // It also reports a loop that locks a mutex and goes around again without
 // unlocking it, as with a continue between Lock and Unlock.
 //

@@ -10,6 +10,7 @@ import (
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/lockset"
+	"github.com/accent-go/accent/checker/internal/mode"
 )
 
 //go:embed doc.go
@@ -24,9 +25,23 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+func init() {
+	mode.Register(Analyzer, "also report read locks stacked on a mutex that nothing in the package write-locks "+
+		"(harmless until someone adds a Lock, which then deadlocks)")
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[lockset.Analyzer].(*lockset.Result)
+	var writers *writeLocks
 	for _, d := range res.DoubleLocks {
+		if d.Held.Mode == lockset.Read && d.Mode == lockset.Read && !mode.Strict(pass) {
+			if writers == nil {
+				writers = findWriteLocks(pass)
+			}
+			if !writers.mayWriteLock(d.Site.Inner().Pos) {
+				continue // readers only: stacked RLocks cannot deadlock
+			}
+		}
 		report(pass, res, d)
 	}
 	return nil, nil

@@ -6,11 +6,18 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/accent-go/accent/checker/doublelock"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/relatedtest"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), doublelock.Analyzer, "a")
+	analysistest.Run(t, analysistest.TestData(), doublelock.Analyzer, "a", "readers")
+}
+
+// TestStrict checks that strict mode reports read locks stacked on a
+// mutex that nothing write-locks too.
+func TestStrict(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), mode.Copy(doublelock.Analyzer, true), "readersstrict")
 }
 
 // TestRelated checks the related positions: the first lock, and the call

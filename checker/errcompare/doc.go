@@ -57,6 +57,15 @@
 //     assignments before the comparison are all such calls (or nil);
 //   - generated files.
 //
+// In the default mode, for real code, a comparison with one of the
+// package's own sentinels that the package never wraps is not reported
+// either: every use of the sentinel in the package (test files included)
+// compares it, returns it, assigns it, passes it to errors.Is or
+// errors.As, or formats it without %w, so the package only ever makes it
+// bare and == matches it as errors.Is does. Strict mode (accentvet
+// -strict, as accent's grader runs it) reports it: a learner's package
+// grows, and the first fmt.Errorf("...: %w", ErrX) breaks the ==.
+//
 // Coming from Node.js: err instanceof NotFoundError and err.code === 'ENOENT'
 // look only at the error you hold; a wrapped error, the way Error's cause
 // option nests one, hides the original. errors.Is and errors.As follow the

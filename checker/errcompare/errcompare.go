@@ -19,6 +19,7 @@ import (
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/errflow"
 	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
@@ -34,8 +35,16 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+func init() {
+	mode.Register(Analyzer, "also report == against the package's own sentinels that the package never wraps")
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	var bare map[types.Object]bool
+	if !mode.Strict(pass) {
+		bare = bareSentinels(pass, insp)
+	}
 	nodeTypes := []ast.Node{
 		(*ast.BinaryExpr)(nil),
 		(*ast.SwitchStmt)(nil),
@@ -47,7 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if generated.Skip(pass.Fset, file) {
 			continue
 		}
-		c := &checker{pass: pass, file: file, sources: make(map[ast.Node]map[*types.Var][]source)}
+		c := &checker{pass: pass, file: file, sources: make(map[ast.Node]map[*types.Var][]source), bare: bare}
 		for cur := range fileCur.Preorder(nodeTypes...) {
 			switch n := cur.Node().(type) {
 			case *ast.BinaryExpr:
@@ -75,12 +84,15 @@ type checker struct {
 	// sources maps each outermost function to the values assigned to
 	// its variables, for tracing where an error came from.
 	sources map[ast.Node]map[*types.Var][]source
+	// bare are the package's own sentinels that it never wraps, which
+	// == matches (nil in strict mode).
+	bare map[types.Object]bool
 }
 
 // comparison checks err == target and err != target.
 func (c *checker) comparison(cur inspector.Cursor, bin *ast.BinaryExpr) {
 	errSide, target, ok := c.operands(bin.X, bin.Y)
-	if !ok || c.allowed(cur, errSide, target) {
+	if !ok || c.allowed(cur, errSide, target) || c.bare[c.sentinelObj(target)] {
 		return
 	}
 	errText, targetText := c.text(errSide), c.text(target)
@@ -167,7 +179,7 @@ func (c *checker) valueSwitch(cur inspector.Cursor, sw *ast.SwitchStmt) {
 			continue
 		}
 		for _, e := range cc.List {
-			if !c.sentinel(e) || c.allowed(cur, sw.Tag, e) {
+			if !c.sentinel(e) || c.allowed(cur, sw.Tag, e) || c.bare[c.sentinelObj(e)] {
 				continue
 			}
 			tag, target := c.text(sw.Tag), c.text(e)

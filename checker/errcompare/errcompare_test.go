@@ -6,10 +6,20 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/accent-go/accent/checker/errcompare"
+	"github.com/accent-go/accent/checker/internal/mode"
 )
 
-// Test checks the diagnostics against the // want comments and the fixes
-// against the .golden files; a file without a .golden file must get no fix.
-func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), errcompare.Analyzer, "a", "b", "c")
+// TestStrict checks the diagnostics against the // want comments and the
+// fixes against the .golden files, in strict mode, where every comparison
+// with a sentinel is reported; a file without a .golden file must get no
+// fix.
+func TestStrict(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), mode.Copy(errcompare.Analyzer, true), "a", "b", "c")
+}
+
+// TestDefault checks that the default mode leaves == against the
+// package's own sentinels that it never wraps alone, and reports the
+// others.
+func TestDefault(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), errcompare.Analyzer, "b", "c", "own")
 }

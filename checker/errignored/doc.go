@@ -66,6 +66,26 @@
 //	//accent:ignore errignored best effort: the cache is rebuilt on the next start
 //	_ = os.Remove(cachePath)
 //
+// In the default mode, for real code, an error discarded with _ is taken
+// as a decision, and not reported, when a comment says why (at the end of
+// the line, or on the line above), or, if no result and no write is lost,
+// when the API keeps the error elsewhere (the error returned is a record
+// of a concrete type that the API also keeps, as gin's c.Error(err); the
+// receiver or another result has an Err() error method, a command or
+// result object that carries it; a Write to a buffered writer, one with a
+// Flush() error method, where a failed write sticks and Flush returns it)
+// or the function's documentation, in the
+// same package, says its error may be ignored:
+//
+//	_, _ = io.Copy(io.Discard, r) // drain the body so the connection is reused
+//
+// A discard whose value is used, n, _ := strconv.Atoi(s), or whose call
+// fills in a value used afterwards (_ = json.Unmarshal(b, &cfg), then
+// cfg), is reported unless a comment explains it; one that loses a write
+// (Write, Flush, Sync, Commit, Encode, io.Copy, Close of a writer) is
+// reported unless explained. Strict mode (accentvet -strict, as accent's
+// grader runs it) reports every discard: in an exercise, each is a lesson.
+//
 // Not reported, following errcheck's defaults where it has them:
 //
 //   - Close of a reader, a connection or a file not known to be written

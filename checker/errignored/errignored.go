@@ -18,6 +18,7 @@ import (
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/errflow"
 	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
@@ -45,6 +46,8 @@ func init() {
 			"pkg.Func, (pkg.T).Method, (*pkg.T).Method, or pkg.Func(argtype) to match the type (or os.Stdout, os.Stderr) of the first argument")
 	Analyzer.Flags.BoolVar(&blankFlag, "blank", true,
 		"report errors discarded with the blank identifier, as in _ = f() or x, _ := f()")
+	mode.Register(Analyzer, "report every error discarded with _, also those explained by a comment, "+
+		"made on an API that keeps the error elsewhere or documented as ignorable")
 }
 
 // defaultExcludes are the calls, in errcheck's syntax, whose errors may be
@@ -101,7 +104,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if generated.Skip(pass.Fset, file) {
 			continue
 		}
-		c := &checker{pass: pass, ex: ex, files: make(map[ast.Node]*fileFacts)}
+		c := &checker{pass: pass, ex: ex, files: make(map[ast.Node]*fileFacts), file: file, strict: mode.Strict(pass)}
 		for cur := range fileCur.Preorder(nodeTypes...) {
 			switch n := cur.Node().(type) {
 			case *ast.ExprStmt:
@@ -132,9 +135,12 @@ func run(pass *analysis.Pass) (any, error) {
 
 // checker checks the statements of one file.
 type checker struct {
-	pass  *analysis.Pass
-	ex    *exclusions
-	files map[ast.Node]*fileFacts // by outermost enclosing function
+	pass   *analysis.Pass
+	ex     *exclusions
+	files  map[ast.Node]*fileFacts // by outermost enclosing function
+	file   *ast.File
+	strict bool
+	docs   map[types.Object]*ast.CommentGroup // the package's own functions' docs, built on first use
 }
 
 // dropped checks a call whose results are all dropped: a call statement,
@@ -205,6 +211,9 @@ func (c *checker) blank(cur inspector.Cursor, lhs, rhs []ast.Expr) {
 			}
 		}
 		if c.cleanupOnFailure(cur, call) {
+			return
+		}
+		if !c.strict && c.deliberate(cur, call, lhs) {
 			return
 		}
 		c.report(id.Pos(), id.End(), call)

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/accent-go/accent/checker/errignored"
+	"github.com/accent-go/accent/checker/internal/mode"
 )
 
 // Test checks the diagnostics against the // want comments.
@@ -29,4 +30,18 @@ func TestFlags(t *testing.T) {
 		set("blank", "true")
 	})
 	analysistest.Run(t, analysistest.TestData(), errignored.Analyzer, "flags")
+}
+
+// TestDeliberate checks the default mode on errors discarded with _ on
+// purpose (explained, kept elsewhere, documented as ignorable) and on
+// their twins, which stay reported: unexplained, a value used, a write
+// lost.
+func TestDeliberate(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), errignored.Analyzer, "deliberate")
+}
+
+// TestStrict checks that strict mode reports every discard of the same
+// shapes.
+func TestStrict(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), mode.Copy(errignored.Analyzer, true), "strictmode")
 }

@@ -30,6 +30,20 @@
 //   - files for a Go version before 1.13, which has no %w, and generated
 //     files.
 //
+// In the default mode, for real code, it only reports what a caller could
+// inspect, and leaves alone:
+//
+//   - an error made only to be shown: passed straight to panic, to fmt's
+//     or log's print functions, to slog, or to a method such as t.Error,
+//     logger.Warnf or log.Printf, or kept in a local variable used only so;
+//   - an error that may be nil there: a variable or field that no
+//     enclosing if x != nil (or case x != nil), and no earlier
+//     if x == nil { return }, rules out; %w of nil prints %!w(<nil>),
+//     so %v is the verb for "last error: %v".
+//
+// Strict mode (accentvet -strict, as accent's grader runs it) reports
+// them too: a learner should reach for %w first.
+//
 // If keeping a cause out of your API is the point, say so:
 // //accent:ignore errwrapverb the driver's errors are not part of our API.
 //

@@ -21,6 +21,7 @@ import (
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/errflow"
 	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
@@ -34,6 +35,11 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://pkg.go.dev/github.com/accent-go/accent/checker/errwrapverb",
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
+}
+
+func init() {
+	mode.Register(Analyzer, "also report errors formatted with %v in a message that is only printed, logged or panicked, "+
+		"and errors that may be nil there")
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -60,7 +66,14 @@ func run(pass *analysis.Pass) (any, error) {
 		for cur := range fileCur.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
 			if typematch.IsFunction(errflow.Callee(pass.TypesInfo, call), "fmt", "Errorf") {
-				check(pass, call, multiWrap)
+				var keep func(arg ast.Expr) bool
+				if !mode.Strict(pass) {
+					if onlyShown(pass.TypesInfo, cur) {
+						continue // a diagnostic message: nothing inspects its cause
+					}
+					keep = func(arg ast.Expr) bool { return nonNil(pass.TypesInfo, cur, arg) }
+				}
+				check(pass, call, multiWrap, keep)
 			}
 		}
 	}
@@ -69,7 +82,8 @@ func run(pass *analysis.Pass) (any, error) {
 
 // check reports the error arguments of an fmt.Errorf call that its format
 // flattens with %v or %s.
-func check(pass *analysis.Pass, call *ast.CallExpr, multiWrap bool) {
+// keep, if not nil, says which error arguments to report.
+func check(pass *analysis.Pass, call *ast.CallExpr, multiWrap bool, keep func(arg ast.Expr) bool) {
 	if len(call.Args) < 2 || call.Ellipsis.IsValid() {
 		return
 	}
@@ -113,6 +127,9 @@ func check(pass *analysis.Pass, call *ast.CallExpr, multiWrap bool) {
 			continue
 		}
 		if tv, ok := info.Types[arg]; ok && tv.IsNil() {
+			continue
+		}
+		if keep != nil && !keep(arg) {
 			continue
 		}
 		name := types.ExprString(arg)

@@ -34,7 +34,10 @@
 // of a type count as one lock, which is what makes the inversion visible
 // across functions. For the same reason, locking the same field of two
 // values of one type (a parent and a child node) is not reported. Two
-// read locks (RLock) in both orders are not reported either. TryLock,
+// read locks (RLock) in both orders are not reported either, nor a lock
+// taken by a function that first unlocks the lock its caller holds and
+// locks it again afterwards (s.mu.Unlock(); c.mu.Lock(); ...;
+// c.mu.Unlock(); s.mu.Lock()): the two are never held together. TryLock,
 // locks in local variables, and calls through interfaces and function
 // values are not followed. Generated files are skipped.
 //

@@ -27,12 +27,15 @@
 // asynctimerchan=1 brings the old one back); the analyzer goes by the Go
 // version of each file: its go.mod go line, or a //go:build go1.N line.
 //
-// Even so, a ticker left running until its function returns is a habit
-// that leaks in every module still on an older go line, keeps ticking (and
-// waking the scheduler) until the collector finds it, and tells the reader
-// nothing about when the work ends. So the analyzer reports, in files of
-// every Go version (with -tickerleak.anyversion=false, only in files for Go
-// before 1.23, where the runtime never frees them):
+// So by default the analyzer goes by the file's version, and reports what
+// follows only in files for Go before 1.23, where the runtime never frees
+// an unstopped ticker. Strict mode (accentvet -strict, or
+// -tickerleak.strict; accent's grader uses it) reports it in files of
+// every Go version, as -tickerleak.anyversion does: a ticker left running
+// until its function returns is a habit that leaks in every module still
+// on an older go line, keeps ticking (and waking the scheduler) until the
+// collector finds it, and tells the reader nothing about when the work
+// ends, so a learner should stop what they start.
 //
 // time.Tick in a function that can return after the call (other than
 // main.main), when the channel is only received from there:
@@ -78,7 +81,10 @@
 //
 // Not reported: time.Tick in main.main or in a function that never returns
 // after it, such as a goroutine that ticks forever; tickers and timers that
-// escape; time.AfterFunc; and time.After, even inside a for-select loop.
+// escape; time.AfterFunc; time.After, even inside a for-select loop, and
+// <-time.NewTimer(d).C, which is time.After spelled out; a timer on a path
+// that returns only after it fired (a select case that receives from it
+// returns, breaks out of the loop, or sets the flag that ends the loop).
 // time.After in a loop starts a timer per iteration, which is often meant
 // (an idle timeout); before Go 1.23 each timer stayed in memory until it
 // fired, but since Go 1.23 an unreferenced timer is freed at once, so it is

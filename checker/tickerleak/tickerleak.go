@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -21,6 +22,7 @@ import (
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/flowpath"
 	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
@@ -37,12 +39,15 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // anyVersion makes the checks that matter only before Go 1.23 run on every
-// file, whatever its Go version.
+// file, whatever its Go version, as strict mode does.
 var anyVersion bool
 
 func init() {
-	Analyzer.Flags.BoolVar(&anyVersion, "anyversion", true,
-		"report unstopped tickers and timers in files for every Go version; false reports them only before Go 1.23, where the garbage collector does not free them")
+	Analyzer.Flags.BoolVar(&anyVersion, "anyversion", false,
+		"report unstopped tickers and timers in files for every Go version, as -strict does; "+
+			"by default they are reported only in files for Go before 1.23, where the garbage collector does not free them")
+	mode.Register(Analyzer, "report unstopped tickers and timers, and time.Tick in a function that returns, "+
+		"in files for every Go version (a learner should stop what they start); the default reports them only before Go 1.23")
 }
 
 // gcVersion is the Go version from which the garbage collector frees
@@ -53,6 +58,7 @@ type checker struct {
 	pass      *analysis.Pass
 	calls     map[token.Pos]*ast.CallExpr       // by Lparen
 	assigns   map[*ast.CallExpr]*ast.AssignStmt // t := time.NewTicker(d), in a statement list
+	anonRecv  map[token.Pos]bool                // <-time.NewTimer(d).C, by Lparen: time.After spelled out
 	files     map[*token.File]*ast.File
 	generated map[*token.File]bool
 }
@@ -67,6 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:      pass,
 		calls:     make(map[token.Pos]*ast.CallExpr),
 		assigns:   make(map[*ast.CallExpr]*ast.AssignStmt),
+		anonRecv:  make(map[token.Pos]bool),
 		files:     make(map[*token.File]*ast.File),
 		generated: make(map[*token.File]bool),
 	}
@@ -85,6 +92,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		found = true
 		c.calls[call.Lparen] = call
+		if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel.Name == "C" {
+			if recv, ok := cur.Parent().Parent().Node().(*ast.UnaryExpr); ok && recv.Op == token.ARROW {
+				c.anonRecv[call.Lparen] = true
+			}
+		}
 		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 {
 			switch cur.Parent().Parent().Node().(type) {
 			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
@@ -133,7 +145,7 @@ func (c *checker) check(fn *ssa.Function, loops *flowpath.Loops, call *ssa.Call)
 		})
 		return
 	}
-	if !anyVersion && !c.beforeGC(tf) {
+	if !anyVersion && !mode.Strict(c.pass) && !c.beforeGC(tf) {
 		return
 	}
 	if isMainMain(fn) {
@@ -147,6 +159,11 @@ func (c *checker) check(fn *ssa.Function, loops *flowpath.Loops, call *ssa.Call)
 			Pos:     call.Pos(),
 			Message: "time.Tick's ticker can never be stopped and this function returns: use t := time.NewTicker(d) with defer t.Stop()",
 		})
+		return
+	}
+	if c.anonRecv[call.Pos()] {
+		// <-time.NewTimer(d).C: nothing can stop it, and it is freed
+		// once it fires, as time.After's timer is.
 		return
 	}
 	stops, chans, escapes := c.stops(call)
@@ -254,8 +271,96 @@ func (c *checker) returnsWithout(fn *ssa.Function, call *ssa.Call, stops map[ssa
 		}
 		return flowpath.Pass
 	}, func(b *ssa.BasicBlock, i int) bool {
-		return !(i == 1 && rangesOverTicks(b)) && !(i == 0 && selectsFrom(b, fired))
+		return !(i == 1 && rangesOverTicks(b)) && !(i == 0 && selectsFrom(b, fired)) &&
+			!(len(fired) > 0 && flagAfterFired(b, i, fired))
 	})
+}
+
+// flagAfterFired reports whether the edge from b to its successor i is
+// taken only once a timer fired: b ends with if flag (or if !flag), where
+// flag is a local boolean that takes the value that leads to i only in
+// code run after a receive from one of fired, as in
+//
+//	for !expired {
+//		select {
+//		case <-t.C:
+//			expired = true
+//		case v := <-events:
+//			...
+//		}
+//	}
+func flagAfterFired(b *ssa.BasicBlock, i int, fired map[ssa.Value]bool) bool {
+	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
+		return false
+	}
+	cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	want := i == 0 // the flag's value that takes the edge
+	x := cond.Cond
+	if not, ok := x.(*ssa.UnOp); ok && not.Op == token.NOT {
+		x, want = not.X, !want
+	}
+	phi, ok := x.(*ssa.Phi)
+	if !ok {
+		return false
+	}
+	after := firedBlocks(b.Parent(), fired)
+	if len(after) == 0 {
+		return false
+	}
+	seen := map[*ssa.Phi]bool{}
+	var sets func(phi *ssa.Phi) bool // whether phi is want only after a fire
+	sets = func(phi *ssa.Phi) bool {
+		if seen[phi] {
+			return true
+		}
+		seen[phi] = true
+		for j, e := range phi.Edges {
+			switch e := e.(type) {
+			case *ssa.Const:
+				if e.Value == nil || e.Value.Kind() != constant.Bool {
+					return false
+				}
+				if constant.BoolVal(e.Value) != want {
+					continue
+				}
+				pred := phi.Block().Preds[j]
+				if !slices.ContainsFunc(after, func(a *ssa.BasicBlock) bool { return a.Dominates(pred) }) {
+					return false
+				}
+			case *ssa.Phi:
+				if !sets(e) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return sets(phi)
+}
+
+// firedBlocks returns the blocks of fn that run only after a receive from
+// one of fired: the case of a select that received from it, or the block
+// of a plain receive.
+func firedBlocks(fn *ssa.Function, fired map[ssa.Value]bool) []*ssa.BasicBlock {
+	var out []*ssa.BasicBlock
+	for _, b := range fn.Blocks {
+		if selectsFrom(b, fired) {
+			out = append(out, b.Succs[0])
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if recv, ok := instr.(*ssa.UnOp); ok && recv.Op == token.ARROW && fired[recv.X] {
+				out = append(out, b) // the phi's edge leaves b after the receive
+				break
+			}
+		}
+	}
+	return out
 }
 
 // selectsFrom reports whether b ends with the test that a select chose a

@@ -31,6 +31,7 @@ import (
 
 	"github.com/accent-go/accent/checker"
 	"github.com/accent-go/accent/checker/ignoredirective"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/spelling"
 )
 
@@ -55,6 +56,9 @@ func Main() {
 		if vetxOnly(os.Args[len(os.Args)-1]) {
 			analyzers = factsOnly(analyzers)
 		}
+		// -strict, as go vet passes it on: -NAME.strict on every
+		// analyzer that has two modes.
+		flag.Var(mode.All(analyzers), mode.FlagName, strictUsage)
 		unitchecker.Main(analyzers...) // exits
 	}
 	self, err := os.Executable()
@@ -161,6 +165,7 @@ type options struct {
 	fix     bool
 	diff    bool
 	tags    string
+	strict  bool
 	// vetArgs are the analyzer flags set on the command line, passed on to
 	// go vet (which passes them to the unit runs).
 	vetArgs []string
@@ -220,6 +225,7 @@ func (c *Command) parse(args []string, analyzers []*analysis.Analyzer) (*options
 	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each finding instead of printing it")
 	fs.BoolVar(&opts.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build `tags`, as for go build")
+	fs.BoolVar(&opts.strict, mode.FlagName, false, strictUsage)
 
 	// Analyzer flags. The values are only recorded here; go vet hands them
 	// to each unit run, where unitchecker parses them for real.
@@ -246,6 +252,10 @@ func (c *Command) parse(args []string, analyzers []*analysis.Analyzer) (*options
 	}
 	if opts.diff && !opts.fix {
 		opts.fix = true
+	}
+	if opts.strict {
+		// First, so that a later -NAME.strict=false wins for NAME.
+		opts.vetArgs = append(opts.vetArgs, "-"+mode.FlagName)
 	}
 	fs.Visit(func(f *flag.Flag) {
 		if analyzerFlags[f.Name] {
@@ -293,10 +303,20 @@ Usage:
 
 Silence one finding with a reason: //accent:ignore <analyzer> <reason>
 
+Two modes. The default is for real code and a team's CI: it reports what a
+reviewer would accept a fix for, and stays quiet on deliberate choices (an
+error discarded with _ and a comment saying why, or on an API that keeps the
+error elsewhere; == against a sentinel its package never wraps; %%v of an
+error in a log line; time.Tick in Go 1.23+ files; a context kept by a type
+whose methods an interface fixes; read locks stacked where nothing
+write-locks). -strict is for a learner's exercise, and what accent's grader
+uses: every discarded error, every unstopped ticker, every stored context.
+Analyzers with two modes: %s.
+
 Exit codes: 0 no findings, 3 findings, 1 a package could not be analyzed, 2 usage.
 
 Flags:
-`)
+`, strings.Join(modal(analyzers), ", "))
 	fs.VisitAll(func(f *flag.Flag) {
 		if strings.Contains(f.Name, ".") || slices.ContainsFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == f.Name }) {
 			return
@@ -309,6 +329,21 @@ Flags:
   -<analyzer>.<flag>=<value>
     	an analyzer's own flag (accentvet -explain <analyzer> lists them)
 `)
+}
+
+// strictUsage is the usage of -strict.
+const strictUsage = "strict mode, for a learner's exercise: report every discarded error, unstopped ticker and stored context, " +
+	"as accent's grader does (sets -NAME.strict on every analyzer that has it)"
+
+// modal returns the names of the analyzers that have two modes.
+func modal(analyzers []*analysis.Analyzer) []string {
+	var names []string
+	for _, a := range analyzers {
+		if mode.Has(a) {
+			names = append(names, a.Name)
+		}
+	}
+	return names
 }
 
 // list prints the analyzers by family.

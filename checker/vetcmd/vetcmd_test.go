@@ -491,6 +491,34 @@ func TestFactsOnly(t *testing.T) {
 	}
 }
 
+// discards holds an error discarded with _ and a comment saying why: a
+// decision in the default mode, a lesson with -strict.
+const discards = `package d
+
+import "os"
+
+func Clean(path string) {
+	_ = os.Remove(path) // best effort: the cache is rebuilt on the next start
+}
+`
+
+func TestCommandStrict(t *testing.T) {
+	dir := module(t, map[string]string{"d/d.go": discards})
+	stdout, stderr, code := run(t, dir, "./...")
+	if code != ExitClean || stdout != "" {
+		t.Errorf("default mode: exit %d, output %q, stderr %q", code, stdout, stderr)
+	}
+	stdout, stderr, code = run(t, dir, "-strict", "./...")
+	if code != ExitFindings || !strings.Contains(stdout, "the error from os.Remove is ignored") {
+		t.Errorf("-strict: exit %d, output %q, stderr %q", code, stdout, stderr)
+	}
+	// A later -NAME.strict=false wins for that analyzer.
+	stdout, stderr, code = run(t, dir, "-strict", "-errignored.strict=false", "./...")
+	if code != ExitClean || stdout != "" {
+		t.Errorf("-strict -errignored.strict=false: exit %d, output %q, stderr %q", code, stdout, stderr)
+	}
+}
+
 // leaky leaks a goroutine: chanleak reports the send, with the go
 // statement and the return as related positions.
 const leaky = `package l

@@ -103,7 +103,9 @@
 //
 // A Wait on a WaitGroup that is added to but never done: a local variable,
 // or an unexported struct field, whose address goes nowhere but its own
-// Add and Wait calls, and on which nothing calls Done or Go.
+// Add and Wait calls, and on which nothing calls Done or Go, nor Add with
+// a negative count (wg.Add(-n) releases the count as Done does: a start
+// gate that holds goroutines at Wait until Add(-1)).
 //
 // A Done, inside a function given to wg.Go, on the same WaitGroup: Go
 // already calls Done when the function returns, so the counter goes

@@ -5,6 +5,7 @@ package waitgroupmisuse
 import (
 	_ "embed"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -957,6 +958,11 @@ func (u *usage) use(v ssa.Value, depth int) {
 				u.escaped = true
 				continue
 			}
+			if m == add && len(common.Args) == 2 && negative(common.Args[1]) {
+				// Add(-n) releases what Add(n) counted, as Done does:
+				// a start gate that holds goroutines at Wait.
+				m = done
+			}
 			u.called[m] = true
 			if m == wait && r.Common().Pos().IsValid() {
 				u.waits = append(u.waits, site{instr: r, key: canon(v)})
@@ -976,6 +982,20 @@ func (u *usage) use(v ssa.Value, depth int) {
 			u.escaped = true
 		}
 	}
+}
+
+// negative reports whether delta, the argument of an Add, is a negative
+// constant or a negation (-n).
+func negative(delta ssa.Value) bool {
+	switch d := delta.(type) {
+	case *ssa.Const:
+		return d.Value != nil && d.Value.Kind() == constant.Int && constant.Sign(d.Value) < 0
+	case *ssa.UnOp:
+		return d.Op == token.SUB
+	case *ssa.Convert:
+		return negative(d.X)
+	}
+	return false
 }
 
 func containsValue(vs []ssa.Value, v ssa.Value) bool {

@@ -78,7 +78,7 @@ func (g *Grader) analyze(ctx context.Context, ex *course.Exercise, dir string) a
 			res.err = fmt.Errorf("exercise %s requires unknown analyzer %q", ex.ID, name)
 			return res
 		}
-		analyzers = append(analyzers, c.Analyzer)
+		analyzers = append(analyzers, c.Strict()) // strict: every discarded error is a lesson
 	}
 	// Analyze only the learner's package: facts about dependencies are not
 	// needed for exercises, and skipping them keeps grading fast.

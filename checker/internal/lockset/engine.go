@@ -78,6 +78,15 @@ type acq struct {
 	// function. Such a lock was held before, so it adds a lock order only
 	// where the caller holds it.
 	relock *Key
+	// outside are the caller's locks (keys relative to the function)
+	// that the function unlocked before this acquisition and had not
+	// locked again: the acquisition is not ordered after them, as in
+	//
+	//	s.mu.Unlock()
+	//	c.subsMu.Lock() // not under s.mu
+	//	c.subsMu.Unlock()
+	//	s.mu.Lock()
+	outside []Key
 }
 
 type blockOp struct {

@@ -506,14 +506,20 @@ func (f *flow) apply(st *state, b *ssa.BasicBlock, sum *summary, subst func(Key)
 					// The callee unlocks and locks again a lock that
 					// this function does not hold: its own caller does.
 					if f.final && summaryRoot(k2) {
-						f.addAcquire(a, inner, x.mode, x.text, &k2)
+						f.addAcquire(a, inner, x.mode, x.text, &k2, nil)
 					}
 					continue
 				}
 			}
-			f.order(st, Key{}, a, x.mode, inner, x.text)
+			var outside []Key
+			for _, o := range x.outside {
+				if k2, ok := subst(o); ok {
+					outside = append(outside, k2)
+				}
+			}
+			f.order(st, Key{}, a, x.mode, inner, x.text, outside...)
 			if f.final {
-				f.addAcquire(a, inner, x.mode, x.text, nil)
+				f.addAcquire(a, inner, x.mode, x.text, nil, released(st, outside))
 			}
 		}
 	}
@@ -689,7 +695,7 @@ func (f *flow) acquire(st *state, b *ssa.BasicBlock, k Key, mode Mode, site *Sit
 			if st.entry[k] && summaryRoot(k) {
 				relock = &k
 			}
-			f.addAcquire(abstract, site, mode, text, relock)
+			f.addAcquire(abstract, site, mode, text, relock, released(st, nil))
 		}
 	}
 	st.touched[k] = true
@@ -722,13 +728,14 @@ func (f *flow) check(st *state, b *ssa.BasicBlock, k Key, mode Mode, site *Site,
 }
 
 // order records lock-order edges from the held locks to the abstract lock
-// a acquired at site (k is its key, if known).
-func (f *flow) order(st *state, k Key, a string, mode Mode, site *Site, text string) {
+// a acquired at site (k is its key, if known), but from the locks in
+// outside, which a callee released before it took a.
+func (f *flow) order(st *state, k Key, a string, mode Mode, site *Site, text string, outside ...Key) {
 	if !f.final || a == "" {
 		return
 	}
 	for hk, h := range st.held {
-		if h.Strength != Must || h.Abstract == "" || h.Abstract == a || hk == k {
+		if h.Strength != Must || h.Abstract == "" || h.Abstract == a || hk == k || slices.Contains(outside, hk) {
 			continue
 		}
 		pair := [2]string{h.Abstract, a}
@@ -743,11 +750,34 @@ func (f *flow) order(st *state, k Key, a string, mode Mode, site *Site, text str
 	}
 }
 
-func (f *flow) addAcquire(a string, site *Site, mode Mode, text string, relock *Key) {
+func (f *flow) addAcquire(a string, site *Site, mode Mode, text string, relock *Key, outside []Key) {
 	old, ok := f.sum.acquires[a]
-	if (!ok && len(f.sum.acquires) < maxAcquired) || (ok && old.relock != nil && relock == nil) {
-		f.sum.acquires[a] = &acq{site: site, mode: mode, text: text, relock: relock}
+	// Keep the acquisition that orders the most: not a relock, and
+	// under every lock the caller holds.
+	if (!ok && len(f.sum.acquires) < maxAcquired) || (ok && old.relock != nil && relock == nil) ||
+		(ok && (old.relock == nil) == (relock == nil) && len(old.outside) > 0 && len(outside) == 0) {
+		f.sum.acquires[a] = &acq{site: site, mode: mode, text: text, relock: relock, outside: outside}
 	}
+}
+
+// released returns the caller's locks that the function has unlocked, on
+// every path so far, and not locked again, with those of outside (keys in
+// the function, from a callee) that are the caller's too.
+func released(st *state, outside []Key) []Key {
+	var out []Key
+	for k := range st.entry {
+		if _, held := st.held[k]; !held && summaryRoot(k) {
+			out = append(out, k)
+		}
+	}
+	for _, k := range outside {
+		if summaryRoot(k) && !slices.Contains(out, k) {
+			if _, held := st.held[k]; !held {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }
 
 func (f *flow) release(st *state, k Key, pos token.Pos) {

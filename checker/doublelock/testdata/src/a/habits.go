@@ -78,8 +78,15 @@ type Config struct {
 	vals map[string]string
 }
 
+// Set write-locks mu: the stacked RLocks below can deadlock.
+func (c *Config) Set(k, v string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.vals[k] = v
+}
+
 func (c *Config) Lookup(k string) string {
-	c.mu.RLock() // want `c\.mu is already read-locked \(by Snapshot at line 88\) when Lookup locks it again`
+	c.mu.RLock() // want `c\.mu is already read-locked \(by Snapshot at line 95\) when Lookup locks it again`
 	defer c.mu.RUnlock()
 	return c.vals[k]
 }

@@ -113,6 +113,14 @@ type RCache struct {
 	data map[string]int
 }
 
+// Put write-locks mu: a read lock kept from the previous iteration can
+// deadlock.
+func (c *RCache) Put(k string, v int) {
+	c.mu.Lock()
+	c.data[k] = v
+	c.mu.Unlock()
+}
+
 // continue with the read lock still held: the message says read-locked,
 // whole words (it once read "is already read-lockedrom the previous...").
 func (c *RCache) Total(keys []string) int {

@@ -1,6 +1,6 @@
 //go:build go1.26
 
-// Package d is for Go 1.26, checked with -anyversion.
+// Package d is for Go 1.26, checked with -strict and with -anyversion.
 package d
 
 import (

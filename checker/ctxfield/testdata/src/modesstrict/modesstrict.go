@@ -1,0 +1,81 @@
+// Package modesstrict has contexts kept by types that cannot take them otherwise,
+// or that are handles for work running under them, and their twins.
+package modesstrict
+
+import (
+	"context"
+	"database/sql/driver"
+)
+
+type conn struct{}
+
+func (c *conn) exec(ctx context.Context, q string) error { return ctx.Err() }
+
+// driver.Tx fixes Commit() and Rollback(): the transaction can only keep
+// the context BeginTx was given.
+type tx struct {
+	ctx  context.Context // want `stores a caller.s context`
+	conn *conn
+}
+
+func (c *conn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	return &tx{ctx: ctx, conn: c}, nil
+}
+
+func (t *tx) Commit() error   { return t.conn.exec(t.ctx, "COMMIT") }
+func (t *tx) Rollback() error { return t.conn.exec(t.ctx, "ROLLBACK") }
+
+// The package's own interface fixes Run().
+type Step interface {
+	Run() error
+}
+
+type fetchStep struct {
+	ctx context.Context // want `stores a caller.s context`
+	url string
+}
+
+func NewFetch(ctx context.Context, url string) Step { return &fetchStep{ctx: ctx, url: url} }
+
+func (f *fetchStep) Run() error { return get(f.ctx, f.url) }
+
+func get(ctx context.Context, url string) error { return ctx.Err() }
+
+// A handle for work already running under the context.
+type Job struct {
+	ctx  context.Context // want `stores a caller.s context`
+	done chan struct{}
+}
+
+func Start(ctx context.Context) *Job {
+	j := &Job{ctx: ctx, done: make(chan struct{})}
+	go j.run()
+	return j
+}
+
+func (j *Job) run() {
+	defer close(j.done)
+	_ = get(j.ctx, "work")
+}
+
+// The twin: an ordinary client whose methods could take ctx.
+type Client struct {
+	ctx context.Context // want `stores a caller.s context`
+}
+
+func NewClient(ctx context.Context) *Client { return &Client{ctx: ctx} }
+
+func (c *Client) Fetch(url string) error { return get(c.ctx, url) }
+
+// The twin: it implements Step, but the method that uses the context is
+// not the one the interface fixes.
+type pollStep struct {
+	ctx context.Context // want `stores a caller.s context`
+	url string
+}
+
+func NewPoll(ctx context.Context, url string) *pollStep { return &pollStep{ctx: ctx, url: url} }
+
+func (p *pollStep) Run() error { return nil }
+
+func (p *pollStep) Poll() error { return get(p.ctx, p.url) }

@@ -1,0 +1,141 @@
+// Package strictmode holds errors discarded with _ on purpose, and their twins.
+package strictmode
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"strconv"
+	"time"
+)
+
+type config struct{ Port int }
+
+// Explained by a trailing comment.
+func drain(r io.Reader) {
+	_, _ = io.Copy(io.Discard, r) // ensure we always consume the body, so the connection is reused // want `is ignored`
+}
+
+// Explained by a comment on the line above.
+func removeCache(path string) {
+	// best effort: the cache is rebuilt on the next start
+	_ = os.Remove(path) // want `is ignored`
+}
+
+// The twin: unexplained.
+func removeCacheSilently(path string) {
+	_ = os.Remove(path) // want `is ignored`
+}
+
+// The twin: the comment above is the previous statement's.
+func removeTwo(a, b string) {
+	x := len(a)      // the length
+	_ = os.Remove(b) // want `is ignored`
+	_ = x
+}
+
+// The value is used, though the error that says whether it is valid was
+// dropped.
+func port(s string) int {
+	n, _ := strconv.Atoi(s) // want `is ignored`
+	return n
+}
+
+// The value is used after the call filled it in.
+func load(b []byte) int {
+	var cfg config
+	_ = json.Unmarshal(b, &cfg) // want `is ignored`
+	return cfg.Port
+}
+
+// The twin: explained, so the default mode takes the author's word.
+func loadExplained(b []byte) int {
+	var cfg config
+	_ = json.Unmarshal(b, &cfg) // a malformed file leaves the defaults // want `is ignored`
+	return cfg.Port
+}
+
+// A write whose failure is lost.
+func save(f *os.File, data []byte) {
+	_, _ = f.Write(data) // want `is ignored`
+}
+
+// A command object that carries its error: the receiver keeps it (Err).
+type command struct{ err error }
+
+func (c *command) Err() error { return c.err }
+
+func (c *command) Arg(s string) error {
+	if s == "" {
+		c.err = io.ErrUnexpectedEOF
+	}
+	return c.err
+}
+
+func build(c *command) {
+	_ = c.Arg("x") // want `is ignored`
+}
+
+// A result object that carries its error.
+type result struct{ err error }
+
+func (r *result) Err() error { return r.err }
+
+func run() (*result, error) { return &result{}, nil }
+
+func runIt() {
+	_, _ = run() // want `is ignored`
+}
+
+// The error is a record of a concrete type that the API keeps.
+type record struct{ msg string }
+
+func (r *record) Error() string { return r.msg }
+
+type context struct{ errors []*record }
+
+func (c *context) Error(err error) *record {
+	r := &record{msg: err.Error()}
+	c.errors = append(c.errors, r)
+	return r
+}
+
+func fail(c *context, err error) {
+	_ = c.Error(err) // want `is ignored`
+}
+
+// touch marks the file as used. The error can be safely ignored: the mark
+// is only a hint.
+func touch(path string) error { return os.Chtimes(path, zero, zero) }
+
+var zero = time.Time{}
+
+func mark(path string) {
+	_ = touch(path) // want `is ignored`
+}
+
+// A buffered writer, as goldmark's renderers get: a failed write sticks
+// and comes back from Flush, which is checked.
+type bufWriter interface {
+	io.Writer
+	WriteString(s string) (int, error)
+	Flush() error
+}
+
+func render(w bufWriter, title string) error {
+	_, _ = w.WriteString("<h1>") // want `is ignored`
+	_, _ = w.WriteString(title)  // want `is ignored`
+	return w.Flush()
+}
+
+// The twin: a plain writer keeps no error for later.
+func renderPlain(w io.Writer, title string) {
+	_, _ = io.WriteString(w, title) // want `is ignored`
+	_, _ = w.Write([]byte(title))   // want `is ignored`
+}
+
+// A sticky-error writer: its Flush is a write and is reported.
+func flush(w *bufio.Writer) {
+	_ = w.Flush() // want `is ignored`
+}
