@@ -145,9 +145,7 @@ func runSupervisor(limitText string, args []string) int {
 		<-sigs
 		killAll()
 	}()
-	if limit > 0 {
-		go watchMemory(limit, killAll, reaped)
-	}
+	go watch(p.Pid, limit, killAll, reaped)
 	status := 1
 	for {
 		var ws syscall.WaitStatus
@@ -172,9 +170,15 @@ func runSupervisor(limitText string, args []string) int {
 	return status
 }
 
-// watchMemory kills the run when a descendant's resident memory passes limit.
-func watchMemory(limit int64, killAll func(), done chan struct{}) {
+// watch polls the processes of the run. It kills the run when one
+// holds more resident memory than limit (0: no limit), and kills orphans
+// as they appear: a process reparented to the supervisor lost the parent
+// that should have waited for it (a daemon, or a child the test binary
+// left running when it exited, which would hold its output open and keep
+// the go command waiting).
+func watch(main int, limit int64, killAll func(), done chan struct{}) {
 	page := int64(os.Getpagesize())
+	self := os.Getpid()
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -185,13 +189,17 @@ func watchMemory(limit int64, killAll func(), done chan struct{}) {
 		}
 		rss := map[int]int64{}
 		comm := map[int]string{}
-		for _, pid := range descendants(func(pid int, name string, pages int64) {
-			rss[pid], comm[pid] = pages*page, name
+		parent := map[int]int{}
+		for _, pid := range descendants(func(pid, ppid int, name string, pages int64) {
+			rss[pid], comm[pid], parent[pid] = pages*page, name, ppid
 		}) {
-			if rss[pid] > limit {
+			if limit > 0 && rss[pid] > limit {
 				fmt.Fprintf(os.Stderr, "\n%s %d %s\n", memoryReport, rss[pid], comm[pid])
 				killAll()
 				return
+			}
+			if parent[pid] == self && pid != main {
+				_ = syscall.Kill(pid, syscall.SIGKILL) // it may have exited already
 			}
 		}
 	}
@@ -200,7 +208,7 @@ func watchMemory(limit int64, killAll func(), done chan struct{}) {
 // descendants lists the processes below this one, read from /proc; each
 // is also passed to seen (if not nil) with its command name and resident
 // pages.
-func descendants(seen func(pid int, name string, rssPages int64)) []int {
+func descendants(seen func(pid, ppid int, name string, rssPages int64)) []int {
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
 		return nil
@@ -244,7 +252,7 @@ func descendants(seen func(pid int, name string, rssPages int64)) []int {
 			out = append(out, c)
 			queue = append(queue, c)
 			if seen != nil {
-				seen(c, procs[c].name, procs[c].rss)
+				seen(c, pid, procs[c].name, procs[c].rss)
 			}
 		}
 	}
