@@ -187,7 +187,7 @@ func init() {
 			"../aaa/go.keep": "",
 		}},
 		{"a package where accent's own goes", map[string]string{
-			"sum.go": wrongSum,
+			"sum.go":                         wrongSum,
 			"../internal/accentseal/evil.go": "package accentseal\n\nimport \"os\"\n\nfunc init() { os.Exit(0) }\n",
 		}},
 	}

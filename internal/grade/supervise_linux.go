@@ -238,7 +238,7 @@ func descendants(seen func(pid, ppid int, name string, rssPages int64)) []int {
 		if len(fields) < 22 {
 			continue
 		}
-		ppid, _ := strconv.Atoi(fields[1])              //accent:ignore errignored a malformed line counts as parent 0
+		ppid, _ := strconv.Atoi(fields[1])             //accent:ignore errignored a malformed line counts as parent 0
 		rss, _ := strconv.ParseInt(fields[21], 10, 64) //accent:ignore errignored as above
 		procs[pid] = proc{ppid, string(b[open+1 : closing]), rss}
 		children[ppid] = append(children[ppid], pid)
