@@ -51,7 +51,7 @@ func TestGradeIgnoresTheShellsGoEnvironment(t *testing.T) {
 				t.Setenv(k, v)
 			}
 			var g Grader
-			v := g.Grade(context.Background(), sumExercise(20*time.Second), dir)
+			v := g.Grade(context.Background(), sumExercise(time.Hour), dir)
 			if src == goodSum {
 				if v.Status != Pass {
 					t.Errorf("correct code: %s %+v", v.Status, v.Findings)
@@ -80,7 +80,7 @@ func TestGradeRaceReportsIgnoreGORACE(t *testing.T) {
 	<-done
 	return total
 }`, 1)
-	ex := sumExercise(20 * time.Second)
+	ex := sumExercise(time.Hour)
 	ex.Race = true
 	var g Grader
 	v := g.Grade(context.Background(), ex, learnerDir(t, map[string]string{"sum.go": racy}))
@@ -93,7 +93,7 @@ func TestGradeRaceReportsIgnoreGORACE(t *testing.T) {
 // detector) is a grading error with its cause, not a failed attempt.
 func TestGradeMachineProblemsAreErrorsNotFailures(t *testing.T) {
 	t.Setenv("CC", filepath.Join(t.TempDir(), "no-such-compiler"))
-	ex := sumExercise(20 * time.Second)
+	ex := sumExercise(time.Hour)
 	ex.Race = true
 	var g Grader
 	v := g.Grade(context.Background(), ex, learnerDir(t, map[string]string{"sum.go": goodSum}))
@@ -120,7 +120,7 @@ func TestGradeLeavesNoTemporaryFiles(t *testing.T) {
 	ws := filepath.Dir(filepath.Dir(dir))
 
 	var g Grader
-	g.Grade(context.Background(), sumExercise(20*time.Second), learnerDir(t, map[string]string{"sum.go": goodSum}))
+	g.Grade(context.Background(), sumExercise(time.Hour), learnerDir(t, map[string]string{"sum.go": goodSum}))
 	ctx, cancel := context.WithCancel(context.Background())
 	g.onStart = cancel
 	g.Grade(ctx, sumExercise(time.Hour), dir)
@@ -168,7 +168,7 @@ func TestGradeRefusesFileNamesItCannotHide(t *testing.T) {
 		name:     "package sum\n\nimport \"testing\"\n\nfunc TestExtra(t *testing.T) { t.Fatal(\"my own failing test\") }\n",
 	})
 	var g Grader
-	v := g.Grade(context.Background(), sumExercise(20*time.Second), dir)
+	v := g.Grade(context.Background(), sumExercise(time.Hour), dir)
 	if v.Status != Error || !strings.Contains(v.Findings[0].Message, `"extra\xff_test.go"`) {
 		t.Fatalf("verdict %s %+v, want a grading error naming %q", v.Status, v.Findings, name)
 	}
