@@ -168,6 +168,10 @@ loop:
 	return run
 }
 
+// memoryReport starts the Linux supervisor's line when it kills a run for
+// memory: "<prefix> <bytes> <command name>".
+const memoryReport = "accent-grade-supervisor: memory limit:"
+
 // memoryKilled reads the supervisor's report of a run it killed for memory.
 func memoryKilled(stderr string) string {
 	i := strings.Index(stderr, memoryReport)

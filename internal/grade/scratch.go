@@ -1,6 +1,7 @@
 package grade
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -43,9 +44,13 @@ func newScratch(root string) (*scratch, error) {
 		return nil, fmt.Errorf("creating grading directory: %w", err)
 	}
 	s := &scratch{dir: dir, lock: flock.New(filepath.Join(dir, "lock"))}
-	if ok, err := s.lock.TryLock(); err != nil || !ok {
+	ok, err := s.lock.TryLock()
+	if err == nil && !ok {
+		err = errors.New("locked by another grade")
+	}
+	if err != nil {
 		s.remove()
-		return nil, fmt.Errorf("locking grading directory %s: %v", dir, err)
+		return nil, fmt.Errorf("locking grading directory %s: %w", dir, err)
 	}
 	for _, sub := range []string{"overlay", "tmp"} {
 		if err := os.Mkdir(filepath.Join(dir, sub), 0o700); err != nil {
@@ -77,9 +82,10 @@ func removeTree(dir string) {
 		return
 	}
 	// The module cache and tests make read-only directories.
+	//accent:ignore errignored best effort: RemoveAll below reports what is left
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
-			_ = os.Chmod(p, 0o700) // best effort, RemoveAll reports what is left
+			_ = os.Chmod(p, 0o700) //accent:ignore errignored best effort, as above
 		}
 		return nil
 	})
@@ -110,7 +116,8 @@ func cleanStale(root string) {
 		if ok, err := l.TryLock(); err != nil || !ok {
 			continue // a grade is using it, or it is not ours to judge
 		}
-		_ = l.Unlock() // release before removing: Windows cannot remove an open file
+		// Release before removing: Windows cannot remove an open file.
+		_ = l.Unlock() //accent:ignore errignored the directory goes next, lock file and all
 		removeTree(dir)
 	}
 }

@@ -132,7 +132,7 @@ func modulePath(gomod []byte) string {
 		if p, err := strconv.Unquote(rest); err == nil {
 			return p
 		}
-		return rest
+		return rest // not quoted: the path as written
 	}
 	return ""
 }
@@ -149,7 +149,7 @@ func instrument(name string, src []byte, sealPath string) ([]byte, []string, err
 	}
 	testingName := ""
 	for _, im := range f.Imports {
-		if p, _ := strconv.Unquote(im.Path.Value); p == "testing" {
+		if p, _ := strconv.Unquote(im.Path.Value); p == "testing" { //accent:ignore errignored the parser accepted the literal
 			testingName = "testing"
 			if im.Name != nil {
 				testingName = im.Name.Name

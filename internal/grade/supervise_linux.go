@@ -39,9 +39,6 @@ import (
 const (
 	supervisorEnv  = "ACCENT_GRADE_SUPERVISOR" // value: the hard memory limit in bytes
 	supervisorArg0 = "accent-grade-supervisor"
-	// memoryReport starts the supervisor's line when it kills a run for
-	// memory: "<prefix> <bytes> <command name>".
-	memoryReport = "accent-grade-supervisor: memory limit:"
 )
 
 func init() {
@@ -81,7 +78,7 @@ func stop(cmd *exec.Cmd) {
 		return
 	}
 	if supervised(cmd) {
-		_ = cmd.Process.Signal(syscall.SIGTERM) // it may have exited already
+		_ = cmd.Process.Signal(syscall.SIGTERM) //accent:ignore errignored it may have exited already
 		return
 	}
 	killGroup(cmd)
@@ -108,7 +105,7 @@ func runSupervisor(limitText string, args []string) int {
 		fmt.Fprintf(os.Stderr, "%s: nothing to run (%v)\n", supervisorArg0, err)
 		return 2
 	}
-	limit, _ := strconv.ParseInt(limitText, 10, 64) // 0: no limit
+	limit, _ := strconv.ParseInt(limitText, 10, 64) //accent:ignore errignored accent writes it; 0 (no limit) otherwise
 	if _, _, errno := syscall.RawSyscall(syscall.SYS_PRCTL, prSetChildSubreaper, 1, 0); errno != 0 {
 		fmt.Fprintf(os.Stderr, "%s: cannot become a subreaper (%v): processes that leave the group may survive\n", supervisorArg0, errno)
 	}
@@ -128,9 +125,9 @@ func runSupervisor(limitText string, args []string) int {
 		once.Do(func() {
 			go func() {
 				for {
-					_ = syscall.Kill(-p.Pid, syscall.SIGKILL) // the group may be gone
+					_ = syscall.Kill(-p.Pid, syscall.SIGKILL) //accent:ignore errignored the group may be gone
 					for _, pid := range descendants(nil) {
-						_ = syscall.Kill(pid, syscall.SIGKILL) // it may have exited already
+						_ = syscall.Kill(pid, syscall.SIGKILL) //accent:ignore errignored it may have exited already
 					}
 					select {
 					case <-reaped:
@@ -199,7 +196,7 @@ func watch(main int, limit int64, killAll func(), done chan struct{}) {
 				return
 			}
 			if parent[pid] == self && pid != main {
-				_ = syscall.Kill(pid, syscall.SIGKILL) // it may have exited already
+				_ = syscall.Kill(pid, syscall.SIGKILL) //accent:ignore errignored it may have exited already
 			}
 		}
 	}
