@@ -120,6 +120,22 @@ func init() { os.Args = append(os.Args, "-test.run=^$") }
 		{"listing the tests instead of running them (-test.list)", map[string]string{"sum.go": withImports(wrongSum+`
 func init() { os.Args = append(os.Args, "-test.list=.*") }
 `, "os")}},
+		{"skipping every test (-test.skip)", map[string]string{"sum.go": withImports(wrongSum+`
+func init() { os.Args = append(os.Args, "-test.skip=.") }
+`, "os")}},
+		{"running every test zero times (-test.count)", map[string]string{"sum.go": withImports(wrongSum+`
+func init() { os.Args = append(os.Args, "-test.count=0") }
+`, "os")}},
+		{"setting the run flag after the flags are parsed", map[string]string{"sum.go": withImports(wrongSum+`
+func init() {
+	go func() {
+		for !flag.Parsed() {
+			runtime.Gosched()
+		}
+		flag.Set("test.run", "^$")
+	}()
+}
+`, "flag", "os", "runtime")+"\nvar _ = os.Args\n"}},
 		{"rewriting FAIL into PASS on the way out", map[string]string{"sum.go": withImports(wrongSum+`
 func init() {
 	r, w, err := os.Pipe()
