@@ -71,6 +71,7 @@ func TestGradeStopsRunawayMemory(t *testing.T) {
 			if v.Status != Fail || !ok {
 				t.Fatalf("verdict %s %+v, want a memory finding", v.Status, v.Findings)
 			}
+			t.Log(f.Message)
 			for _, want := range tt.message {
 				if !strings.Contains(f.Message, want) {
 					t.Errorf("message %q lacks %q", f.Message, want)
@@ -103,6 +104,7 @@ func TestGradeExplainsAnOverflowingGoroutineDump(t *testing.T) {
 	if v.Status != Fail || !ok {
 		t.Fatalf("verdict %s %+v, want a timeout finding", v.Status, v.Findings)
 	}
+	t.Log(f.Message)
 	for _, want := range []string{"too many goroutines running", "listed were started at sum.go:5"} {
 		if !strings.Contains(f.Message, want) {
 			t.Errorf("message %q lacks %q", f.Message, want)
