@@ -13,9 +13,11 @@ import (
 // Linux supervisor for the complete answer.
 
 func supervise(cmd *exec.Cmd, _ supervision) *exec.Cmd {
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = processGroup()
 	return cmd
 }
+
+func processGroup() *syscall.SysProcAttr { return &syscall.SysProcAttr{Setpgid: true} }
 
 // stop ends a run early.
 func stop(cmd *exec.Cmd) { killGroup(cmd) }

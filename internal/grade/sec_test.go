@@ -135,7 +135,7 @@ func init() {
 		flag.Set("test.run", "^$")
 	}()
 }
-`, "flag", "os", "runtime")+"\nvar _ = os.Args\n"}},
+`, "flag", "os", "runtime") + "\nvar _ = os.Args\n"}},
 		{"rewriting FAIL into PASS on the way out", map[string]string{"sum.go": withImports(wrongSum+`
 func init() {
 	r, w, err := os.Pipe()

@@ -54,7 +54,7 @@ func supervise(cmd *exec.Cmd, s supervision) *exec.Cmd {
 		return cmd // Start reports it
 	}
 	if _, err := os.Stat("/proc/self/exe"); err != nil {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		cmd.SysProcAttr = processGroup()
 		return cmd
 	}
 	sup := exec.Command("/proc/self/exe")
@@ -66,6 +66,8 @@ func supervise(cmd *exec.Cmd, s supervision) *exec.Cmd {
 	sup.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
 	return sup
 }
+
+func processGroup() *syscall.SysProcAttr { return &syscall.SysProcAttr{Setpgid: true} }
 
 func supervised(cmd *exec.Cmd) bool {
 	return len(cmd.Args) > 0 && cmd.Args[0] == supervisorArg0
