@@ -284,6 +284,9 @@ func TestGradeStopsEndlessLoops(t *testing.T) {
 		{"in init", goodSum + "\nfunc init() {\n\tfor {\n\t}\n}\n", "never started within 2s", 0},
 		// The test binary's own timeout never comes: accent kills the run.
 		{"past the test binary's own timeout", with("return a + b", "for {\n\t}"), "did not finish within 2s", time.Millisecond},
+		// A cunning learner switches the test binary's timeout off.
+		{"with the test binary's timeout switched off", strings.Replace(with("return a + b", "for {\n\t}"), "package sum\n",
+			"package sum\n\nimport \"os\"\n\nfunc init() { os.Args = append(os.Args, \"-test.timeout=0\") }\n", 1), "did not finish within 2s", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
