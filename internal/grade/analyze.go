@@ -44,6 +44,11 @@ func (g *Grader) analyze(ctx context.Context, ex *course.Exercise, dir string, e
 		Dir:     dir,
 		Env:     env,
 	}
+	if ex.Race {
+		// The same build tags as the test stage: a file built only with
+		// -race must not escape the checks.
+		cfg.BuildFlags = []string{"-race"}
+	}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {
 		res.err = fmt.Errorf("loading the exercise: %w", err)

@@ -227,12 +227,18 @@ func TestGradeRefusesUnsafeCgoAndAssembly(t *testing.T) {
 	}{
 		{"unsafe", map[string]string{"sum.go": withImports(goodSum+"\nvar _ = unsafe.Sizeof(0)\n", "unsafe")}, "sum.go"},
 		{"assembly", map[string]string{"sum.go": goodSum, "sum_amd64.s": "// nothing\n"}, "sum_amd64.s"},
+		// Built only by the test stage of an exercise graded with -race:
+		// the checks must see the same files.
+		{"unsafe in a file built only with -race", map[string]string{"sum.go": goodSum,
+			"race.go": "//go:build race\n\npackage sum\n\nimport \"unsafe\"\n\nvar _ = unsafe.Sizeof(0)\n"}, "race.go"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			var g Grader
-			v := g.Grade(context.Background(), sumExercise(time.Hour), learnerDir(t, tt.files))
+			ex := sumExercise(time.Hour)
+			ex.Race = strings.Contains(tt.name, "-race")
+			v := g.Grade(context.Background(), ex, learnerDir(t, tt.files))
 			f, ok := find(v, Compile)
 			if v.Status != Fail || !ok || f.File != tt.file {
 				t.Fatalf("verdict %s %+v, want a compile finding in %s", v.Status, v.Findings, tt.file)
