@@ -121,3 +121,10 @@ func runEnv(dir, tmp string, race bool) []string {
 	}
 	return env
 }
+
+// goEnv is the environment of the go commands the course check runs on
+// its own code (lessons' code blocks, the standard library's list): the
+// process environment without the dropped variables, offline and local.
+func goEnv() []string {
+	return append(baseEnv(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod", "GOPROXY=off")
+}

@@ -119,7 +119,7 @@ func TestGradeLeavesNoTemporaryFiles(t *testing.T) {
 	dir := learnerDir(t, map[string]string{"sum.go": blocked})
 
 	// The tests' own temporary files go with the grade too.
-	writesTemp := withImports(with("return a + b", "f, err := os.CreateTemp(\"\", \"learner\")\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\tf.Close()\n\treturn a + b"), "os")
+	writesTemp := srcWithImports(with("return a + b", "f, err := os.CreateTemp(\"\", \"learner\")\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\tf.Close()\n\treturn a + b"), "os")
 
 	var g Grader
 	g.Grade(context.Background(), sumExercise(time.Hour), learnerDir(t, map[string]string{"sum.go": writesTemp}))

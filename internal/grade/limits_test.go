@@ -51,7 +51,7 @@ func TestGradeStopsRunawayMemory(t *testing.T) {
 			message []string
 		}{
 			name: "memory mapped outside the Go heap",
-			src: withImports(with("return a + b", `m, err := syscall.Mmap(-1, 0, 4<<30, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+			src: srcWithImports(with("return a + b", `m, err := syscall.Mmap(-1, 0, 4<<30, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
 		panic(err)
 	}

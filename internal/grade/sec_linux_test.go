@@ -28,7 +28,7 @@ func spawner(how, pidFile string) string {
 	if how == "double fork" {
 		write = "cmd.Wait()"
 	}
-	return withImports(with("func Sum(a, b int) int { return a + b }", `func Sum(a, b int) int {
+	return srcWithImports(with("func Sum(a, b int) int { return a + b }", `func Sum(a, b int) int {
 	`+start+`
 	if err := cmd.Start(); err != nil {
 		panic(err)

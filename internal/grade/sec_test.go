@@ -38,7 +38,7 @@ func TestGradeThroughASymlinkedWorkspace(t *testing.T) {
 }
 
 // withImports adds imports to a source made by with or goodSum.
-func withImports(src string, imports ...string) string {
+func srcWithImports(src string, imports ...string) string {
 	var b strings.Builder
 	b.WriteString("package sum\n\nimport (\n")
 	for _, im := range imports {
@@ -71,14 +71,14 @@ func TestGradeCannotBeFaked(t *testing.T) {
 		name  string
 		files map[string]string
 	}{
-		{"printing a pass in init, then exiting", map[string]string{"sum.go": withImports(wrongSum+`
+		{"printing a pass in init, then exiting", map[string]string{"sum.go": srcWithImports(wrongSum+`
 func init() {
 	forged := ""`+forgeLines+`
 	fmt.Print(forged)
 	os.Exit(0)
 }
 `, "fmt", "os")}},
-		{"printing a pass from a package variable", map[string]string{"sum.go": withImports(wrongSum+`
+		{"printing a pass from a package variable", map[string]string{"sum.go": srcWithImports(wrongSum+`
 var _ = func() int {
 	forged := ""`+forgeLines+`
 	fmt.Print(forged)
@@ -86,7 +86,7 @@ var _ = func() int {
 	return 0
 }()
 `, "fmt", "os")}},
-		{"writing a pass to every file descriptor", map[string]string{"sum.go": withImports(wrongSum+`
+		{"writing a pass to every file descriptor", map[string]string{"sum.go": srcWithImports(wrongSum+`
 func init() {
 	forged := ""`+forgeLines+`
 	for fd := 0; fd <= 20; fd++ {
@@ -95,7 +95,7 @@ func init() {
 	os.Exit(0)
 }
 `, "os", "syscall")}},
-		{"signing a pass with whatever the environment holds", map[string]string{"sum.go": withImports(wrongSum+`
+		{"signing a pass with whatever the environment holds", map[string]string{"sum.go": srcWithImports(wrongSum+`
 func init() {
 	// Every variable, and every file one names, as a key.
 	var keys [][]byte
@@ -114,19 +114,19 @@ func init() {
 	os.Exit(0)
 }
 `, "crypto/hmac", "crypto/sha256", "encoding/hex", "fmt", "os", "strings")}},
-		{"running no tests (-test.run)", map[string]string{"sum.go": withImports(wrongSum+`
+		{"running no tests (-test.run)", map[string]string{"sum.go": srcWithImports(wrongSum+`
 func init() { os.Args = append(os.Args, "-test.run=^$") }
 `, "os")}},
-		{"listing the tests instead of running them (-test.list)", map[string]string{"sum.go": withImports(wrongSum+`
+		{"listing the tests instead of running them (-test.list)", map[string]string{"sum.go": srcWithImports(wrongSum+`
 func init() { os.Args = append(os.Args, "-test.list=.*") }
 `, "os")}},
-		{"skipping every test (-test.skip)", map[string]string{"sum.go": withImports(wrongSum+`
+		{"skipping every test (-test.skip)", map[string]string{"sum.go": srcWithImports(wrongSum+`
 func init() { os.Args = append(os.Args, "-test.skip=.") }
 `, "os")}},
-		{"running every test zero times (-test.count)", map[string]string{"sum.go": withImports(wrongSum+`
+		{"running every test zero times (-test.count)", map[string]string{"sum.go": srcWithImports(wrongSum+`
 func init() { os.Args = append(os.Args, "-test.count=0") }
 `, "os")}},
-		{"setting the run flag after the flags are parsed", map[string]string{"sum.go": withImports(wrongSum+`
+		{"setting the run flag after the flags are parsed", map[string]string{"sum.go": srcWithImports(wrongSum+`
 func init() {
 	go func() {
 		for !flag.Parsed() {
@@ -136,7 +136,7 @@ func init() {
 	}()
 }
 `, "flag", "os", "runtime") + "\nvar _ = os.Args\n"}},
-		{"rewriting FAIL into PASS on the way out", map[string]string{"sum.go": withImports(wrongSum+`
+		{"rewriting FAIL into PASS on the way out", map[string]string{"sum.go": srcWithImports(wrongSum+`
 func init() {
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -154,7 +154,7 @@ func init() {
 	}()
 }
 `, "bufio", "fmt", "os", "strings")}},
-		{"rewriting FAIL into PASS and holding back the real result", map[string]string{"sum.go": withImports(wrongSum+`
+		{"rewriting FAIL into PASS and holding back the real result", map[string]string{"sum.go": srcWithImports(wrongSum+`
 func init() {
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -189,12 +189,12 @@ func init() {
 	}()
 }
 `, "bufio", "fmt", "os", "strings", "syscall")}},
-		{"exiting 0 after the tests, before the leak check", map[string]string{"sum.go": withImports(with(
+		{"exiting 0 after the tests, before the leak check", map[string]string{"sum.go": srcWithImports(with(
 			"func Sum(a, b int) int { return a + b }",
 			"func Sum(a, b int) int {\n\tgo func() { select {} }()\n\tgo func() { time.Sleep(50 * time.Millisecond); os.Exit(0) }()\n\treturn a + b\n}"),
 			"os", "time")}},
 		{"a package of the workspace that runs first", map[string]string{
-			"sum.go":         withImports(wrongSum+"\nvar _ = aaa.X\n", "ws/aaa"),
+			"sum.go":         srcWithImports(wrongSum+"\nvar _ = aaa.X\n", "ws/aaa"),
 			"../aaa/aaa.go":  "package aaa\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nvar X = 1\n\nfunc init() {\n\tkey, _ := os.ReadFile(os.Getenv(\"ACCENT_GRADE_KEY\"))\n\tfmt.Printf(\"%x\", key)\n\tos.Exit(0)\n}\n",
 			"../aaa/go.keep": "",
 		}},
@@ -225,7 +225,7 @@ func TestGradeRefusesUnsafeCgoAndAssembly(t *testing.T) {
 		files map[string]string
 		file  string
 	}{
-		{"unsafe", map[string]string{"sum.go": withImports(goodSum+"\nvar _ = unsafe.Sizeof(0)\n", "unsafe")}, "sum.go"},
+		{"unsafe", map[string]string{"sum.go": srcWithImports(goodSum+"\nvar _ = unsafe.Sizeof(0)\n", "unsafe")}, "sum.go"},
 		{"assembly", map[string]string{"sum.go": goodSum, "sum_amd64.s": "// nothing\n"}, "sum_amd64.s"},
 		// Built only by the test stage of an exercise graded with -race:
 		// the checks must see the same files.
