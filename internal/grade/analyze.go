@@ -32,7 +32,7 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // analyze is stages 1 and 2: type-check the learner's package (its
 // dependencies come from export data, not source), then run the required
 // analyzers on it in-process.
-func (g *Grader) analyze(ctx context.Context, ex *course.Exercise, dir string) analysisResult {
+func (g *Grader) analyze(ctx context.Context, ex *course.Exercise, dir string, env []string) analysisResult {
 	var res analysisResult
 	// No tests and no overlay: an overlay makes go/packages type-check
 	// every dependency from source (5-10x slower). The learner's package
@@ -42,7 +42,12 @@ func (g *Grader) analyze(ctx context.Context, ex *course.Exercise, dir string) a
 		Context: ctx,
 		Mode:    loadMode,
 		Dir:     dir,
-		Env:     goEnv(),
+		Env:     env,
+	}
+	if ex.Race {
+		// The same build tags as the test stage: a file built only with
+		// -race must not escape the checks.
+		cfg.BuildFlags = []string{"-race"}
 	}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {
@@ -64,11 +69,14 @@ func (g *Grader) analyze(ctx context.Context, ex *course.Exercise, dir string) a
 			target = p
 		}
 	}
-	if len(res.compile) > 0 || len(ex.Checks) == 0 {
+	if len(res.compile) > 0 {
 		return res
 	}
 	if target == nil {
 		res.err = errors.New("loading the exercise: the package is missing from go list's answer")
+		return res
+	}
+	if res.compile = learnerImports(dir, target); len(res.compile) > 0 || len(ex.Checks) == 0 {
 		return res
 	}
 	var analyzers []*analysis.Analyzer
@@ -110,6 +118,42 @@ func (g *Grader) analyze(ctx context.Context, ex *course.Exercise, dir string) a
 		return a.Line < b.Line
 	})
 	return res
+}
+
+// learnerImports refuses what would let the learner's code run before
+// package accentseal or reach into the test binary's memory (see seal.go):
+// imports outside the standard library, unsafe, cgo, and files other than
+// Go source (assembly, C, object files).
+func learnerImports(dir string, p *packages.Package) []Finding {
+	var out []Finding
+	for _, f := range p.Syntax {
+		file, _ := relPath(dir, p.Fset.Position(f.Package).Filename)
+		for _, im := range f.Imports {
+			path, err := strconv.Unquote(im.Path.Value)
+			if err != nil {
+				continue // the type checker has reported it
+			}
+			why := ""
+			switch dep := p.Imports[path]; {
+			case path == "unsafe":
+				why = "package unsafe can rewrite the tests' memory, so accent does not grade code that imports it"
+			case path == "C":
+				why = "cgo runs C code before the tests start, so accent does not grade code that uses it"
+			case dep != nil && dep.Module != nil:
+				why = "exercises are graded with the standard library only, so accent does not grade code that imports " + path
+			}
+			if why != "" {
+				pos := p.Fset.Position(im.Pos())
+				out = append(out, Finding{Kind: Compile, File: file, Line: pos.Line, Col: pos.Column, Message: why})
+			}
+		}
+	}
+	for _, other := range p.OtherFiles {
+		file, _ := relPath(dir, other)
+		out = append(out, Finding{Kind: Compile, File: file,
+			Message: "only Go source files are graded: remove " + filepath.Base(other) + " (assembly, C and object files run outside the tests' control)"})
+	}
+	return out
 }
 
 func analyzerFinding(dir string, fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) Finding {

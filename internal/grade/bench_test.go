@@ -44,7 +44,7 @@ func BenchmarkGradeLatency(b *testing.B) {
 	gocmd := func(b *testing.B, args ...string) {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = dir
-		cmd.Env = goEnv()
+		cmd.Env = runEnv(dir, b.TempDir(), false)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("go %v: %v\n%s", args, err, out)
 		}

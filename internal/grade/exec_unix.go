@@ -1,4 +1,4 @@
-//go:build unix
+//go:build unix && !linux
 
 package grade
 
@@ -7,11 +7,23 @@ import (
 	"syscall"
 )
 
-// setProcessGroup puts the command in its own process group, so that a
-// timeout kills the go command, the compiler and the test binary together.
-func setProcessGroup(cmd *exec.Cmd) {
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+// On Unix systems other than Linux there is no subreaper: the go command
+// runs in its own process group, which is killed on a timeout and after
+// every run. A child that leaves the group (setsid) survives; see the
+// Linux supervisor for the complete answer.
+
+func supervise(cmd *exec.Cmd, _ supervision) *exec.Cmd {
+	cmd.SysProcAttr = processGroup()
+	return cmd
 }
+
+func processGroup() *syscall.SysProcAttr { return &syscall.SysProcAttr{Setpgid: true} }
+
+// stop ends a run early.
+func stop(cmd *exec.Cmd) { killGroup(cmd) }
+
+// cleanup runs after every run: whatever the run left in its group goes.
+func cleanup(cmd *exec.Cmd) { killGroup(cmd) }
 
 func killGroup(cmd *exec.Cmd) {
 	if cmd.Process == nil {

@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/accent-go/accent/internal/course"
@@ -22,11 +23,21 @@ type explainer struct {
 	run   *testRun
 	files map[string]*ast.File // parsed learner files, by relative name
 	fset  *token.FileSet
+	// machine is set when the go command failed before the tests could
+	// run, for a reason outside the learner's code.
+	machine error
 }
 
-func explain(ex *course.Exercise, dir string, run *testRun) []Finding {
+// explain returns the findings, or the error of a run that failed for a
+// reason that is not the learner's code (the go command could not build
+// or start the tests): a grading error, not a failed attempt.
+func explain(ex *course.Exercise, dir string, run *testRun) ([]Finding, error) {
 	e := &explainer{ex: ex, dir: dir, run: run, files: map[string]*ast.File{}, fset: token.NewFileSet()}
-	return e.findings()
+	fs := e.findings()
+	if e.machine != nil {
+		return nil, e.machine
+	}
+	return fs, nil
 }
 
 var (
@@ -37,7 +48,19 @@ var (
 func (e *explainer) findings() []Finding {
 	var out []Finding
 	run := e.run
+	if len(run.forged) > 0 {
+		// Whatever else the output says was written by the same code.
+		return []Finding{{Kind: Forged, Message: "the test output contains a test result accent did not write: " +
+			"grading trusts only what the tests themselves report, so printing results does not pass an exercise",
+			Detail: trimDetail(strings.Join(run.forged, "\n"))}}
+	}
+	if len(run.limitReport) > 0 || run.memoryKill != "" {
+		return []Finding{e.memoryFinding()}
+	}
 	if run.overflowed {
+		if f, ok := e.dumpOverflow(); ok {
+			return []Finding{f}
+		}
 		out = append(out, Finding{Kind: Output, Test: run.running(),
 			Message: "the tests printed more output than accent keeps, so it stopped them: is something printing in a loop?"})
 		return out
@@ -252,6 +275,10 @@ func (e *explainer) leakReport() []Finding {
 	if len(out) == 0 {
 		out = append(out, Finding{Kind: Leak, Message: "goroutines were still running after the tests finished"})
 	}
+	if m := leakMoreRE.FindStringSubmatch(body); m != nil {
+		more, _ := strconv.Atoi(m[1]) //accent:ignore errignored digits, matched by the pattern
+		out[0].Message = fmt.Sprintf("%s goroutines were still running after the tests; %s", thousands(more+50), out[0].Message)
+	}
 	out[0].Detail = trimDetail(body)
 	return out
 }
@@ -298,7 +325,10 @@ func (e *explainer) testFailure(t *testResult) Finding {
 
 // buildFailure reads compiler errors from go test's own output: errors in
 // the tests (a name the task asks for is missing) and anything the type
-// checker of the learner's package did not see.
+// checker of the learner's package did not see. A build that failed with
+// no error in the exercise's files failed for a reason of the machine (no
+// C compiler for the race detector, a broken Go installation): that is a
+// grading error, not a failed attempt.
 func (e *explainer) buildFailure() []Finding {
 	var out []Finding
 	var tail []string
@@ -310,48 +340,46 @@ func (e *explainer) buildFailure() []Finding {
 			tail = append(tail, l)
 		}
 	}
-	if len(out) == 0 {
-		if len(tail) > 8 {
-			tail = tail[len(tail)-8:]
-		}
-		msg := "the tests failed"
-		if s := strings.TrimSpace(e.run.stderr); s != "" {
-			tail = append(tail, s)
-		}
-		out = append(out, Finding{Kind: Test, Message: msg, Detail: strings.Join(tail, "\n")})
+	if len(out) > 0 {
+		return out
 	}
-	return out
+	if len(tail) > 8 {
+		tail = tail[len(tail)-8:]
+	}
+	if s := strings.TrimSpace(e.run.stderr); s != "" {
+		tail = append(tail, s)
+	}
+	if e.run.failedBuild != "" || e.run.pkgAction == "" && len(e.run.order) == 0 {
+		e.machine = fmt.Errorf("the go command could not build the tests, for a reason outside the exercise's code: %s", strings.Join(tail, "\n"))
+		return nil
+	}
+	return []Finding{{Kind: Test, Message: "the tests failed", Detail: strings.Join(tail, "\n")}}
 }
 
-// missingTests makes sure every pristine test really ran and passed, and
-// that the test binary ended through accent's TestMain, so os.Exit(0) in the
-// code does not pass an exercise.
+// missingTests makes sure the run ended with a result line sealed by
+// accentseal (so os.Exit(0) in the code, or printed results, do not pass
+// an exercise) and that every pristine test ran to a pass.
 func (e *explainer) missingTests() []Finding {
 	if !e.run.complete {
 		return []Finding{{Kind: Test, Test: e.run.running(),
 			Message: "the test binary exited before the tests finished: does the code call os.Exit, log.Fatal or runtime.Goexit?"}}
 	}
 	var out []Finding
-	for _, name := range testNames(e.ex) {
+	seen := map[string]bool{}
+	for _, name := range e.run.missing {
+		seen[name] = true
+		out = append(out, Finding{Kind: Test, Test: name, Message: name + " did not run to a pass"})
+	}
+	for _, name := range e.run.want {
 		t, ok := e.run.tests[name]
-		if !ok || t.Action != "pass" {
+		if !seen[name] && (!ok || t.Action != "pass") {
 			out = append(out, Finding{Kind: Test, Test: name, Message: name + " did not run to a pass"})
 		}
 	}
-	return out
-}
-
-var testFuncRE = regexp.MustCompile(`(?m)^func (Test[A-Z_0-9]\w*)\(\w+ \*testing\.T\)`)
-
-// testNames lists the top-level tests of the exercise's pristine test files.
-func testNames(ex *course.Exercise) []string {
-	var names []string
-	for _, b := range ex.Tests {
-		for _, m := range testFuncRE.FindAllSubmatch(b, -1) {
-			names = append(names, string(m[1]))
-		}
+	if len(out) == 0 && e.run.sealedCode != 0 {
+		out = append(out, Finding{Kind: Test, Message: fmt.Sprintf("the tests failed (exit status %d) and their output does not say why", e.run.sealedCode)})
 	}
-	return names
+	return out
 }
 
 type learnerFrame struct {

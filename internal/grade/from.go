@@ -164,13 +164,14 @@ func runFrom(ctx context.Context, ex *course.Exercise, src course.Source, skips 
 	out.limit = 64 << 10
 	cmd.Stdout, cmd.Stderr = &out, &out
 	cmd.WaitDelay = 2 * time.Second
-	setProcessGroup(cmd)
+	cmd.SysProcAttr = processGroup()
 	cmd.Cancel = func() error {
-		killGroup(cmd)
+		stop(cmd)
 		return nil
 	}
 	start := time.Now()
 	err = cmd.Run()
+	cleanup(cmd) // whatever the program left running in its group goes too
 	r.Elapsed = time.Since(start)
 	var exitErr *exec.ExitError
 	switch {

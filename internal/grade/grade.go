@@ -41,6 +41,8 @@ const (
 	Panic    Kind = "panic"
 	Race     Kind = "race"     // the race detector reported a data race (exercises with race: true)
 	Output   Kind = "output"   // the tests printed more than the limit
+	Memory   Kind = "memory"   // the tests held more memory than the limit
+	Forged   Kind = "forged"   // the test output carries a result line accent did not sign
 	Internal Kind = "internal" // grading failed; the Verdict's status is error
 )
 
@@ -110,8 +112,26 @@ type Grader struct {
 	// Grace is how long past the exercise's timeout accent waits for the
 	// test binary's own timeout dump before it kills the process group.
 	Grace time.Duration // default 2s
+	// MemoryLimit is how much memory the test binary may hold. Past it,
+	// the test binary stops itself and reports its goroutines; past twice
+	// as much resident memory (Linux), accent kills the run.
+	MemoryLimit int64 // default DefaultMemoryLimit
+	// TempDir is where grades make their private temporary directories;
+	// default os.TempDir().
+	TempDir string
 
 	onStart func() // called when the test binary starts (for tests)
+}
+
+// DefaultMemoryLimit is the memory a test binary may hold by default:
+// far more than any exercise needs, far less than a machine has.
+const DefaultMemoryLimit = 1 << 30
+
+func (g *Grader) memoryLimit(*course.Exercise) int64 {
+	if g.MemoryLimit > 0 {
+		return g.MemoryLimit
+	}
+	return DefaultMemoryLimit
 }
 
 func (g *Grader) goCmd() string {
@@ -140,11 +160,26 @@ func (g *Grader) grade(ctx context.Context, ex *course.Exercise, dir string) Ver
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return internalError(fmt.Errorf("exercise directory %s is missing: run `accent init` (or `accent reset %s`) to restore it", dir, ex.ID))
 	}
-	ov, err := newOverlay(ex, dir)
+	// One form of the path everywhere: the go command resolves symlinks
+	// (it runs without the shell's PWD), so the overlay, PWD and the
+	// explainer all use the resolved directory too.
+	if dir, err = filepath.EvalSymlinks(dir); err != nil {
+		return internalError(fmt.Errorf("exercise directory: %w", err))
+	}
+	sc, err := newScratch(g.TempDir)
 	if err != nil {
 		return internalError(err)
 	}
-	defer ov.remove()
+	defer sc.remove()
+	ov, err := newOverlay(ex, dir, sc, g.memoryLimit(ex))
+	if err != nil {
+		return internalError(err)
+	}
+	key, err := newKey(sc.path("key"))
+	if err != nil {
+		return internalError(err)
+	}
+	env := runEnv(dir, sc.path("tmp"), ex.Race)
 
 	// Stages 2 and 3 run concurrently; the verdict is assembled from both
 	// afterwards in a fixed order, so it does not depend on timing.
@@ -153,8 +188,8 @@ func (g *Grader) grade(ctx context.Context, ex *course.Exercise, dir string) Ver
 		analysis analysisResult
 		run      *testRun
 	)
-	wg.Go(func() { analysis = g.analyze(ctx, ex, dir) })
-	wg.Go(func() { run = g.test(ctx, ex, dir, ov) })
+	wg.Go(func() { analysis = g.analyze(ctx, ex, dir, env) })
+	wg.Go(func() { run = g.test(ctx, ex, dir, sc, ov, key) })
 	wg.Wait()
 
 	if ctx.Err() != nil {
@@ -169,8 +204,12 @@ func (g *Grader) grade(ctx context.Context, ex *course.Exercise, dir string) Ver
 	if run.err != nil {
 		return internalError(run.err)
 	}
+	explained, machine := explain(ex, dir, run)
+	if machine != nil {
+		return internalError(machine)
+	}
 	findings := append([]Finding(nil), analysis.findings...)
-	findings = append(findings, collapse(explain(ex, dir, run))...)
+	findings = append(findings, collapse(explained)...)
 	for i := range findings {
 		if findings[i].Lesson == "" && findings[i].Kind != Analyzer {
 			findings[i].Lesson = ex.Lesson
@@ -218,7 +257,7 @@ func verdict(findings []Finding) Verdict {
 
 // kindRank orders findings: the most fundamental first.
 func kindRank(k Kind) int {
-	order := []Kind{Internal, Compile, Panic, Race, Deadlock, Timeout, Leak, Analyzer, Test, Output}
+	order := []Kind{Internal, Forged, Compile, Memory, Panic, Race, Deadlock, Timeout, Leak, Analyzer, Test, Output}
 	for i, o := range order {
 		if o == k {
 			return i

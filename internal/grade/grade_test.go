@@ -1,6 +1,7 @@
 package grade
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"io/fs"
@@ -102,10 +103,11 @@ func TestGrade(t *testing.T) {
 		files   map[string]string
 		checks  []string
 		status  Status
-		kind    Kind   // a finding of this kind must be present
-		file    string // ...in this file
-		line    int    // ...at this line (0: any)
-		message string // ...whose message contains this
+		kind    Kind          // a finding of this kind must be present
+		file    string        // ...in this file
+		line    int           // ...at this line (0: any)
+		message string        // ...whose message contains this
+		limit   time.Duration // the exercise's time limit; an hour unless the case is about it
 	}{
 		{
 			name:   "correct code passes",
@@ -152,7 +154,7 @@ func TestGrade(t *testing.T) {
 		{
 			name:   "a test blocked outside a bubble times out with an explanation",
 			files:  map[string]string{"sum.go": with("return a + b", "ch := make(chan int)\n\t<-ch\n\treturn a + b")},
-			status: Fail, kind: Timeout, file: "sum.go", line: 4,
+			status: Fail, kind: Timeout, file: "sum.go", line: 4, limit: 2 * time.Second,
 			message: "TestSumAddsTwoNumbers did not finish within 2s: the goroutine running TestSumAddsTwoNumbers is blocked receiving from ch (sum.go:4)",
 		},
 		{
@@ -200,7 +202,9 @@ func TestGrade(t *testing.T) {
 			t.Parallel()
 			dir := learnerDir(t, tt.files)
 			var g Grader
-			v := g.Grade(context.Background(), sumExercise(2*time.Second, tt.checks...), dir)
+			// A time limit that a slow machine could reach would make
+			// correct code fail: only the case about timeouts has one.
+			v := g.Grade(context.Background(), sumExercise(cmp.Or(tt.limit, time.Hour), tt.checks...), dir)
 			if v.Status != tt.status {
 				t.Fatalf("status = %s, want %s; findings: %+v", v.Status, tt.status, v.Findings)
 			}
@@ -245,7 +249,7 @@ func TestGradeReportsADataRaceWithBothPlaces(t *testing.T) {
 	<-done
 	return total
 }`, 1)
-	ex := sumExercise(10 * time.Second)
+	ex := sumExercise(time.Hour)
 	ex.Race = true
 	var g Grader
 	v := g.Grade(context.Background(), ex, learnerDir(t, map[string]string{"sum.go": racy}))
@@ -266,49 +270,54 @@ func TestGradeReportsADataRaceWithBothPlaces(t *testing.T) {
 	}
 }
 
-func TestGradeStopsEndlessLoopsWithinTheLimitPlusAFewSeconds(t *testing.T) {
+// An endless loop is stopped at the exercise's limit and explained. No
+// wall-clock threshold: the exercise allows 2s, so a grade that returns
+// with a timeout finding was stopped by the limit; one that was not
+// stopped would hang until go test's own timeout.
+func TestGradeStopsEndlessLoops(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name, src, message string
+		grace              time.Duration
 	}{
-		{"in a test", with("return a + b", "for {\n\t}"), "TestSumAddsTwoNumbers did not finish within 2s"},
-		{"in init", goodSum + "\nfunc init() {\n\tfor {\n\t}\n}\n", "never started within 2s"},
+		{"in a test", with("return a + b", "for {\n\t}"), "TestSumAddsTwoNumbers did not finish within 2s", 0},
+		{"in init", goodSum + "\nfunc init() {\n\tfor {\n\t}\n}\n", "never started within 2s", 0},
+		// The test binary's own timeout never comes: accent kills the run.
+		{"past the test binary's own timeout", with("return a + b", "for {\n\t}"), "did not finish within 2s", time.Millisecond},
+		// A cunning learner switches the test binary's timeout off.
+		{"with the test binary's timeout switched off", strings.Replace(with("return a + b", "for {\n\t}"), "package sum\n",
+			"package sum\n\nimport \"os\"\n\nfunc init() { os.Args = append(os.Args, \"-test.timeout=0\") }\n", 1), "did not finish within 2s", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			dir := learnerDir(t, map[string]string{"sum.go": tt.src})
-			var g Grader
+			g := Grader{Grace: tt.grace}
 			v := g.Grade(context.Background(), sumExercise(2*time.Second), dir)
 			f, ok := find(v, Timeout)
 			if !ok || !strings.Contains(f.Message, tt.message) {
 				t.Fatalf("no timeout finding saying %q: %+v", tt.message, v)
 			}
-			// The limit starts when the test binary does; compiling comes
-			// first. Limit + 2s grace + time to compile on a busy machine.
-			if limit := 2*time.Second + 2*time.Second + 8*time.Second; v.Elapsed > limit {
-				t.Errorf("took %s, want under %s", v.Elapsed, limit)
-			}
 		})
 	}
 }
 
+// Printing without end is stopped at the output limit, not at the time
+// limit: the exercise allows an hour, so only the output limit can have
+// ended this grade.
 func TestGradeCapsOutput(t *testing.T) {
 	t.Parallel()
 	src := strings.Replace(with("return a + b", "for {\n\t\tfmt.Println(\"spam spam spam spam\")\n\t}"),
 		"package sum\n", "package sum\n\nimport \"fmt\"\n", 1)
 	dir := learnerDir(t, map[string]string{"sum.go": src})
 	g := Grader{OutputLimit: 256 << 10}
-	v := g.Grade(context.Background(), sumExercise(10*time.Second), dir)
+	v := g.Grade(context.Background(), sumExercise(time.Hour), dir)
 	f, ok := find(v, Output)
 	if !ok {
 		t.Fatalf("no output finding: %+v", v)
 	}
 	if f.Test != "TestSumAddsTwoNumbers" {
 		t.Errorf("test = %q, want the one that was printing", f.Test)
-	}
-	if v.Elapsed > 8*time.Second {
-		t.Errorf("took %s: the run should stop at the output limit, long before the time limit", v.Elapsed)
 	}
 }
 
@@ -325,7 +334,7 @@ func TestGradeNeverWritesToTheWorkspace(t *testing.T) {
 		}
 	})
 	var g Grader
-	v := g.Grade(context.Background(), sumExercise(5*time.Second), dir)
+	v := g.Grade(context.Background(), sumExercise(time.Hour), dir)
 	if v.Status != Fail || !v.Has(Test, "TestSumAddsTwoNumbers") {
 		t.Errorf("verdict in a read-only directory = %+v, want a test failure", v)
 	}
@@ -367,15 +376,12 @@ func TestGradeCanceled(t *testing.T) {
 	dir := learnerDir(t, map[string]string{"sum.go": with("return a + b", "select {}")})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	// Cancel once the test binary is running: the grade must stop then,
-	// not at the exercise's 60s limit.
+	// Cancel once the test binary is running: the exercise allows an
+	// hour, so only the cancel can end this grade.
 	g := Grader{onStart: cancel}
-	v := g.Grade(ctx, sumExercise(60*time.Second), dir)
+	v := g.Grade(ctx, sumExercise(time.Hour), dir)
 	if v.Status != Error || !strings.Contains(v.Findings[0].Message, "canceled") {
 		t.Errorf("verdict = %+v, want canceled", v)
-	}
-	if v.Elapsed > 20*time.Second {
-		t.Errorf("a canceled grade took %s", v.Elapsed)
 	}
 }
 
@@ -402,7 +408,7 @@ func TestVerdictJSON(t *testing.T) {
 
 func TestCheckCourseCatchesAWrongVariantThatPasses(t *testing.T) {
 	t.Parallel()
-	ex := sumExercise(5 * time.Second)
+	ex := sumExercise(time.Hour)
 	ex.Starter = map[string][]byte{"sum.go": []byte(goodSum)} // a stub that already passes
 	ex.Solution = map[string][]byte{"sum.go": []byte(with("return a + b", "return a - b"))}
 	ex.Wrong = []course.Wrong{
