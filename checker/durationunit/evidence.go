@@ -224,8 +224,8 @@ func newIndex(fset *token.FileSet, info *types.Info, files []*ast.File) *index {
 			for _, c := range g.List {
 				text := c.Text
 				text = strings.TrimPrefix(strings.TrimPrefix(text, "//"), "/*")
-				if t := strings.TrimSpace(text); strings.HasPrefix(t, "want `") || strings.HasPrefix(t, `want "`) {
-					continue // an analysistest expectation, not the author's words
+				if isDirective(text) {
+					continue
 				}
 				line := tf.Line(c.Pos())
 				lines[line] = append(lines[line], text)
@@ -271,6 +271,20 @@ func newIndex(fset *token.FileSet, info *types.Info, files []*ast.File) *index {
 		})
 	}
 	return ix
+}
+
+// isDirective reports whether a comment's text is a directive to a tool,
+// not words about the code: an //accent:ignore (whose reason argues with
+// a finding, and must not silence it), a //nolint, a //go: line, or an
+// analysistest expectation.
+func isDirective(text string) bool {
+	t := strings.TrimSpace(text)
+	for _, p := range []string{"accent:ignore", "nolint", "lint:ignore", "go:", "want `", `want "`} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // varOf returns the variable or field that e names, or nil.

@@ -31,3 +31,8 @@ func ambiguous(p *pool) {
 	// A comment naming both units decides nothing: 2 seconds, or 2000 ms.
 	time.Sleep(2) // want `time\.Sleep\(2\) sleeps 2ns, not 2ms or 2s`
 }
+
+func excused() {
+	//accent:ignore durationunit the device counts in nanoseconds
+	time.Sleep(7) // want `time\.Sleep\(7\) sleeps 7ns, not 7ms or 7s`
+}
