@@ -281,12 +281,19 @@ func (c *checker) argUnit(e ast.Expr, depth int) evidence {
 				return evidence{u: u, why: "by its name"}
 			}
 		}
-		// viper.GetInt("timeout_ms"), cfg.Int("poll-seconds").
+		// viper.GetInt("timeout_ms"), cfg.Int("poll-seconds"),
+		// strconv.Atoi(os.Getenv("TIMEOUT_SECONDS")).
 		var keys []string
 		for _, a := range x.Args {
-			if tv, ok := info.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-				keys = append(keys, constant.StringVal(tv.Value))
-			}
+			ast.Inspect(a, func(n ast.Node) bool {
+				if e, ok := n.(ast.Expr); ok {
+					if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+						keys = append(keys, constant.StringVal(tv.Value))
+						return false
+					}
+				}
+				return true
+			})
 		}
 		if len(keys) > 0 {
 			u := unknown
@@ -298,8 +305,19 @@ func (c *checker) argUnit(e ast.Expr, depth int) evidence {
 			return evidence{u: u, why: "by the key it is read by"}
 		}
 	case *ast.BinaryExpr:
+		if x.Op == token.ADD || x.Op == token.SUB {
+			// baseMs + jitterMs: a sum keeps the unit its terms agree on.
+			ex, ey := c.argUnit(x.X, depth+1), c.argUnit(x.Y, depth+1)
+			if ex.u != unknown && (ex.u == ey.u || ey.u == unknown && isConstExpr(info, x.Y)) {
+				return evidence{u: ex.u, why: ex.why}
+			}
+			if ey.u != unknown && ex.u == unknown && isConstExpr(info, x.X) {
+				return evidence{u: ey.u, why: ey.why}
+			}
+			return evidence{computed: true}
+		}
 		if x.Op != token.MUL && x.Op != token.QUO {
-			return evidence{}
+			return evidence{computed: true}
 		}
 		operand, factor := x.X, x.Y
 		f, ok := constFactor(info, factor)
@@ -308,7 +326,16 @@ func (c *checker) argUnit(e ast.Expr, depth int) evidence {
 			f, ok = constFactor(info, factor)
 		}
 		if !ok {
-			return evidence{}
+			// baseDelayMs * math.Pow(2, attempt): a unit times a factor
+			// with none keeps the unit.
+			ex, ey := c.argUnit(x.X, depth+1), c.argUnit(x.Y, depth+1)
+			switch {
+			case ex.u != unknown && ey.u == unknown && !isNanos(info, x.Y):
+				return evidence{u: ex.u, why: ex.why}
+			case x.Op == token.MUL && ey.u != unknown && ex.u == unknown && !isNanos(info, x.X):
+				return evidence{u: ey.u, why: ey.why}
+			}
+			return evidence{computed: true}
 		}
 		ev := c.argUnit(operand, depth+1)
 		if ev.u == unknown {
@@ -414,4 +441,10 @@ func (c *checker) sentinel(cur inspector.Cursor, arg ast.Expr) bool {
 
 func within(n, outer ast.Node) bool {
 	return outer != nil && outer.Pos() <= n.Pos() && n.End() <= outer.End()
+}
+
+// isConstExpr reports whether e is a constant.
+func isConstExpr(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil
 }

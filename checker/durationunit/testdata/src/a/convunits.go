@@ -78,3 +78,16 @@ func backoffs(delaysMs []int, steps []int) {
 		time.Sleep(time.Duration(d) * time.Millisecond)
 	}
 }
+
+func fromEnvironment(lookup func(string) string, atoi func(string) (int, error), attempt int, pow func(float64, float64) float64, baseDelayMs float64, jitterMs int, baseMs int) {
+	timeout, _ := atoi(lookup("TIMEOUT_SECONDS"))
+	time.Sleep(time.Duration(timeout)) // want `time\.Duration\(timeout\) makes timeout nanoseconds, but it counts seconds \(by its source\)`
+	time.Sleep(time.Duration(timeout) * time.Second)
+
+	backoff := baseDelayMs * pow(2, float64(attempt))
+	time.Sleep(time.Duration(backoff)) // want `time\.Duration\(backoff\) makes backoff nanoseconds, but it counts milliseconds \(by its source\): write time\.Duration\(backoff \* float64\(time\.Millisecond\)\)`
+	time.Sleep(time.Duration(backoff * float64(time.Millisecond)))
+
+	time.Sleep(time.Duration(baseMs + jitterMs)) // want `time\.Duration\(baseMs \+ jitterMs\) makes baseMs \+ jitterMs nanoseconds, but it counts milliseconds`
+	time.Sleep(time.Duration(baseMs+jitterMs) * time.Millisecond)
+}
