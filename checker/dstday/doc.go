@@ -22,15 +22,18 @@
 //
 // The analyzer reports t.Add(d) where d is a whole number of days (24 *
 // time.Hour, time.Hour * 24, a constant such as day or week, -24 *
-// time.Hour, or n * 24 * time.Hour) and t is a time in a zone that may
-// have daylight saving: made by time.Date or time.ParseInLocation with a
-// location other than time.UTC or a time.FixedZone, or moved there by
-// t.In(loc), followed through local variables and through Add, AddDate,
-// Truncate and Round. Times in the local zone (time.Now(), time.Unix,
+// time.Hour, n * 24 * time.Hour, or a variable that only ever holds such
+// a constant) and t is a time in a zone that may have daylight saving:
+// made by time.Date or time.ParseInLocation with a location other than
+// time.UTC or a time.FixedZone (time.Local named as the location
+// included), or moved there by t.In(loc), followed through local
+// variables, fields the package fills, and Add, AddDate, Truncate and
+// Round. Times in the local zone (time.Now(), time.Unix,
 // t.Local(), time.Local) are reported only when the code says it means a
 // calendar day: the result is named for one (tomorrow, nextDay, date,
 // midnight), steps a loop, or is asked for its Day, Weekday, Date, Hour or
-// Format. The suggested fix writes t.AddDate(0, 0, n).
+// Format. The suggested fix writes t.AddDate(0, 0, n) (none when the
+// duration is a variable, which the fix would leave unused).
 //
 // Not reported: times in UTC (time.Date(..., time.UTC), t.UTC(),
 // time.Now().UTC()) or in a fixed zone, where every day has 24 hours; times

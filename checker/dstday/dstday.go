@@ -132,6 +132,9 @@ func (a *analysis_) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok {
 		return
 	}
+	// A fix would leave a variable such as oneDay unused, which does not
+	// compile: suggest it only when the duration is an expression.
+	fixable := varOf(info, call.Args[0]) == nil || isConst(info, call.Args[0])
 	z := a.zoneOf(sel.X, make(map[*types.Var]bool), 0)
 	if z != namedZone && z != localZone {
 		return
@@ -157,20 +160,28 @@ func (a *analysis_) call(cur inspector.Cursor, call *ast.CallExpr) {
 	default:
 		hours = "adds a multiple of 24 hours to"
 	}
-	a.pass.Report(analysis.Diagnostic{
+	diag := analysis.Diagnostic{
 		Pos: call.Pos(),
 		End: call.End(),
 		Message: fmt.Sprintf("%s %s a time %s: on the days the clocks change that is not the same time of day (a day lasts 23 or 25 hours); write %s for calendar days",
 			types.ExprString(call), hours, where, fixed),
-		SuggestedFixes: []analysis.SuggestedFix{{
+	}
+	if fixable {
+		diag.SuggestedFixes = []analysis.SuggestedFix{{
 			Message: "Add calendar days: " + fixed,
 			TextEdits: []analysis.TextEdit{{
 				Pos:     sel.Sel.Pos(),
 				End:     call.Rparen + 1,
 				NewText: fmt.Appendf(nil, "AddDate(0, 0, %s)", days),
 			}},
-		}},
-	})
+		}}
+	}
+	a.pass.Report(diag)
+}
+
+func isConst(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil
 }
 
 // days returns, as source text, how many days the duration d is, if it is
@@ -179,6 +190,25 @@ func (a *analysis_) call(cur inspector.Cursor, call *ast.CallExpr) {
 // time.Hour "n".
 func (a *analysis_) days(d ast.Expr) (string, bool) {
 	info := a.pass.TypesInfo
+	// oneDay := 24 * time.Hour: a variable that only ever holds one
+	// constant.
+	if v := varOf(info, d); v != nil {
+		if srcs := a.assigned[v]; len(srcs) > 0 {
+			var val constant.Value
+			for _, src := range srcs {
+				tv, ok := info.Types[src]
+				if !ok || tv.Value == nil || (val != nil && !constant.Compare(val, token.EQL, tv.Value)) {
+					val = nil
+					break
+				}
+				val = tv.Value
+			}
+			if val != nil {
+				d = &ast.BasicLit{Kind: token.INT, Value: val.ExactString()}
+				info = &types.Info{Types: map[ast.Expr]types.TypeAndValue{d: {Value: val}}}
+			}
+		}
+	}
 	if tv, ok := info.Types[d]; ok && tv.Value != nil {
 		n, exact := constant.Int64Val(constant.ToInt(tv.Value))
 		if !exact || n == 0 || n%day != 0 {
@@ -321,7 +351,10 @@ func (a *analysis_) locZone(loc ast.Expr, seen map[*types.Var]bool, depth int) z
 			case "UTC":
 				return utcZone
 			case "Local":
-				return localZone
+				// Named as an argument (time.Date(..., time.Local),
+				// t.In(time.Local)): the code chose the local zone for
+				// its calendar.
+				return namedZone
 			}
 			return unknownZone
 		}

@@ -79,3 +79,24 @@ func local() {
 	fmt.Println(time.Now().Add(day).Format("Mon 2 Jan")) // want `adds 24 hours to a time in the local zone`
 	fmt.Println(time.Now().AddDate(0, 0, 1).Format("Mon 2 Jan"))
 }
+
+func localDate(y int, m time.Month, d int) time.Time {
+	oneDay := 24 * time.Hour
+	start := time.Date(y, m, d, 9, 30, 0, 0, time.Local)
+	return start.Add(oneDay) // want `start\.Add\(oneDay\) adds 24 hours to a time in a zone with daylight saving`
+}
+
+func localDateFixed(y int, m time.Month, d int) time.Time {
+	start := time.Date(y, m, d, 9, 30, 0, 0, time.Local)
+	return start.AddDate(0, 0, 1)
+}
+
+type scheduler struct{ next time.Time }
+
+func newScheduler(loc *time.Location) *scheduler {
+	return &scheduler{next: time.Date(2026, 3, 28, 9, 0, 0, 0, loc)}
+}
+
+func (s *scheduler) advance() {
+	s.next = s.next.Add(24 * time.Hour) // want `s\.next\.Add\(24 \* time\.Hour\) adds 24 hours to a time in a zone with daylight saving`
+}
