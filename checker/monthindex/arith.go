@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -232,20 +233,35 @@ func monthArith(pass *analysis.Pass, fileCur inspector.Cursor) {
 				}
 				arg = n.Args[0]
 			case *ast.BinaryExpr:
-				// A Month-typed (m + n) % 12, with no conversion.
-				if n.Op != token.REM {
+				// Month-typed arithmetic with no conversion: (m + n) % 12,
+				// t.Month() + 1.
+				if n.Op != token.REM && n.Op != token.ADD && n.Op != token.SUB {
 					continue
 				}
-				if tv, ok := info.Types[n]; !ok || !typematch.IsType(tv.Type, "time", "Month") {
+				if tv, ok := info.Types[n]; !ok || tv.Value != nil || !typematch.IsType(tv.Type, "time", "Month") {
 					continue
 				}
-				if p, ok := cur.Parent().Node().(*ast.BinaryExpr); ok && (p.Op == token.ADD || p.Op == token.SUB) {
+				if p, ok := cur.Parent().Node().(*ast.BinaryExpr); ok && (p.Op == token.ADD || p.Op == token.SUB || p.Op == token.REM) {
 					continue // (m+n)%12 + 1: judged as a whole where it is used
+				}
+				if p, ok := cur.Parent().Node().(*ast.ParenExpr); ok {
+					if pp, ok := cur.Parent().Parent().Node().(*ast.BinaryExpr); ok && pp.X == p {
+						continue
+					}
+				}
+				if !usedAsMonth(info, cur) {
+					continue
 				}
 				arg = n
 			}
 			mv, ok := eval(info, src, arg, 0)
 			if !ok {
+				if name := zeroBasedName(arg); name != "" {
+					expr := cur.Node().(ast.Expr)
+					pass.Report(analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(),
+						Message: fmt.Sprintf("%s converts %s, a zero-based month index by its name, as if it were a month: Go months start at 1 (time.January), so index 0 is December of the previous year; write %s(%s+1)",
+							types.ExprString(expr), name, types.ExprString(expr.(*ast.CallExpr).Fun), types.ExprString(arg))})
+				}
 				continue
 			}
 			if !mv.rem && checked(info, cur, arg) {
@@ -316,7 +332,7 @@ func normalizedHere(pass *analysis.Pass, cur inspector.Cursor, src sources) bool
 				}
 			}
 			if v != nil {
-				return wrapped(info, p, v)
+				return wrapped(info, p, v) || onlyInDate(info, p, v)
 			}
 		}
 		return false
@@ -382,4 +398,88 @@ func checked(info *types.Info, cur inspector.Cursor, e ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// onlyInDate reports whether every use of v in the function around cur is
+// the month argument of time.Date, which normalizes any month.
+func onlyInDate(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
+	var fn ast.Node
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f.Node()
+		break
+	}
+	if fn == nil {
+		return false
+	}
+	inDate := make(map[*ast.Ident]bool)
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) > 1 &&
+			typematch.IsFunction(typeutil.Callee(info, call), "time", "Date") {
+			if id, ok := ast.Unparen(call.Args[1]).(*ast.Ident); ok {
+				inDate[id] = true
+			}
+		}
+		return true
+	})
+	uses, all := 0, true
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			uses++
+			all = all && inDate[id]
+		}
+		return true
+	})
+	return uses > 0 && all
+}
+
+// usedAsMonth reports whether the Month-typed expression at cur is used as
+// a month, not as an index (names[t.Month()-1]), a number (int(m-1)) or
+// in a comparison that checks a bound (t.Month()+1 > 12).
+func usedAsMonth(info *types.Info, cur inspector.Cursor) bool {
+	child := cur.Node()
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.ParenExpr:
+			child = n
+			continue
+		case *ast.IndexExpr:
+			return n.Index != child
+		case *ast.CallExpr:
+			if tv, ok := info.Types[n.Fun]; ok && tv.IsType() {
+				return typematch.IsType(tv.Type, "time", "Month")
+			}
+		case *ast.BinaryExpr:
+			switch n.Op {
+			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+				return false
+			}
+		}
+		return true
+	}
+	return true
+}
+
+// zeroBasedName returns the name of e if e is a variable or field named as
+// a zero-based month index (monthIndex, monthIdx, month0, zeroBasedMonth,
+// jsMonth), or "".
+func zeroBasedName(e ast.Expr) string {
+	var name string
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		name = e.Name
+	case *ast.SelectorExpr:
+		name = e.Sel.Name
+	default:
+		return ""
+	}
+	lower := strings.ToLower(name)
+	if !strings.Contains(lower, "month") {
+		return ""
+	}
+	for _, marker := range []string{"index", "idx", "zero", "0", "js"} {
+		if strings.Contains(lower, marker) {
+			return types.ExprString(e)
+		}
+	}
+	return ""
 }

@@ -41,7 +41,11 @@
 //
 // The month may be t.Month() or any time.Month value, converted to an
 // integer or not, and the arithmetic may pass through local variables
-// assigned once. Not reported: arithmetic that ends in 1..12 (% 12 + 1),
+// assigned once; Month-typed arithmetic with no conversion (next :=
+// t.Month() + 1) is reported where it is used as a month, not as an index
+// (names[t.Month()-1]) or in a bound check. A variable or field named as a
+// zero-based index (monthIndex, month0, jsMonth) converted to time.Month
+// is reported too: write time.Month(monthIndex+1). Not reported: arithmetic that ends in 1..12 (% 12 + 1),
 // a month passed to time.Date, which normalizes 13 to January of the next
 // year, and a value the function compares with a bound itself
 // (if m > 12 { m = 1 }).

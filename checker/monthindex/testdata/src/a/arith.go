@@ -74,3 +74,37 @@ func parsed(month, offset int) time.Month {
 	fmt.Println(time.Month(month + offset))
 	return time.Month(month % 12)
 }
+
+// Month-typed arithmetic, with no conversion.
+func typed(t time.Time) {
+	following := t.Month() + 1 // want `t\.Month\(\) \+ 1 can be month 13`
+	fmt.Println("next:", following.String())
+}
+
+func typedInDate(t time.Time) time.Time {
+	following := t.Month() + 1
+	return time.Date(t.Year(), following, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// A month minus one as an index, a number, a bound check: not a month.
+func indexes(t time.Time) {
+	names := [12]string{}
+	fmt.Println(names[t.Month()-1], int(t.Month()-1))
+	if t.Month()+1 > 12 {
+		fmt.Println("wraps")
+	}
+}
+
+// A month kept zero-based, as a JavaScript client sends it.
+type payload struct {
+	Year       int
+	MonthIndex int // 0..11, from Date.getMonth()
+}
+
+func fromJS(p payload) time.Time {
+	return time.Date(p.Year, time.Month(p.MonthIndex), 1, 0, 0, 0, 0, time.UTC) // want `time\.Month\(p\.MonthIndex\) converts p\.MonthIndex, a zero-based month index by its name, as if it were a month: .* write time\.Month\(p\.MonthIndex\+1\)`
+}
+
+func fromJSFixed(p payload) time.Time {
+	return time.Date(p.Year, time.Month(p.MonthIndex+1), 1, 0, 0, 0, 0, time.UTC)
+}
