@@ -28,9 +28,11 @@
 // timestamps of time.Now(): called directly, held in local variables
 // (also variables that closures capture, as in a deferred func), converted
 // to another number type or scaled by a constant, as in
-// time.Now().UnixNano() / 1e6, or kept in an unexported, untagged struct
+// time.Now().UnixNano() / 1e6, or kept in an untagged struct
 // field that the package only ever fills with one (an age or a TTL:
-// time.Now().Unix() - s.createdUnix).
+// time.Now().Unix() - s.createdUnix). An exported field counts when no
+// other package can fill it: its struct type is unexported, or the
+// package is main.
 //
 // It also reports elapsed time measured with a time.Time whose monotonic
 // reading was stripped: t.UTC(), t.In(loc), t.Local(), t.Round(0),

@@ -130,9 +130,10 @@ func fieldOf(addr ssa.Value) *types.Var {
 }
 
 // storedField returns the values stored into the field that the load v
-// reads, if v loads a field that the package keeps to itself: an
-// unexported field without a struct tag (a tagged field may be filled by a
-// decoder from anywhere) that the package assigns at least once.
+// reads, if v loads a field that the package keeps to itself: a field
+// without a struct tag (a tagged field may be filled by a decoder from
+// anywhere), unexported or of a type no other package can fill, that the
+// package assigns at least once.
 func (u *unix) storedField(v ssa.Value) ([]ssa.Value, bool) {
 	var f *types.Var
 	switch v := v.(type) {
@@ -148,11 +149,35 @@ func (u *unix) storedField(v ssa.Value) ([]ssa.Value, bool) {
 		}
 		f = st.Field(v.Field)
 	}
-	if f == nil || f.Exported() || hasTag(f) {
+	if f == nil || hasTag(f) || (f.Exported() && visibleOutside(f)) {
 		return nil, false
 	}
 	vals := u.stores[f]
 	return vals, len(vals) > 0
+}
+
+// visibleOutside reports whether another package may set the exported
+// field f: it belongs to an exported struct type of a package other than
+// main.
+func visibleOutside(f *types.Var) bool {
+	if f.Pkg() == nil || f.Pkg().Name() == "main" {
+		return false
+	}
+	scope := f.Pkg().Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				if st.Field(i) == f {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // hasTag reports whether the field f carries a struct tag.

@@ -106,3 +106,23 @@ func wallClock(cfg config, r record, loaded time.Time) {
 	fmt.Println(time.Since(r.updated))
 	fmt.Println(time.Since(loaded.UTC()))
 }
+
+// An exported field of an unexported type: only this package fills it.
+type entry struct {
+	CreatedUnix int64
+}
+
+func newEntry() *entry { return &entry{CreatedUnix: time.Now().Unix()} }
+
+func (e *entry) expired(ttl int64) bool {
+	return time.Now().Unix()-e.CreatedUnix > ttl // want `time\.Now\(\)\.Unix\(\) - e\.CreatedUnix measures elapsed time on the wall clock`
+}
+
+// An exported field of an exported type: other packages may fill it.
+type Entry struct {
+	CreatedUnix int64
+}
+
+func NewEntry() *Entry { return &Entry{CreatedUnix: time.Now().Unix()} }
+
+func (e *Entry) Age() int64 { return time.Now().Unix() - e.CreatedUnix }
