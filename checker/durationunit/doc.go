@@ -66,6 +66,10 @@
 // are common, and a product (grace *= time.Duration(scale)) is a scale
 // factor, not a quantity. A rate (RatePerSecond) names no unit.
 //
+// In a _test.go file, where fake clocks count nanoseconds and values are
+// often arbitrary, a finding needs evidence of the unit: a number whose
+// unit nothing tells is not reported there.
+//
 // Constants of a second or more in nanoseconds (1500000000, or
 // math.MaxInt64 as "forever") are taken to mean nanoseconds on purpose.
 // Zero, values that already carry a unit (2 * time.Second, or a constant
