@@ -274,10 +274,10 @@ func monthArith(pass *analysis.Pass, fileCur inspector.Cursor) {
 			case mv.rem && mv.post != 1:
 				msg = fmt.Sprintf("%s is not a month for every month: %% 12 gives 0..11, so the month that wraps becomes %d, not January; Go months run from 1 to 12, so wrap as time.Month((int(m)-1+n)%%12 + 1)",
 					text, mv.post)
-			case !mv.rem && mv.offset > 0 && !normalizedHere(pass, cur, src):
+			case !mv.rem && mv.offset > 0 && usedAsValue(pass, cur):
 				msg = fmt.Sprintf("%s can be month 13: a month plus %s does not wrap after December, and time.Month(13) is no month; wrap as time.Month((int(m)-1+n)%%12 + 1), or let t.AddDate(0, n, 0) do it",
 					text, plusWhat(mv.offset))
-			case !mv.rem && mv.offset < 0 && !normalizedHere(pass, cur, src):
+			case !mv.rem && mv.offset < 0 && usedAsValue(pass, cur):
 				msg = fmt.Sprintf("%s is month 0 in January: Go months start at 1 (time.January), so a month minus one is the zero-based index of JavaScript's getMonth() or Calendar.MONTH, not a month; wrap as time.Month((int(m)+10)%%12 + 1), or use t.AddDate(0, -1, 0)",
 					text)
 			default:
@@ -293,51 +293,6 @@ func plusWhat(offset int64) string {
 		return "one (or a count of months)"
 	}
 	return fmt.Sprint(offset)
-}
-
-// normalizedHere reports whether the month at cur goes where a month outside
-// 1..12 is meant and normalized (the month argument of time.Date), or into
-// a variable the function then compares with a bound, wrapping it itself.
-func normalizedHere(pass *analysis.Pass, cur inspector.Cursor, src sources) bool {
-	info := pass.TypesInfo
-	child := cur.Node()
-	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
-		switch n := p.Node().(type) {
-		case *ast.ParenExpr:
-			child = n
-			continue
-		case *ast.BinaryExpr:
-			if n.Op == token.ADD || n.Op == token.SUB {
-				child = n
-				continue
-			}
-		case *ast.CallExpr:
-			if typematch.IsFunction(typeutil.Callee(info, n), "time", "Date") && len(n.Args) > 1 && n.Args[1] == child {
-				return true
-			}
-		case *ast.AssignStmt, *ast.ValueSpec:
-			var v *types.Var
-			if as, ok := n.(*ast.AssignStmt); ok {
-				for i, rhs := range as.Rhs {
-					if rhs == child && i < len(as.Lhs) {
-						v = lhsVar(info, as.Lhs[i])
-					}
-				}
-			} else {
-				vs := n.(*ast.ValueSpec)
-				for i, val := range vs.Values {
-					if val == child && i < len(vs.Names) {
-						v, _ = info.Defs[vs.Names[i]].(*types.Var)
-					}
-				}
-			}
-			if v != nil {
-				return wrapped(info, p, v) || onlyInDate(info, p, v)
-			}
-		}
-		return false
-	}
-	return false
 }
 
 func lhsVar(info *types.Info, e ast.Expr) *types.Var {
@@ -400,36 +355,111 @@ func checked(info *types.Info, cur inspector.Cursor, e ast.Expr) bool {
 	return found
 }
 
-// onlyInDate reports whether every use of v in the function around cur is
-// the month argument of time.Date, which normalizes any month.
-func onlyInDate(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
-	var fn ast.Node
+// usedAsValue reports whether the month at cur is used as a month value,
+// where 0 or 13 goes wrong: printed or formatted (fmt, String), returned,
+// compared with ==, used as a key or index, stored in a literal; also
+// through a variable it is assigned to. A month passed to time.Date or to
+// any other function is not: time.Date normalizes it, and so may the
+// callee (p.Due(year, month+1) that calls time.Date).
+func usedAsValue(pass *analysis.Pass, cur inspector.Cursor) bool {
+	info := pass.TypesInfo
+	child := cur.Node()
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.ParenExpr:
+			child = n
+			continue
+		case *ast.BinaryExpr:
+			switch n.Op {
+			case token.ADD, token.SUB:
+				child = n
+				continue
+			case token.EQL, token.NEQ:
+				return true
+			}
+			return false
+		case *ast.AssignStmt, *ast.ValueSpec:
+			var v *types.Var
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for i, rhs := range as.Rhs {
+					if rhs == child && i < len(as.Lhs) {
+						v = lhsVar(info, as.Lhs[i])
+					}
+				}
+			} else {
+				vs := n.(*ast.ValueSpec)
+				for i, val := range vs.Values {
+					if val == child && i < len(vs.Names) {
+						v, _ = info.Defs[vs.Names[i]].(*types.Var)
+					}
+				}
+			}
+			return v != nil && !wrapped(info, p, v) && varUsedAsValue(pass, p, v)
+		default:
+			return valueUse(info, n, child)
+		}
+	}
+	return false
+}
+
+// valueUse reports whether parent uses child as a month value.
+func valueUse(info *types.Info, parent, child ast.Node) bool {
+	switch n := parent.(type) {
+	case *ast.SelectorExpr:
+		return true // m.String()
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, n).(*types.Func)
+		return ok && fn.Pkg() != nil && (fn.Pkg().Path() == "fmt" || fn.Pkg().Path() == "log")
+	case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt:
+		return true
+	case *ast.IndexExpr:
+		// A map key is a month; an index into an array is an index.
+		if tv, ok := info.Types[n.X]; ok && n.Index == child {
+			_, isMap := tv.Type.Underlying().(*types.Map)
+			return isMap
+		}
+		return false
+	case *ast.BinaryExpr:
+		return n.Op == token.EQL || n.Op == token.NEQ
+	case *ast.CaseClause, *ast.SwitchStmt:
+		return true
+	}
+	return false
+}
+
+// varUsedAsValue reports whether the function around cur uses v as a
+// month value somewhere.
+func varUsedAsValue(pass *analysis.Pass, cur inspector.Cursor, v *types.Var) bool {
+	info := pass.TypesInfo
+	var fn inspector.Cursor
+	found := false
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f.Node()
+		fn, found = f, true
 		break
 	}
-	if fn == nil {
+	if !found {
 		return false
 	}
-	inDate := make(map[*ast.Ident]bool)
-	ast.Inspect(fn, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) > 1 &&
-			typematch.IsFunction(typeutil.Callee(info, call), "time", "Date") {
-			if id, ok := ast.Unparen(call.Args[1]).(*ast.Ident); ok {
-				inDate[id] = true
+	for idCur := range fn.Preorder((*ast.Ident)(nil)) {
+		id := idCur.Node().(*ast.Ident)
+		if info.Uses[id] != v {
+			continue
+		}
+		child := ast.Node(id)
+		p := idCur.Parent()
+		for {
+			if paren, ok := p.Node().(*ast.ParenExpr); ok {
+				child = paren
+				p = p.Parent()
+				continue
 			}
+			break
 		}
-		return true
-	})
-	uses, all := 0, true
-	ast.Inspect(fn, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			uses++
-			all = all && inDate[id]
+		if valueUse(info, p.Node(), child) {
+			return true
 		}
-		return true
-	})
-	return uses > 0 && all
+	}
+	return false
 }
 
 // usedAsMonth reports whether the Month-typed expression at cur is used as

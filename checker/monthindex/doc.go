@@ -41,14 +41,20 @@
 //
 // The month may be t.Month() or any time.Month value, converted to an
 // integer or not, and the arithmetic may pass through local variables
-// assigned once; Month-typed arithmetic with no conversion (next :=
-// t.Month() + 1) is reported where it is used as a month, not as an index
-// (names[t.Month()-1]) or in a bound check. A variable or field named as a
-// zero-based index (monthIndex, month0, jsMonth) converted to time.Month
-// is reported too: write time.Month(monthIndex+1). Not reported: arithmetic that ends in 1..12 (% 12 + 1),
-// a month passed to time.Date, which normalizes 13 to January of the next
-// year, and a value the function compares with a bound itself
-// (if m > 12 { m = 1 }).
+// assigned once. A month plus or minus a number, converted or
+// Month-typed (next := t.Month() + 1), is reported where it is used as a
+// month value: printed or formatted, its String method called, returned,
+// compared with ==, switched on, used as a key, or stored in a literal
+// (directly or through the variable it is assigned to); not as an index
+// (names[t.Month()-1]) or in a bound check. A (m + n) % 12 is reported
+// wherever it is. A variable or field named as a zero-based index
+// (monthIndex, month0, jsMonth) converted to time.Month is reported too:
+// write time.Month(monthIndex+1).
+//
+// Not reported: arithmetic that ends in 1..12 (% 12 + 1); a month passed
+// to time.Date, which normalizes 13 to January of the next year, or to any
+// other function, which may normalize it too (p.Due(year, month+1)); and a
+// value the function compares with a bound itself (if m > 12 { m = 1 }).
 //
 // A constant month outside 1..12 gets no suggested fix: code written with
 // zero-based months in mind means January by 0, but then also means

@@ -108,3 +108,10 @@ func fromJS(p payload) time.Time {
 func fromJSFixed(p payload) time.Time {
 	return time.Date(p.Year, time.Month(p.MonthIndex+1), 1, 0, 0, 0, 0, time.UTC)
 }
+
+func indexVar(t time.Time, names [12]string, totals map[time.Month]int) {
+	idx := t.Month() - 1
+	fmt.Println(names[idx])
+	prev := t.Month() - 1 // want `t\.Month\(\) - 1 is month 0 in January`
+	totals[prev]++
+}
