@@ -66,6 +66,11 @@
 // are common, and a product (grace *= time.Duration(scale)) is a scale
 // factor, not a quantity. A rate (RatePerSecond) names no unit.
 //
+// A number stored where the unit is applied later in the same function is
+// not reported either: var wait time.Duration = 5 followed by wait *
+// time.Second, or []time.Duration{500, 1000} whose elements a loop
+// multiplies by time.Millisecond.
+//
 // In a _test.go file, where fake clocks count nanoseconds and values are
 // often arbitrary, a finding needs evidence of the unit: a number whose
 // unit nothing tells is not reported there.

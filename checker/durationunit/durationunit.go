@@ -200,6 +200,9 @@ func (c *checker) value(cur inspector.Cursor, e ast.Expr, subject, target string
 	if u == unit(time.Nanosecond) {
 		return // the name or a comment says nanoseconds
 	}
+	if ec, ok := cur.FindNode(e); ok && c.unitAppliedLater(ec) {
+		return // []time.Duration{500, 1000} whose elements are later multiplied by a unit
+	}
 	// "500 + 100 * unit" would scale only the 100, so wrap every binary
 	// expression but a product; "60 * 1000 * unit" needs no parentheses.
 	text := types.ExprString(e)
@@ -372,4 +375,90 @@ func scaled(n int64, u unit) string {
 
 func isDuration(t types.Type) bool {
 	return typematch.IsType(t, "time", "Duration")
+}
+
+// unitAppliedLater reports whether the variable that the value at cur is
+// stored in (directly, or as an element of a composite literal) is later
+// multiplied by a unit in the same function: var d time.Duration = 5 ...
+// d * time.Second, or a slice of counts whose elements are scaled in a
+// loop. The unit is then applied, only not where the number is written.
+func (c *checker) unitAppliedLater(cur inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	var holder *types.Var
+	child := cur.Node()
+	for p := cur.Parent(); p.Node() != nil && holder == nil; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.CompositeLit, *ast.KeyValueExpr, *ast.ParenExpr:
+			child = n
+			continue
+		case *ast.AssignStmt:
+			for i, rhs := range n.Rhs {
+				if rhs == child && i < len(n.Lhs) {
+					holder = c.ix.varOf(n.Lhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, v := range n.Values {
+				if v == child && i < len(n.Names) {
+					holder, _ = info.Defs[n.Names[i]].(*types.Var)
+				}
+			}
+		}
+		break
+	}
+	if holder == nil {
+		return false
+	}
+	var body ast.Node
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fn.Node()
+		break
+	}
+	if body == nil {
+		return false
+	}
+	// The holder and what ranges over it.
+	derived := map[*types.Var]bool{holder: true}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok && c.ix.varOf(r.X) == holder && r.Value != nil {
+			if v := c.ix.varOf(r.Value); v != nil {
+				derived[v] = true
+			}
+		}
+		return true
+	})
+	fromHolder := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if ix, ok := e.(*ast.IndexExpr); ok {
+			e = ix.X
+		}
+		v := c.ix.varOf(e)
+		return v != nil && derived[v]
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op == token.MUL && (fromHolder(n.X) && isUnit(info, n.Y) || fromHolder(n.Y) && isUnit(info, n.X)) {
+				found = true
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && fromHolder(n.Lhs[0]) && isUnit(info, n.Rhs[0]) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isUnit reports whether e is a Duration constant of a microsecond or
+// more, such as time.Millisecond.
+func isUnit(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || !isDuration(tv.Type) {
+		return false
+	}
+	n, exact := constant.Int64Val(tv.Value)
+	return exact && n >= int64(time.Microsecond)
 }

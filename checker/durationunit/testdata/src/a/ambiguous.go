@@ -36,3 +36,14 @@ func excused() {
 	//accent:ignore durationunit the device counts in nanoseconds
 	time.Sleep(7) // want `time\.Sleep\(7\) sleeps 7ns, not 7ms or 7s`
 }
+
+// The unit applied later, where the numbers are used: silent.
+func appliedLater() []time.Duration {
+	var expected = []time.Duration{500, 1000, 2000}
+	for i, d := range expected {
+		expected[i] = d * time.Millisecond
+	}
+	var wait time.Duration = 5
+	time.Sleep(wait * time.Second)
+	return expected
+}
