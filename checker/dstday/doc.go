@@ -35,9 +35,15 @@
 // Format. The suggested fix writes t.AddDate(0, 0, n) (none when the
 // duration is a variable, which the fix would leave unused).
 //
+// A time whose zone the function cannot see, such as a parameter, is
+// reported only when the code says a calendar day is meant, as above, or
+// by the function's name (nextDay, daily) or doc comment, or a comment on
+// the line ("the same wall-clock time on the next day", "timedelta(days=1)",
+// "plusDays", "setDate").
+//
 // Not reported: times in UTC (time.Date(..., time.UTC), t.UTC(),
 // time.Now().UTC()) or in a fixed zone, where every day has 24 hours; times
-// whose zone the function cannot see, such as a parameter; and 24 hours
+// of unknown zone with nothing that says a calendar day; and 24 hours
 // meant as elapsed time, a result named or used as an expiry, a deadline,
 // a TTL or a timeout (expires := time.Now().Add(24 * time.Hour),
 // context.WithDeadline, SetDeadline). Generated files are skipped.

@@ -136,16 +136,22 @@ func (a *analysis_) call(cur inspector.Cursor, call *ast.CallExpr) {
 	// compile: suggest it only when the duration is an expression.
 	fixable := varOf(info, call.Args[0]) == nil || isConst(info, call.Args[0])
 	z := a.zoneOf(sel.X, make(map[*types.Var]bool), 0)
-	if z != namedZone && z != localZone {
-		return
+	if z != namedZone && z != localZone && z != unknownZone {
+		return // UTC or a fixed zone: every day has 24 hours
 	}
 	calendar, elapsed := a.intent(cur, call, sel.X)
 	if elapsed || (z == localZone && !calendar) {
 		return
 	}
+	if z == unknownZone && !calendar && !a.funcSaysDay(cur) {
+		return // a time of unknown zone, and nothing says a calendar day is meant
+	}
 	where := "in a zone with daylight saving"
-	if z == localZone {
+	switch z {
+	case localZone:
 		where = "in the local zone, which may have daylight saving"
+	case unknownZone:
+		where = "whose zone may have daylight saving"
 	}
 	recv := types.ExprString(sel.X)
 	if len(recv) > 40 {
@@ -551,4 +557,51 @@ func words(s string) []string {
 		out = append(out, strings.ToLower(cur.String()))
 	}
 	return out
+}
+
+// dayPhrases are phrases of a comment that say a calendar day is meant,
+// in Go or in the language the code was ported from.
+var dayPhrases = []string{
+	"next day", "same time", "wall-clock", "wall clock", "tomorrow", "calendar day",
+	"timedelta(days", "plusDays", "setDate(", "getDate() + 1", "getDate()+1", "days=1",
+}
+
+// funcSaysDay reports whether the function around cur is named for a
+// calendar day (nextDay, tomorrow, daily), or its doc comment or a comment
+// on the call's line speaks of one ("the same time on the next day",
+// "t + timedelta(days=1)").
+func (a *analysis_) funcSaysDay(cur inspector.Cursor) bool {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl := fn.Node().(*ast.FuncDecl)
+		if c, _ := nameSays(decl.Name.Name); c {
+			return true
+		}
+		if decl.Doc != nil && saysDay(decl.Doc.Text()) {
+			return true
+		}
+		break
+	}
+	line := a.pass.Fset.Position(cur.Node().Pos()).Line
+	for _, f := range a.pass.Files {
+		if f.FileStart > cur.Node().Pos() || cur.Node().Pos() >= f.FileEnd {
+			continue
+		}
+		for _, g := range f.Comments {
+			for _, c := range g.List {
+				if a.pass.Fset.Position(c.Pos()).Line == line && saysDay(c.Text) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func saysDay(text string) bool {
+	for _, p := range dayPhrases {
+		if strings.Contains(text, p) {
+			return true
+		}
+	}
+	return false
 }

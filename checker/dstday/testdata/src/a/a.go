@@ -100,3 +100,13 @@ func newScheduler(loc *time.Location) *scheduler {
 func (s *scheduler) advance() {
 	s.next = s.next.Add(24 * time.Hour) // want `s\.next\.Add\(24 \* time\.Hour\) adds 24 hours to a time in a zone with daylight saving`
 }
+
+// RetryAt returns when to retry: at the same wall-clock time on the next
+// day, in failed's location.
+func RetryAt(failed time.Time) time.Time {
+	return failed.Add(24 * time.Hour) // want `failed\.Add\(24 \* time\.Hour\) adds 24 hours to a time whose zone may have daylight saving`
+}
+
+func nextDaily(t time.Time) time.Time {
+	return t.Add(day) // want `t\.Add\(day\) adds 24 hours to a time whose zone may have daylight saving`
+}
