@@ -16,6 +16,7 @@ import (
 	"github.com/accent-go/accent/checker/ctxbackground"
 	"github.com/accent-go/accent/checker/ctxfield"
 	"github.com/accent-go/accent/checker/doublelock"
+	"github.com/accent-go/accent/checker/dstday"
 	"github.com/accent-go/accent/checker/durationunit"
 	"github.com/accent-go/accent/checker/errcompare"
 	"github.com/accent-go/accent/checker/errignored"
@@ -78,6 +79,7 @@ func Suite() []Check {
 		{Analyzer: ctxbackground.Analyzer, Family: Context, Lesson: "context/passing-context"},
 		{Analyzer: ctxfield.Analyzer, Family: Context, Lesson: "context/passing-context"},
 		{Analyzer: doublelock.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
+		{Analyzer: dstday.Analyzer, Family: Time, Lesson: "time/instants-and-zones"},
 		{Analyzer: durationunit.Analyzer, Family: Time, Lesson: "time/durations-and-layouts"},
 		{Analyzer: errcompare.Analyzer, Family: Errors, Lesson: "errors/wrapping-and-inspecting"},
 		{Analyzer: errignored.Analyzer, Family: Errors, Lesson: "errors/errors-are-values"},

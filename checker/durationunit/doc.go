@@ -17,23 +17,63 @@
 //	const pollMillis = 500
 //	ticker := time.NewTicker(pollMillis) // ticks every 500ns
 //
-// Write the unit instead; the suggested fix multiplies by time.Millisecond:
+// Write the unit instead:
 //
 //	time.Sleep(1000 * time.Millisecond)
 //	time.Sleep(time.Second)
 //
-// It also reports a conversion time.Duration(n) of an integer variable that
-// is not multiplied by a unit, since that too counts n in nanoseconds:
+// The unit is chosen from evidence, in this order: the name of the
+// constant (defaultIntervalSeconds, pollMs, retryMillis), the name of the
+// field, variable or parameter it is given to (RetryAfterSeconds: 30), a
+// comment on its line, on the line before or at its declaration that names
+// a unit or another language's call (time.sleep(5), setTimeout(fn, 30),
+// Thread.sleep), and last its value: 1500 or 250 are milliseconds, while 5,
+// 30, 300 or 3600 read as well in seconds. When the evidence decides, the
+// suggested fix multiplies by that unit; when it does not, the finding
+// names both readings (5ns, not 5ms or 5s) and offers no fix, since a
+// wrong unit applied by -fix is worse than none. A name that says
+// nanoseconds (spinNs, pauseNanos) is taken at its word.
+//
+// It also reports a conversion time.Duration(x) of a number that is not
+// multiplied by a unit, since that too counts x in nanoseconds:
 //
 //	time.Sleep(time.Duration(ms))                    // reported
 //	time.Sleep(time.Duration(ms) * time.Millisecond) // fine
+//	time.Sleep(time.Duration(cfg.IntervalSeconds))   // a float: reported
+//	time.Sleep(time.Duration(cfg.IntervalSeconds * float64(time.Second)))
 //
-// If n really counts nanoseconds, say so: time.Duration(n) * time.Nanosecond.
-// In Duration arithmetic (total += time.Duration(n), timeout +
-// time.Duration(n)) the conversion is reported only when the variable is
-// named for another unit (ms, timeoutMs, millis, secs): sums of values that
-// are already nanoseconds are common, and a product (grace *=
-// time.Duration(scale)) is a scale factor, not a quantity.
+// Its unit comes from its name, its type (a float counts seconds, the way
+// Python does; type Seconds int), where its value comes from (a config
+// field, a flag whose name or usage names the unit, a lookup by key such as
+// GetInt("timeout_ms"), a variable assigned one of these), the comment
+// where it is declared, and arithmetic that converts units (secs * 1000 is
+// milliseconds). A float gets a fix that scales before converting, so the
+// fraction is kept. A variable whose unit nothing tells is reported with
+// both units and no fix; a computed value or a call result is reported
+// only when the evidence names a unit. If x really counts nanoseconds, say
+// so: time.Duration(n) * time.Nanosecond, or name it for them (TimeoutNs).
+//
+// Not reported, because they are nanoseconds or counts on purpose: a
+// conversion between Duration types (type MaxWait time.Duration; a value
+// of any defined type not named for a unit); a value computed from a
+// Duration or a nanosecond reading (time.Duration(rand.Int63n(int64(d))),
+// d.Nanoseconds(), t.UnixNano()); a conversion that is multiplied (the unit
+// may sit beyond a minus sign, -time.Duration(x) * time.Second), shifted or
+// used as a divisor (time.Second / time.Duration(n)); a sentinel such as -1
+// kept as a Duration. In Duration arithmetic (total += time.Duration(n),
+// timeout + time.Duration(n)) the conversion is reported only when the
+// evidence names another unit: sums of values that are already nanoseconds
+// are common, and a product (grace *= time.Duration(scale)) is a scale
+// factor, not a quantity. A rate (RatePerSecond) names no unit.
+//
+// A number stored where the unit is applied later in the same function is
+// not reported either: var wait time.Duration = 5 followed by wait *
+// time.Second, or []time.Duration{500, 1000} whose elements a loop
+// multiplies by time.Millisecond.
+//
+// In a _test.go file, where fake clocks count nanoseconds and values are
+// often arbitrary, a finding needs evidence of the unit: a number whose
+// unit nothing tells is not reported there.
 //
 // Constants of a second or more in nanoseconds (1500000000, or
 // math.MaxInt64 as "forever") are taken to mean nanoseconds on purpose.

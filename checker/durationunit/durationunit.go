@@ -54,6 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ix := newIndex(pass.Fset, pass.TypesInfo, pass.Files)
 	nodeTypes := []ast.Node{
 		(*ast.CallExpr)(nil),
 		(*ast.AssignStmt)(nil),
@@ -67,28 +68,45 @@ func run(pass *analysis.Pass) (any, error) {
 		if generated.Skip(pass.Fset, file) {
 			continue
 		}
-		c := &checker{pass: pass, file: file}
+		c := &checker{pass: pass, file: file, ix: ix,
+			test: strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go")}
 		for cur := range fileCur.Preorder(nodeTypes...) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
 				c.call(cur, n)
 			case *ast.AssignStmt:
 				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
-					c.values(n.Rhs)
+					for i, rhs := range n.Rhs {
+						target := ""
+						if len(n.Lhs) == len(n.Rhs) {
+							target = refName(n.Lhs[i])
+						}
+						c.value(cur, rhs, "", target)
+					}
 				}
 			case *ast.ValueSpec:
-				c.values(n.Values)
+				for i, v := range n.Values {
+					target := ""
+					if len(n.Names) == len(n.Values) {
+						target = n.Names[i].Name
+					}
+					c.value(cur, v, "", target)
+				}
 			case *ast.CompositeLit:
 				for _, elt := range n.Elts {
+					target := ""
 					if kv, ok := elt.(*ast.KeyValueExpr); ok {
 						elt = kv.Value
+						target = refName(kv.Key)
 					}
-					c.value(elt, "")
+					c.value(cur, elt, "", target)
 				}
 			case *ast.ReturnStmt:
-				c.values(n.Results)
+				for _, r := range n.Results {
+					c.value(cur, r, "", "")
+				}
 			case *ast.SendStmt:
-				c.value(n.Value, "")
+				c.value(cur, n.Value, "", "")
 			}
 		}
 	}
@@ -99,6 +117,23 @@ func run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass *analysis.Pass
 	file *ast.File
+	ix   *index
+	test bool // a _test.go file
+}
+
+// refName returns the name an identifier or selector refers to, or "".
+func refName(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return e.Sel.Name
+	case *ast.StarExpr:
+		return refName(e.X)
+	case *ast.IndexExpr:
+		return refName(e.X)
+	}
+	return ""
 }
 
 // call checks a call's arguments and, if the call is a conversion to
@@ -131,21 +166,28 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	} else {
 		subject += " " + verb
 	}
-	for _, arg := range call.Args {
-		c.value(arg, subject)
+	var params *types.Tuple
+	variadic := false
+	if sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature); ok {
+		params, variadic = sig.Params(), sig.Variadic()
 	}
-}
-
-func (c *checker) values(exprs []ast.Expr) {
-	for _, e := range exprs {
-		c.value(e, "")
+	for i, arg := range call.Args {
+		target := ""
+		if params != nil && params.Len() > 0 {
+			j := min(i, params.Len()-1)
+			if i < params.Len() || variadic {
+				target = params.At(j).Name()
+			}
+		}
+		c.value(cur, arg, subject, target)
 	}
 }
 
 // value reports e if it is a bare integer constant used as a time.Duration.
 // subject, if not empty, is what the diagnostic says about e's use, such as
-// "time.Sleep(1000) sleeps".
-func (c *checker) value(e ast.Expr, subject string) {
+// "time.Sleep(1000) sleeps"; target is the name of the variable, field or
+// parameter that e is given to, if any.
+func (c *checker) value(cur inspector.Cursor, e ast.Expr, subject, target string) {
 	tv, ok := c.pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || !isDuration(tv.Type) || !c.bare(e) {
 		return
@@ -153,6 +195,13 @@ func (c *checker) value(e ast.Expr, subject string) {
 	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
 	if !exact || n <= 0 || n >= onPurpose {
 		return
+	}
+	u := c.constUnit(cur, e, target, n)
+	if u == unit(time.Nanosecond) {
+		return // the name or a comment says nanoseconds
+	}
+	if ec, ok := cur.FindNode(e); ok && c.unitAppliedLater(ec) {
+		return // []time.Duration{500, 1000} whose elements are later multiplied by a unit
 	}
 	// "500 + 100 * unit" would scale only the 100, so wrap every binary
 	// expression but a product; "60 * 1000 * unit" needs no parentheses.
@@ -166,26 +215,87 @@ func (c *checker) value(e ast.Expr, subject string) {
 	if subject == "" {
 		subject = types.ExprString(e) + " as a time.Duration is"
 	}
-	diag := analysis.Diagnostic{
-		Pos: e.Pos(),
-		End: e.End(),
-		Message: fmt.Sprintf("%s %s, not %s: a bare integer is nanoseconds; write %s * %sMillisecond",
-			subject, time.Duration(n)*time.Nanosecond, millis(n), text, qual),
+	diag := analysis.Diagnostic{Pos: e.Pos(), End: e.End()}
+	if u == unknown && c.test {
+		return // a test's fake clock counts nanoseconds, and its values are often arbitrary
 	}
+	if u == unknown {
+		// Nothing says which unit the number counts: name both, fix
+		// neither, since a wrong fix is worse than none.
+		diag.Message = fmt.Sprintf("%s %s, not %s or %s: a bare integer is nanoseconds; write %s * %sMillisecond or %s * %sSecond, whichever it counts",
+			subject, time.Duration(n), scaled(n, unit(time.Millisecond)), scaled(n, unit(time.Second)),
+			text, qual, text, qual)
+		c.pass.Report(diag)
+		return
+	}
+	name := u.constName()
+	diag.Message = fmt.Sprintf("%s %s, not %s: a bare integer is nanoseconds; write %s * %s%s",
+		subject, time.Duration(n), scaled(n, u), text, qual, name)
 	if fixable {
-		edits := []analysis.TextEdit{{Pos: e.End(), End: e.End(), NewText: []byte(" * " + qual + "Millisecond")}}
+		edits := []analysis.TextEdit{{Pos: e.End(), End: e.End(), NewText: []byte(" * " + qual + name)}}
 		if paren {
 			edits = []analysis.TextEdit{
 				{Pos: e.Pos(), End: e.Pos(), NewText: []byte("(")},
-				{Pos: e.End(), End: e.End(), NewText: []byte(") * " + qual + "Millisecond")},
+				{Pos: e.End(), End: e.End(), NewText: []byte(") * " + qual + name)},
 			}
 		}
 		diag.SuggestedFixes = []analysis.SuggestedFix{{
-			Message:   "Multiply by " + qual + "Millisecond",
+			Message:   "Multiply by " + qual + name,
 			TextEdits: edits,
 		}}
 	}
 	c.pass.Report(diag)
+}
+
+// constUnit returns the unit that the constant expression e, with value n,
+// most likely counts: by the name of the constant (defaultIntervalSeconds),
+// by the name of what it is given to (a field TimeoutMs, a parameter
+// secs), by a comment on its line or its declaration (time.sleep,
+// setTimeout, "in seconds"), and last by its value.
+func (c *checker) constUnit(cur inspector.Cursor, e ast.Expr, target string, n int64) unit {
+	info := c.pass.TypesInfo
+	var consts []*types.Const
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if k, ok := info.Uses[id].(*types.Const); ok {
+				consts = append(consts, k)
+			}
+		}
+		return true
+	})
+	for _, k := range consts {
+		if u := nameUnit(k.Name()); u != unknown {
+			return u
+		}
+	}
+	if u := nameUnit(target); u != unknown {
+		return u
+	}
+	first, last := c.ix.lines(enclosingStmt(cur))
+	if u := c.ix.commentUnit(e.Pos(), first-1, last); u != unknown {
+		return u
+	}
+	for _, k := range consts {
+		if u := c.ix.declComment(k); u != unknown {
+			return u
+		}
+	}
+	return valueUnit(n)
+}
+
+// enclosingStmt returns the statement or declaration that holds cur.
+func enclosingStmt(cur inspector.Cursor) ast.Node {
+	for p := range cur.Enclosing() {
+		switch n := p.Node().(type) {
+		case ast.Stmt:
+			if _, ok := n.(*ast.BlockStmt); !ok {
+				return n
+			}
+		case *ast.GenDecl, *ast.ValueSpec:
+			return n
+		}
+	}
+	return cur.Node()
 }
 
 // bare reports whether the constant expression e is made only of integer
@@ -218,90 +328,6 @@ func (c *checker) untypedIntConst(id *ast.Ident) bool {
 	}
 	basic, ok := k.Type().(*types.Basic)
 	return ok && basic.Kind() == types.UntypedInt
-}
-
-// conversion reports time.Duration(v) of an integer variable v, unless the
-// conversion is an operand of arithmetic: a multiplication supplies the
-// unit, and a sum or an op-assignment is Duration arithmetic.
-func (c *checker) conversion(cur inspector.Cursor, call *ast.CallExpr) {
-	if len(call.Args) != 1 {
-		return
-	}
-	info := c.pass.TypesInfo
-	arg := call.Args[0]
-	tv, ok := info.Types[arg]
-	if !ok || tv.Value != nil || !isIntegerVariable(info, arg) {
-		return
-	}
-	for parent := cur.Parent(); parent.Valid(); parent = parent.Parent() {
-		switch p := parent.Node().(type) {
-		case *ast.ParenExpr:
-			continue
-		case *ast.BinaryExpr:
-			// A product supplies the unit. A sum or difference is Duration
-			// arithmetic on values that are nanoseconds as often as not:
-			// report it only when the variable's name says another unit.
-			if p.Op == token.MUL || !namesOtherUnit(arg) {
-				return
-			}
-		case *ast.AssignStmt:
-			// total += time.Duration(n), grace *= time.Duration(scale).
-			if p.Tok == token.MUL_ASSIGN || (p.Tok != token.ASSIGN && p.Tok != token.DEFINE && !namesOtherUnit(arg)) {
-				return
-			}
-		}
-		break
-	}
-	qual, _ := c.timeQualifier(call.Pos())
-	conv := types.ExprString(call)
-	c.pass.Report(analysis.Diagnostic{
-		Pos: call.Pos(),
-		End: call.End(),
-		Message: fmt.Sprintf("%s makes %s nanoseconds, not milliseconds or seconds: multiply by the unit, e.g. %s * %sMillisecond",
-			conv, types.ExprString(arg), conv, qual),
-	})
-}
-
-// namesOtherUnit reports whether the variable e is named for milliseconds
-// or seconds (ms, timeoutMs, millis, secs, seconds), not nanoseconds.
-func namesOtherUnit(e ast.Expr) bool {
-	var name string
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		name = e.Name
-	case *ast.SelectorExpr:
-		name = e.Sel.Name
-	}
-	lower := strings.ToLower(name)
-	if strings.Contains(lower, "nano") || strings.Contains(lower, "nsec") {
-		return false
-	}
-	return lower == "ms" || strings.HasSuffix(name, "Ms") || strings.HasSuffix(lower, "_ms") ||
-		strings.Contains(lower, "milli") || strings.Contains(lower, "msec") || strings.Contains(lower, "sec")
-}
-
-// isIntegerVariable reports whether e is a variable or field of an integer
-// type other than a type from package time.
-func isIntegerVariable(info *types.Info, e ast.Expr) bool {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	if named, ok := types.Unalias(v.Type()).(*types.Named); ok &&
-		named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "time" {
-		return false
-	}
-	basic, ok := v.Type().Underlying().(*types.Basic)
-	return ok && basic.Info()&types.IsInteger != 0
 }
 
 // timeQualifier returns how the file refers to package time at pos ("time.",
@@ -339,15 +365,100 @@ func (c *checker) timeQualifier(pos token.Pos) (string, bool) {
 	return "time.", false
 }
 
-// millis renders n milliseconds, the reading a Node.js or Java habit gives
-// a bare n.
-func millis(n int64) string {
-	if n > math.MaxInt64/int64(time.Millisecond) {
-		return fmt.Sprintf("%dms", n)
+// scaled renders n counted in u: 1500 milliseconds is "1.5s".
+func scaled(n int64, u unit) string {
+	if n > math.MaxInt64/int64(u) {
+		return fmt.Sprintf("%d %s", n, u.plural())
 	}
-	return (time.Duration(n) * time.Millisecond).String()
+	return (time.Duration(n) * time.Duration(u)).String()
 }
 
 func isDuration(t types.Type) bool {
 	return typematch.IsType(t, "time", "Duration")
+}
+
+// unitAppliedLater reports whether the variable that the value at cur is
+// stored in (directly, or as an element of a composite literal) is later
+// multiplied by a unit in the same function: var d time.Duration = 5 ...
+// d * time.Second, or a slice of counts whose elements are scaled in a
+// loop. The unit is then applied, only not where the number is written.
+func (c *checker) unitAppliedLater(cur inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	var holder *types.Var
+	child := cur.Node()
+	for p := cur.Parent(); p.Node() != nil && holder == nil; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.CompositeLit, *ast.KeyValueExpr, *ast.ParenExpr:
+			child = n
+			continue
+		case *ast.AssignStmt:
+			for i, rhs := range n.Rhs {
+				if rhs == child && i < len(n.Lhs) {
+					holder = c.ix.varOf(n.Lhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, v := range n.Values {
+				if v == child && i < len(n.Names) {
+					holder, _ = info.Defs[n.Names[i]].(*types.Var)
+				}
+			}
+		}
+		break
+	}
+	if holder == nil {
+		return false
+	}
+	var body ast.Node
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fn.Node()
+		break
+	}
+	if body == nil {
+		return false
+	}
+	// The holder and what ranges over it.
+	derived := map[*types.Var]bool{holder: true}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok && c.ix.varOf(r.X) == holder && r.Value != nil {
+			if v := c.ix.varOf(r.Value); v != nil {
+				derived[v] = true
+			}
+		}
+		return true
+	})
+	fromHolder := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if ix, ok := e.(*ast.IndexExpr); ok {
+			e = ix.X
+		}
+		v := c.ix.varOf(e)
+		return v != nil && derived[v]
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op == token.MUL && (fromHolder(n.X) && isUnit(info, n.Y) || fromHolder(n.Y) && isUnit(info, n.X)) {
+				found = true
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && fromHolder(n.Lhs[0]) && isUnit(info, n.Rhs[0]) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isUnit reports whether e is a Duration constant of a microsecond or
+// more, such as time.Millisecond.
+func isUnit(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || !isDuration(tv.Type) {
+		return false
+	}
+	n, exact := constant.Int64Val(tv.Value)
+	return exact && n >= int64(time.Microsecond)
 }

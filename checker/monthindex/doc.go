@@ -28,6 +28,34 @@
 // range over a [12]T array): that converts 0..11, which is December of the
 // previous year through November. The suggested fix writes time.Month(i+1).
 //
+// It reports month arithmetic converted to time.Month that leaves 1..12,
+// the habit of zero-based months: (m + n) % 12, which is 0 for the month
+// that wraps (JavaScript's (date.getMonth() + n) % 12), a month plus one or
+// a count with no wrap, which reaches 13 after December, and a month minus
+// one, which is 0 in January (the zero-based index of getMonth() or
+// Calendar.MONTH, kept in an int and converted back):
+//
+//	next := time.Month((int(t.Month()) + n) % 12) // December is 0
+//	prev := time.Month(int(t.Month()) - 1)        // January is 0
+//	next := time.Month((int(t.Month())-1+n)%12 + 1) // fine
+//
+// The month may be t.Month() or any time.Month value, converted to an
+// integer or not, and the arithmetic may pass through local variables
+// assigned once. A month plus or minus a number, converted or
+// Month-typed (next := t.Month() + 1), is reported where it is used as a
+// month value: printed or formatted, its String method called, returned,
+// compared with ==, switched on, used as a key, or stored in a literal
+// (directly or through the variable it is assigned to); not as an index
+// (names[t.Month()-1]) or in a bound check. A (m + n) % 12 is reported
+// wherever it is. A variable or field named as a zero-based index
+// (monthIndex, month0, jsMonth) converted to time.Month is reported too:
+// write time.Month(monthIndex+1).
+//
+// Not reported: arithmetic that ends in 1..12 (% 12 + 1); a month passed
+// to time.Date, which normalizes 13 to January of the next year, or to any
+// other function, which may normalize it too (p.Due(year, month+1)); and a
+// value the function compares with a bound itself (if m > 12 { m = 1 }).
+//
 // A constant month outside 1..12 gets no suggested fix: code written with
 // zero-based months in mind means January by 0, but then also means
 // December by 11, which is a valid month the analyzer cannot question, so

@@ -49,6 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if generated.Skip(pass.Fset, fileCur.Node().(*ast.File)) {
 			continue
 		}
+		monthArith(pass, fileCur)
 		for cur := range fileCur.Preorder(nodeTypes...) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:

@@ -1,9 +1,10 @@
 // Package unixelapsed defines an Analyzer that reports elapsed time
-// measured by subtracting Unix timestamps of time.Now().
+// measured on the wall clock: by subtracting Unix timestamps of
+// time.Now(), or with a time whose monotonic reading was stripped.
 //
 // # Analyzer unixelapsed
 //
-// unixelapsed: report elapsed time measured by subtracting Unix timestamps
+// unixelapsed: report elapsed time measured on the wall clock (Unix timestamps, stripped monotonic readings)
 //
 // time.Now() reads two clocks: the wall clock, which says what time it is
 // and which NTP, an administrator or a virtual machine resume may set
@@ -27,15 +28,39 @@
 // timestamps of time.Now(): called directly, held in local variables
 // (also variables that closures capture, as in a deferred func), converted
 // to another number type or scaled by a constant, as in
-// time.Now().UnixNano() / 1e6.
+// time.Now().UnixNano() / 1e6, or kept in an untagged struct
+// field that the package only ever fills with one (an age or a TTL:
+// time.Now().Unix() - s.createdUnix). An exported field counts when no
+// other package can fill it: its struct type is unexported, or the
+// package is main.
+//
+// It also reports elapsed time measured with a time.Time whose monotonic
+// reading was stripped: t.UTC(), t.In(loc), t.Local(), t.Round(0),
+// t.Truncate(d) and a round trip through a Unix timestamp
+// (time.Unix(0, time.Now().UnixNano()), time.UnixMilli(ms)) all keep the
+// instant but drop the monotonic clock, so time.Since, time.Until and Sub
+// fall back to the wall clock:
+//
+//	start := time.Now().UTC() // UTC() strips the monotonic reading
+//	work()
+//	elapsed := time.Since(start) // reported
+//
+// It reports time.Since(t), time.Until(t) and a.Sub(b) where the times
+// come from time.Now() (through local variables, closures, Add for a
+// deadline, or a field the package fills only from time.Now()) and one of
+// them was stripped. Keep the time.Now() value to measure with, and
+// convert a copy only to display or store it.
 //
 // Not reported: timestamps from anywhere else, such as a file's
-// modification time, a database row or a struct field, whose difference
-// from now is a legitimate wall-clock question; and differences with
-// times derived from now, such as time.Now().Add(d).Unix(). There is no
-// suggested fix, because time.Since(start) is a time.Duration where the
-// subtraction gave a count of seconds or nanoseconds, and start must change
-// too. Generated files are skipped.
+// modification time, a database row or a struct field that a decoder may
+// fill (exported or tagged), whose difference from now is a legitimate
+// wall-clock question; stripped times that are only formatted, stored or
+// compared with a deadline from elsewhere; time.Since on a time.Now()
+// value kept whole; and differences with times derived from now, such as
+// time.Now().Add(d).Unix(). There is no suggested fix, because
+// time.Since(start) is a time.Duration where the subtraction gave a count
+// of seconds or nanoseconds, and start must change too. Generated files
+// are skipped.
 //
 // Coming from Node.js: Date.now() - start measures with the wall clock;
 // performance.now() and process.hrtime.bigint() are the monotonic clocks.

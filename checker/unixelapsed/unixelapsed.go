@@ -1,8 +1,10 @@
 // Package unixelapsed defines an Analyzer that reports elapsed time
-// measured by subtracting Unix timestamps of time.Now().
+// measured on the wall clock: by subtracting Unix timestamps of
+// time.Now(), or with a time whose monotonic reading was stripped.
 package unixelapsed
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
@@ -43,17 +45,22 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	u := &unix{stores: fieldStores(ssainfo.SrcFuncs)}
 	for _, fn := range ssainfo.SrcFuncs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				bin, ok := instr.(*ssa.BinOp)
-				if !ok || bin.Op != token.SUB {
-					continue
-				}
-				if mx, ok := unixOfNow(bin.X, 0); ok {
-					if my, ok := unixOfNow(bin.Y, 0); ok {
-						report(pass, bin, mx, my)
+				switch instr := instr.(type) {
+				case *ssa.BinOp:
+					if instr.Op != token.SUB {
+						continue
 					}
+					if mx, ok := u.unixOfNow(instr.X, 0); ok {
+						if my, ok := u.unixOfNow(instr.Y, 0); ok {
+							report(pass, instr, mx, my)
+						}
+					}
+				case *ssa.Call:
+					u.measure(pass, instr)
 				}
 			}
 		}
@@ -70,11 +77,143 @@ func importsTime(pkg *types.Package) bool {
 	return false
 }
 
+// unix traces values of the package back to time.Now().
+type unix struct {
+	// stores lists, for each field of a struct type declared in the
+	// package, the values stored into it anywhere in the package.
+	stores map[*types.Var][]ssa.Value
+}
+
+// fieldStores collects the values stored into the fields of the package's
+// own struct types, by assignments and composite literals alike.
+func fieldStores(fns []*ssa.Function) map[*types.Var][]ssa.Value {
+	stores := make(map[*types.Var][]ssa.Value)
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				if f := fieldOf(st.Addr); f != nil {
+					stores[f] = append(stores[f], st.Val)
+				}
+			}
+		}
+		for _, anon := range fn.AnonFuncs {
+			visit(anon)
+		}
+	}
+	for _, fn := range fns {
+		visit(fn)
+	}
+	return stores
+}
+
+// fieldOf returns the field that the address addr points to, if addr is
+// the address of a field of a struct.
+func fieldOf(addr ssa.Value) *types.Var {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field)
+}
+
+// storedField returns the values stored into the field that the load v
+// reads, if v loads a field that the package keeps to itself: a field
+// without a struct tag (a tagged field may be filled by a decoder from
+// anywhere), unexported or of a type no other package can fill, that the
+// package assigns at least once.
+func (u *unix) storedField(v ssa.Value) ([]ssa.Value, bool) {
+	var f *types.Var
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return nil, false
+		}
+		f = fieldOf(v.X)
+	case *ssa.Field:
+		st, ok := v.X.Type().Underlying().(*types.Struct)
+		if !ok || v.Field >= st.NumFields() {
+			return nil, false
+		}
+		f = st.Field(v.Field)
+	}
+	if f == nil || hasTag(f) || (f.Exported() && visibleOutside(f)) {
+		return nil, false
+	}
+	vals := u.stores[f]
+	return vals, len(vals) > 0
+}
+
+// visibleOutside reports whether another package may set the exported
+// field f: it belongs to an exported struct type of a package other than
+// main.
+func visibleOutside(f *types.Var) bool {
+	if f.Pkg() == nil || f.Pkg().Name() == "main" {
+		return false
+	}
+	scope := f.Pkg().Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				if st.Field(i) == f {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hasTag reports whether the field f carries a struct tag.
+func hasTag(f *types.Var) bool {
+	// The tag is on the struct, not on the field: find the struct through
+	// the field's position is not possible, so look at every struct type
+	// that has f in the field's package scope.
+	if f.Pkg() == nil {
+		return false
+	}
+	found := false
+	scope := f.Pkg().Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := range st.NumFields() {
+			if st.Field(i) == f && st.Tag(i) != "" {
+				found = true
+			}
+		}
+	}
+	return found
+}
+
 // unixOfNow reports whether every value v can hold is a Unix timestamp of
 // the current time, such as time.Now().UnixNano(), maybe converted,
-// scaled by a constant (time.Now().UnixNano() / 1e6), or kept in a local
-// variable. It returns the name of the Unix method.
-func unixOfNow(v ssa.Value, depth int) (string, bool) {
+// scaled by a constant (time.Now().UnixNano() / 1e6), kept in a local
+// variable or in a field the package fills only this way. It returns the
+// name of the Unix method.
+func (u *unix) unixOfNow(v ssa.Value, depth int) (string, bool) {
 	if depth > 2 {
 		return "", false
 	}
@@ -88,18 +227,127 @@ func unixOfNow(v ssa.Value, depth int) (string, bool) {
 				}
 				x = bin.Y
 			}
-			m, ok := unixOfNow(x, depth+1)
+			m, ok := u.unixOfNow(x, depth+1)
 			method = m
 			return ok
+		}
+		if vals, ok := u.storedField(s); ok {
+			for _, val := range vals {
+				m, ok := u.unixOfNow(val, depth+1)
+				if !ok {
+					return false
+				}
+				method = m
+			}
+			return true
 		}
 		common, fn := timeexpr.StaticCallee(s)
 		if !typematch.IsMethod(fn, "time", "Time", "Unix", "UnixMilli", "UnixMicro", "UnixNano") {
 			return false
 		}
 		method = fn.Name()
-		return timeexpr.Sources(common.Args[0], timeexpr.IsNow)
+		return timeexpr.Sources(common.Args[0], func(t ssa.Value) bool {
+			from, _ := u.nowTime(t, false, depth+1)
+			return from
+		})
 	})
 	return method, ok
+}
+
+// nowTime reports whether the time.Time v comes from time.Now(), through
+// methods that keep the instant (UTC, In, Local, Round, Truncate, Add,
+// AddDate) or a round trip through a Unix timestamp of it, and if so the
+// step that stripped its monotonic clock reading ("" if none did). Only
+// if shift is set may the time have been moved by Add or AddDate, as a
+// deadline is.
+func (u *unix) nowTime(v ssa.Value, shift bool, depth int) (fromNow bool, stripped string) {
+	if depth > 4 {
+		return false, ""
+	}
+	fromNow = timeexpr.Sources(v, func(s ssa.Value) bool {
+		if timeexpr.IsNow(s) {
+			return true
+		}
+		if vals, ok := u.storedField(s); ok {
+			for _, val := range vals {
+				from, why := u.nowTime(val, shift, depth+1)
+				if !from {
+					return false
+				}
+				if why != "" {
+					stripped = why
+				}
+			}
+			return true
+		}
+		common, fn := timeexpr.StaticCallee(s)
+		if fn == nil {
+			return false
+		}
+		switch {
+		case typematch.IsMethod(fn, "time", "Time", "UTC", "In", "Local", "Round", "Truncate"),
+			shift && typematch.IsMethod(fn, "time", "Time", "AddDate"):
+			from, why := u.nowTime(common.Args[0], shift, depth+1)
+			if !from {
+				return false
+			}
+			if why == "" {
+				why = fn.Name() + "()"
+				if fn.Name() == "Round" || fn.Name() == "Truncate" {
+					why = fn.Name() + "(...)"
+				}
+			}
+			stripped = why
+			return true
+		case shift && typematch.IsMethod(fn, "time", "Time", "Add"):
+			from, why := u.nowTime(common.Args[0], shift, depth+1)
+			if why != "" {
+				stripped = why
+			}
+			return from
+		case typematch.IsFunction(fn, "time", "Unix", "UnixMilli", "UnixMicro"):
+			for _, arg := range common.Args {
+				if isConst(arg) {
+					continue
+				}
+				if m, ok := u.unixOfNow(arg, depth+1); ok {
+					stripped = "a round trip through " + m + "()"
+					return true
+				}
+				return false
+			}
+		}
+		return false
+	})
+	return fromNow, stripped
+}
+
+// measure reports time.Since(t), time.Until(t) and a.Sub(b) that measure
+// with times of time.Now() whose monotonic reading was stripped.
+func (u *unix) measure(pass *analysis.Pass, call *ssa.Call) {
+	common, fn := timeexpr.StaticCallee(call)
+	if fn == nil {
+		return
+	}
+	var subject, why string
+	switch {
+	case typematch.IsFunction(fn, "time", "Since", "Until"):
+		from, stripped := u.nowTime(common.Args[0], true, 0)
+		if !from || stripped == "" {
+			return
+		}
+		subject, why = "time."+fn.Name(), stripped
+	case typematch.IsMethod(fn, "time", "Time", "Sub"):
+		fx, sx := u.nowTime(common.Args[0], true, 0)
+		fy, sy := u.nowTime(common.Args[1], true, 0)
+		if !fx || !fy || (sx == "" && sy == "") {
+			return
+		}
+		subject, why = "Sub", cmp.Or(sx, sy)
+	default:
+		return
+	}
+	reportStripped(pass, call, subject, why)
 }
 
 func isConst(v ssa.Value) bool {
@@ -137,5 +385,37 @@ func report(pass *analysis.Pass, bin *ssa.BinOp, mx, my string) {
 		End: end,
 		Message: fmt.Sprintf("%s measures elapsed time on the wall clock, which jumps when the system clock is set: keep start := time.Now() and use time.Since(start), which reads the monotonic clock",
 			subject),
+	})
+}
+
+// reportStripped reports the call, which measures elapsed time with a time
+// whose monotonic reading why stripped.
+func reportStripped(pass *analysis.Pass, call *ssa.Call, subject, why string) {
+	pos := call.Pos()
+	var file *ast.File
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			file = f
+		}
+	}
+	if file == nil || generated.Skip(pass.Fset, file) {
+		return
+	}
+	start, end := pos, pos
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	for _, n := range path {
+		if e, ok := n.(*ast.CallExpr); ok && e.Lparen == pos {
+			start, end = e.Pos(), e.End()
+			if s := types.ExprString(e); len(s) <= maxText {
+				subject = s
+			}
+			break
+		}
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos: start,
+		End: end,
+		Message: fmt.Sprintf("%s measures elapsed time on the wall clock, which jumps when the system clock is set: the time came from time.Now(), but %s stripped its monotonic reading; keep the time.Now() value to measure with, and convert a copy only to display or store it",
+			subject, why),
 	})
 }

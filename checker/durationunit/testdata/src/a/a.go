@@ -9,7 +9,7 @@ import (
 
 const ms = 500                  // an untyped constant: no unit
 const wait = 3 * time.Second    // declared with a unit
-const timeout time.Duration = 7 // want `7 as a time\.Duration is 7ns, not 7ms: a bare integer is nanoseconds; write 7 \* time\.Millisecond`
+const timeout time.Duration = 7 // want `7 as a time\.Duration is 7ns, not 7ms or 7s: a bare integer is nanoseconds; write 7 \* time\.Millisecond or 7 \* time\.Second, whichever it counts`
 
 func calls(ctx context.Context, d time.Duration) {
 	time.Sleep(1000) // want `time\.Sleep\(1000\) sleeps 1µs, not 1s: a bare integer is nanoseconds; write 1000 \* time\.Millisecond`
@@ -44,7 +44,7 @@ func calls(ctx context.Context, d time.Duration) {
 	time.Sleep(60 * 1000) // want `time\.Sleep\(60 \* 1000\) sleeps 60µs, not 1m0s: a bare integer is nanoseconds; write 60 \* 1000 \* time\.Millisecond`
 	time.Sleep(60 * time.Second)
 
-	time.Sleep(500 + 100) // want `time\.Sleep\(500 \+ 100\) sleeps 600ns, not 600ms: a bare integer is nanoseconds; write \(500 \+ 100\) \* time\.Millisecond`
+	time.Sleep(500 + 100) // want `time\.Sleep\(500 \+ 100\) sleeps 600ns, not 600ms or 10m0s: a bare integer is nanoseconds; write \(500 \+ 100\) \* time\.Millisecond or \(500 \+ 100\) \* time\.Second`
 	time.Sleep(500*time.Millisecond + 100*time.Millisecond)
 
 	retry(3, 200) // want `retry\(3, 200\) passes 200ns, not 200ms`

@@ -5,24 +5,23 @@ import (
 	"time"
 )
 
-type settings struct{ PollMillis int }
+// Conversions whose unit nothing tells are reported without a fix.
+func conversions(n int, d time.Duration, secs float64, counts []int) {
+	time.Sleep(time.Duration(n)) // want `time\.Duration\(n\) makes n nanoseconds, and nothing says it counts them: multiply by the unit it counts, time\.Duration\(n\) \* time\.Millisecond or time\.Duration\(n\) \* time\.Second`
+	time.Sleep(time.Duration(n) * time.Millisecond)
 
-func conversions(ms int, s settings, d time.Duration, secs float64) {
-	time.Sleep(time.Duration(ms)) // want `time\.Duration\(ms\) makes ms nanoseconds, not milliseconds or seconds: multiply by the unit, e\.g\. time\.Duration\(ms\) \* time\.Millisecond`
-	time.Sleep(time.Duration(ms) * time.Millisecond)
+	time.Sleep(time.Duration(counts[0])) // want `time\.Duration\(counts\[0\]\) makes counts\[0\] nanoseconds, and nothing says`
+	time.Sleep(time.Duration(counts[0]) * time.Second)
 
-	time.Sleep(time.Duration(s.PollMillis)) // want `time\.Duration\(s\.PollMillis\) makes s\.PollMillis nanoseconds`
-	time.Sleep(time.Millisecond * time.Duration(s.PollMillis))
-
-	backoff := time.Duration(ms) + d // want `time\.Duration\(ms\) makes ms nanoseconds`
-	backoff = (time.Duration(ms)) * d
+	backoff := time.Duration(n) + d // a sum with no unit in sight: Duration arithmetic
+	backoff = (time.Duration(n)) * d
 	_ = backoff
 
-	// Not an integer variable: a duration, a float computed from a unit,
-	// a constant.
+	// Not a number of unknown unit: a duration, a float computed from a
+	// unit, a constant, an expression with no unit in sight.
 	_ = time.Duration(d)
 	_ = time.Duration(secs * float64(time.Second))
-	_ = time.Duration(ms * 2) // an expression, not a bare variable
+	_ = time.Duration(n * 2)
 	_ = time.Duration(500)
 }
 

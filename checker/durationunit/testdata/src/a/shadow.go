@@ -7,6 +7,6 @@ func shadowed() {
 	{
 		time := "a local named time"
 		_ = time
-		retry(1, 300) // want `retry\(1, 300\) passes 300ns, not 300ms: a bare integer is nanoseconds; write 300 \* time\.Millisecond`
+		retry(1, 300) // want `retry\(1, 300\) passes 300ns, not 300ms or 5m0s: a bare integer is nanoseconds; write 300 \* time\.Millisecond or 300 \* time\.Second`
 	}
 }
