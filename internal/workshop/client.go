@@ -75,6 +75,7 @@ type clientState struct {
 	LastMessage int      `json:"last_message"`
 	Opened      []string `json:"opened,omitempty"`
 	Removed     bool     `json:"removed,omitempty"` // the facilitator removed this participant: send nothing more
+	JoinID      string   `json:"join_id,omitempty"` // sent with every join, so a join sent again is the same participant
 }
 
 const (
@@ -132,6 +133,16 @@ func NewClient(cfg ClientConfig) (*Client, error) {
 	if c.state.Server != base.String() || !strings.EqualFold(c.state.Code, cfg.Code) || c.state.Name != cfg.Name {
 		c.state.Token, c.state.Participant, c.state.LastMessage, c.state.Opened = "", "", 0, nil
 		c.state.Server, c.state.Code, c.state.Name = base.String(), cfg.Code, cfg.Name
+		c.state.JoinID, c.state.Removed = "", false
+	}
+	if c.state.JoinID == "" {
+		// Saved before the first join is sent: if the answer is lost, the
+		// next try is recognised as the same participant.
+		id, err := randomToken()
+		if err != nil {
+			return nil, err
+		}
+		c.state.JoinID = id[:32]
 		if err := c.saveState(); err != nil {
 			return nil, err
 		}
@@ -432,7 +443,7 @@ func (c *Client) do(ctx context.Context, method, path, token string, body, out a
 // join gets a token the first time (or after the server forgot it).
 func (c *Client) join(ctx context.Context) error {
 	c.mu.Lock()
-	has, removed := c.state.Token != "", c.state.Removed
+	has, removed, joinID := c.state.Token != "", c.state.Removed, c.state.JoinID
 	c.mu.Unlock()
 	if removed {
 		return ErrRemoved
@@ -441,7 +452,7 @@ func (c *Client) join(ctx context.Context) error {
 		return nil
 	}
 	var resp JoinResponse
-	if err := c.do(ctx, "POST", "/v1/join", "", JoinRequest{Code: c.cfg.Code, Name: c.cfg.Name}, &resp); err != nil {
+	if err := c.do(ctx, "POST", "/v1/join", "", JoinRequest{Code: c.cfg.Code, Name: c.cfg.Name, Client: joinID}, &resp); err != nil {
 		return err
 	}
 	c.mu.Lock()

@@ -377,3 +377,40 @@ func TestAnEventTheRoomRefusesIsDroppedAlone(t *testing.T) {
 		}
 	}
 }
+
+// loseFirstJoin is a transport whose first join reaches the server but
+// whose answer is lost, as with a client that gave up waiting.
+type loseFirstJoin struct{ lost bool }
+
+func (l *loseFirstJoin) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err == nil && req.URL.Path == "/v1/join" && !l.lost {
+		l.lost = true
+		resp.Body.Close()
+		return nil, errors.New("the answer was lost")
+	}
+	return resp, err
+}
+
+// A client whose join answer was lost joins again as the same participant.
+func TestAClientWhoseJoinAnswerWasLostIsOneParticipant(t *testing.T) {
+	srv, hs, _ := room(t, Config{})
+	c, err := NewClient(ClientConfig{Server: hs.URL, Code: "TEST-CODE", Name: "Ana", Dir: t.TempDir(),
+		HTTP: &http.Client{Transport: &loseFirstJoin{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Report(Event{Kind: Opened, Exercise: "goroutines/fetch-all"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Send(context.Background()); err == nil {
+		t.Fatal("the first send should fail: its join answer was lost")
+	}
+	if err := c.Send(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.Room().Len(); n != 1 {
+		t.Errorf("%d participants after a lost join answer and a retry, want 1", n)
+	}
+}

@@ -152,3 +152,49 @@ func TestTheFacilitatorRemovesAParticipant(t *testing.T) {
 		t.Errorf("after a restart: %d participants, p1 there: %v", after.Len(), after.Has("p1"))
 	}
 }
+
+// A join sent again after its answer was lost (the client gave up waiting)
+// is the same participant, not a second row for the same person; another
+// client is another participant; a removed client stays out.
+func TestAJoinSentAgainIsTheSameParticipant(t *testing.T) {
+	dir := t.TempDir()
+	srv, hs, fac := room(t, Config{DataDir: dir})
+	joinAs := func(client, name string) JoinResponse {
+		t.Helper()
+		a := call(t, "POST", hs.URL+"/v1/join", "", fmt.Sprintf(`{"code":"test-code","name":%q,"client":%q}`, name, client))
+		var jr JoinResponse
+		if err := json.Unmarshal([]byte(a.body), &jr); err != nil || a.status != 200 {
+			t.Fatalf("join: %d %s", a.status, a.body)
+		}
+		return jr
+	}
+	first := joinAs("client-one", "Ana")
+	again := joinAs("client-one", "Ana")
+	if again.Participant != first.Participant || srv.Room().Len() != 1 {
+		t.Errorf("the same client joined twice: %s then %s, %d in the room; want one participant", first.Participant, again.Participant, srv.Room().Len())
+	}
+	for _, tok := range []string{first.Token, again.Token} {
+		if a := call(t, "POST", hs.URL+"/v1/events", tok, events(ev(1, "opened", "goroutines/fetch-all", ""))); a.status != 200 {
+			t.Errorf("a token of the participant: %d %s", a.status, a.body)
+		}
+	}
+	if other := joinAs("client-two", "Ana"); other.Participant == first.Participant {
+		t.Errorf("another client got the same participant %s", other.Participant)
+	}
+	if a := call(t, "POST", hs.URL+"/v1/join", "", `{"code":"test-code","name":"Bo","client":"bad client id"}`); a.status != http.StatusBadRequest {
+		t.Errorf("a client id with spaces: %d %s", a.status, a.body)
+	}
+	if a := call(t, "POST", hs.URL+"/v1/remove", fac, fmt.Sprintf(`{"participant":%q}`, first.Participant)); a.status != 200 {
+		t.Fatalf("remove: %d %s", a.status, a.body)
+	}
+	if a := call(t, "POST", hs.URL+"/v1/join", "", `{"code":"test-code","name":"Ana","client":"client-one"}`); a.status != http.StatusForbidden {
+		t.Errorf("a removed client joining again: %d %s; want 403", a.status, a.body)
+	}
+	after, _, err := LoadRoom(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, ok := after.ByClient("client-two"); !ok || id == first.Participant || !after.RemovedClient("client-one") {
+		t.Errorf("after replay: client-two is %q (%v); client-one removed: %v", id, ok, after.RemovedClient("client-one"))
+	}
+}

@@ -25,7 +25,8 @@ type Record struct {
 	// join, event, remove: who
 	Participant string `json:"pid,omitempty"`
 	Name        string `json:"name,omitempty"`
-	TokenHash   string `json:"tok,omitempty"` // join: sha256 of the participant's token
+	TokenHash   string `json:"tok,omitempty"`    // join: sha256 of the participant's token
+	Client      string `json:"client,omitempty"` // join: the client's own id, so a join sent again is the same participant
 	Event       *Event `json:"ev,omitempty"`
 
 	// open: the exercise opened; broadcast: the message

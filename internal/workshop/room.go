@@ -53,6 +53,8 @@ type Room struct {
 	joined       int               // participants who ever joined: ids are never reused
 	byToken      map[string]string // sha256(token) -> participant id
 	removed      map[string]bool   // sha256(token) of participants the facilitator removed
+	byClient     map[string]string // the client id a participant joined with -> participant id
+	goneClients  map[string]bool   // client ids of removed participants
 	version      uint64            // bumped on every change
 }
 
@@ -87,7 +89,8 @@ type cell struct {
 
 // NewRoom returns an empty room.
 func NewRoom() *Room {
-	return &Room{participants: map[string]*participant{}, byToken: map[string]string{}, removed: map[string]bool{}}
+	return &Room{participants: map[string]*participant{}, byToken: map[string]string{}, removed: map[string]bool{},
+		byClient: map[string]string{}, goneClients: map[string]bool{}}
 }
 
 // HashToken is how a token is kept: never the token itself.
@@ -125,6 +128,9 @@ func (r *Room) Apply(rec Record) {
 		if rec.TokenHash != "" {
 			r.byToken[rec.TokenHash] = p.id
 		}
+		if rec.Client != "" {
+			r.byClient[rec.Client] = p.id
+		}
 	case "remove":
 		if _, ok := r.participants[rec.Participant]; !ok {
 			return
@@ -135,6 +141,12 @@ func (r *Room) Apply(rec Record) {
 			if id == rec.Participant {
 				delete(r.byToken, h)
 				r.removed[h] = true
+			}
+		}
+		for c, id := range r.byClient {
+			if id == rec.Participant {
+				delete(r.byClient, c)
+				r.goneClients[c] = true
 			}
 		}
 	case "event":
@@ -196,6 +208,26 @@ func (r *Room) Participant(token string) (id string, ok bool) {
 	defer r.mu.RUnlock()
 	id, ok = r.byToken[h]
 	return id, ok
+}
+
+// ByClient returns the participant who joined with client id c ("" is
+// nobody's).
+func (r *Room) ByClient(c string) (id string, ok bool) {
+	if c == "" {
+		return "", false
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	id, ok = r.byClient[c]
+	return id, ok
+}
+
+// RemovedClient reports whether client id c belonged to a participant the
+// facilitator removed.
+func (r *Room) RemovedClient(c string) bool {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return c != "" && r.goneClients[c]
 }
 
 // Removed reports whether token belonged to a participant the

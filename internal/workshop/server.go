@@ -359,6 +359,11 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 type JoinRequest struct {
 	Code string `json:"code"`
 	Name string `json:"name"`
+	// Client is a random id the participant's client keeps (optional): a
+	// join sent again after its answer was lost (a timeout, a dropped
+	// connection) gets the same participant, with a new token, instead of
+	// a second row for the same person.
+	Client string `json:"client,omitempty"`
 }
 
 // JoinResponse answers it.
@@ -393,14 +398,28 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
+	client := req.Client
+	if len(client) > 64 || strings.ContainsFunc(client, func(r rune) bool { return r <= ' ' || r > '~' }) {
+		writeError(w, http.StatusBadRequest, `"client" must be at most 64 printable ASCII characters`)
+		return
+	}
 	s.joinMu.Lock()
-	if s.room.Len() >= s.cfg.MaxParticipants {
+	id, again := s.room.ByClient(client)
+	switch {
+	case again:
+		// The same client joining again: its earlier answer was lost.
+	case s.room.RemovedClient(client):
+		s.joinMu.Unlock()
+		writeError(w, http.StatusForbidden, ErrRemoved.Error())
+		return
+	case s.room.Len() >= s.cfg.MaxParticipants:
 		s.joinMu.Unlock()
 		writeError(w, http.StatusForbidden, fmt.Sprintf("the room is full (%d participants); ask the facilitator", s.cfg.MaxParticipants))
 		return
+	default:
+		id = "p" + strconv.Itoa(s.room.Joined()+1)
 	}
-	id := "p" + strconv.Itoa(s.room.Joined()+1)
-	err = s.append(Record{Type: "join", At: s.cfg.Now(), Participant: id, Name: name, TokenHash: HashToken(tok)})
+	err = s.append(Record{Type: "join", At: s.cfg.Now(), Participant: id, Name: name, TokenHash: HashToken(tok), Client: client})
 	s.joinMu.Unlock()
 	if err != nil {
 		s.cfg.Logger.Error("join", "err", err)
