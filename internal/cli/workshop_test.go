@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/accent-go/accent/internal/testwait"
 	"github.com/accent-go/accent/internal/workshop"
 )
 
@@ -37,10 +38,7 @@ func TestWorkshopFromTheCommandLine(t *testing.T) {
 		}
 	}()
 	var addr string
-	deadline, ok := t.Deadline() // the test binary's own: a loaded machine is slower, never wrong
-	if !ok {
-		deadline = time.Now().Add(5 * time.Minute)
-	}
+	deadline := testwait.Deadline(t) // a loaded machine is slower, never wrong
 	for addr == "" {
 		if b, err := os.ReadFile(filepath.Join(data, "server.addr")); err == nil {
 			addr = strings.TrimSpace(string(b))

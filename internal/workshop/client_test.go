@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/accent-go/accent/internal/testwait"
 )
 
 // serveOn serves srv on a real loopback listener at addr ("127.0.0.1:0"
@@ -45,16 +47,8 @@ func serveOn(t *testing.T, srv *Server, addr string) (string, func()) {
 	}
 }
 
-// testDeadline is shortly before the test binary's own deadline (go test
-// -timeout): waits that give up there make a loaded machine slower, never
-// wrong, and still fail with a message rather than a hang.
-func testDeadline(t *testing.T) time.Time {
-	deadline, ok := t.Deadline()
-	if !ok {
-		return time.Now().Add(5 * time.Minute)
-	}
-	return deadline.Add(-5 * time.Second)
-}
+// testDeadline is shortly before the test binary's own deadline.
+func testDeadline(t *testing.T) time.Time { return testwait.Deadline(t) }
 
 // waitFor polls cond until it holds, or until testDeadline.
 func waitFor(t *testing.T, what string, cond func() bool) {
