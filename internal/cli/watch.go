@@ -9,6 +9,7 @@ import (
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/learner"
 	"github.com/accent-go/accent/internal/tui/watch"
 )
 
@@ -82,8 +83,8 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 		if err != nil {
 			return err
 		}
-		next, ok := s.course.Exercise(nextUnpassed(s.course, st, ex.ID))
-		if !ok {
+		next := learner.NextUnpassed(s.course, st, ex.ID)
+		if next == nil {
 			fmt.Fprintln(s.io.Out, "Every exercise passes. Well done!")
 			return nil
 		}

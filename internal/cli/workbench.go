@@ -12,11 +12,11 @@ import (
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/learner"
 	"github.com/accent-go/accent/internal/pair"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/tui"
 	"github.com/accent-go/accent/internal/tui/watch"
-	"github.com/accent-go/accent/internal/workshop"
 )
 
 // WorkbenchOptions: accent with no command.
@@ -276,7 +276,7 @@ func (s *session) chooseLanguage(next func() (string, bool)) error {
 	answer = strings.ToLower(strings.TrimSpace(answer))
 	for i, l := range course.Languages {
 		if answer == fmt.Sprint(i+1) || answer == string(l) || answer == strings.ToLower(l.Title()) {
-			if err := s.store.Update(func(st *progress.State) error { st.Language = string(l); return nil }); err != nil {
+			if err := s.store.Update(func(st *progress.State) error { learner.RecordLanguage(st, l); return nil }); err != nil {
 				return err
 			}
 			fmt.Fprintf(s.io.Out, "You come from %s.\n", l.Title())
@@ -290,13 +290,7 @@ func (s *session) chooseLanguage(next func() (string, bool)) error {
 const defaultDebounce = 150 * time.Millisecond
 
 func (s *session) summary(st *progress.State, ex *course.Exercise) {
-	done := 0
-	for _, e := range s.course.Exercises {
-		if p, ok := st.Lookup(e.ID); ok && p.Passed() {
-			done++
-		}
-	}
-	fmt.Fprintf(s.io.Out, "accent — %d of %d exercises passed. Workspace: %s\n", done, len(s.course.Exercises), s.ws.Dir)
+	fmt.Fprintf(s.io.Out, "accent — %d of %d exercises passed. Workspace: %s\n", learner.PassedCount(st, s.course.Exercises), len(s.course.Exercises), s.ws.Dir)
 	fmt.Fprintf(s.io.Out, "Current exercise: %s — %s\n", ex.ID, ex.Title)
 	fmt.Fprintf(s.io.Out, "Edit %s and run `accent check %s` (or `accent watch`).\n", s.ws.ExerciseDir(ex), ex.ID)
 }
@@ -304,7 +298,7 @@ func (s *session) summary(st *progress.State, ex *course.Exercise) {
 // task prints the task of ex and the idiom it ports in the learner's
 // language, and records ex as the current exercise.
 func (s *session) task(ex *course.Exercise) {
-	s.g.report(workshop.Event{Kind: workshop.Opened, Exercise: ex.ID})
+	s.g.report(learner.OpenedEvents(ex.ID)...)
 	fmt.Fprintf(s.io.Out, "\n%s — %s\nFiles: %s%c\n\n%s\n", ex.ID, ex.Title, s.ws.ExerciseDir(ex), os.PathSeparator,
 		s.course.LinksAsIDs("exercises/"+ex.Dir+"/README.md", ex.Task))
 	st, err := s.store.Load()
@@ -325,7 +319,7 @@ func (s *session) task(ex *course.Exercise) {
 			fmt.Fprintf(s.io.Out, "The %s you know: %s\n", src.Language.Title(), "from/"+src.Name)
 		}
 	}
-	if err := s.store.Update(func(st *progress.State) error { st.Current = ex.ID; return nil }); err != nil {
+	if err := s.store.Update(func(st *progress.State) error { learner.RecordOpen(st, ex); return nil }); err != nil {
 		fmt.Fprintf(s.io.ErrOut, "accent: %v\n", err)
 	}
 }

@@ -19,8 +19,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/accent-go/accent/internal/course"
-	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/workshop"
 	"github.com/accent-go/accent/internal/workshop/dashboard"
@@ -187,49 +185,21 @@ func (g *Globals) printNotices() {
 	}
 }
 
-// report queues a workshop event if the learner joined one. It never
-// waits on the network and never fails a command.
-func (g *Globals) report(e workshop.Event) {
+// report queues workshop events (learner says which) if the learner
+// joined one. It never waits on the network and never fails a command.
+func (g *Globals) report(events ...workshop.Event) {
+	if len(events) == 0 {
+		return
+	}
 	c := g.joinedWorkshop()
 	if c == nil {
 		return
 	}
-	if err := c.Report(e); err != nil {
-		fmt.Fprintf(g.IO.ErrOut, "accent: the workshop: %v\n", err)
-	}
-}
-
-// reportVerdict sends a grade's status and finding kinds (never code).
-func (g *Globals) reportVerdict(ex *course.Exercise, v grade.Verdict, firstPass bool) {
-	if v.Status == grade.Error {
-		return
-	}
-	g.report(workshop.Event{Kind: workshop.Graded, Exercise: ex.ID, Status: string(v.Status), Findings: FindingKinds(v)})
-	if firstPass {
-		g.report(workshop.Event{Kind: workshop.Passed, Exercise: ex.ID})
-	}
-}
-
-// FindingKinds are a verdict's findings as the room sees them: "leak",
-// "analyzer:chanleak", "test:TestX", without messages or file names.
-func FindingKinds(v grade.Verdict) []string {
-	var out []string
-	for _, f := range v.Findings {
-		k := string(f.Kind)
-		switch {
-		case f.Kind == grade.Analyzer && f.Analyzer != "":
-			k += ":" + f.Analyzer
-		case f.Kind == grade.Test && f.Test != "":
-			k += ":" + strings.SplitN(f.Test, "/", 2)[0]
-		}
-		if !slices.Contains(out, k) {
-			out = append(out, k)
+	for _, e := range events {
+		if err := c.Report(e); err != nil {
+			fmt.Fprintf(g.IO.ErrOut, "accent: the workshop: %v\n", err)
 		}
 	}
-	if len(out) > 16 {
-		out = out[:16]
-	}
-	return out
 }
 
 // flushWorkshop gives queued events a short chance to reach the room at

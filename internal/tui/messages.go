@@ -91,6 +91,7 @@ type watchEndedMsg struct {
 // hintRevealedMsg says one more hint tier is recorded.
 type hintRevealedMsg struct {
 	id    string
+	tier  int // the tiers now revealed
 	state *progress.State
 	err   error
 }

@@ -13,7 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/accent-go/accent/internal/workshop"
+	"github.com/accent-go/accent/internal/learner"
 )
 
 // state is the page on screen.
@@ -187,7 +187,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = joinedSays + msg.desc + ": your progress (never your code) goes to the facilitator."
 		cmd := m.c.waitNotice()
 		if m.state == exerciseState && m.exercise.ex != nil {
-			cmd = tea.Batch(cmd, m.c.report(workshop.Event{Kind: workshop.Opened, Exercise: m.exercise.ex.ID}))
+			cmd = tea.Batch(cmd, m.c.report(learner.OpenedEvents(m.exercise.ex.ID)...))
 		}
 		return m, cmd
 
@@ -227,7 +227,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.state = exerciseState
 		m.courseMap.selectID(ex.ID)
-		cmd := tea.Batch(m.exercise.open(ex), m.c.report(workshop.Event{Kind: workshop.Opened, Exercise: ex.ID}))
+		cmd := tea.Batch(m.exercise.open(ex), m.c.report(learner.OpenedEvents(ex.ID)...))
 		return m, cmd
 
 	case backRequestedMsg:
@@ -262,15 +262,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.c.state = msg.state
-		var tier int
-		if p, ok := lookup(msg.state, msg.id); ok {
-			tier = p.HintsUsed
-		}
 		next, cmd := m.updateExercise(msg)
-		if tier > 0 {
-			cmd = tea.Batch(cmd, m.c.report(workshop.Event{Kind: workshop.Hinted, Exercise: msg.id, Tier: tier}))
-		}
-		return next, cmd
+		return next, tea.Batch(cmd, m.c.report(learner.HintEvents(msg.id, msg.tier)...))
 
 	case documentRenderedMsg:
 		var cmd tea.Cmd
@@ -585,9 +578,9 @@ func (m Model) header() string {
 	case joinState:
 		crumbs = append(crumbs, "Join a workshop")
 	}
-	right := fmt.Sprintf("%s · %d/%d ", m.c.language().Title(), passedCount(m.c.course, m.c.state), len(m.c.course.Exercises))
+	right := fmt.Sprintf("%s · %d/%d ", m.c.language().Title(), learner.PassedCount(m.c.state, m.c.course.Exercises), len(m.c.course.Exercises))
 	if !m.c.languageChosen() {
-		right = fmt.Sprintf("%d/%d ", passedCount(m.c.course, m.c.state), len(m.c.course.Exercises))
+		right = fmt.Sprintf("%d/%d ", learner.PassedCount(m.c.state, m.c.course.Exercises), len(m.c.course.Exercises))
 	}
 	left := st.Badge.Render("accent") + " "
 	room := m.c.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
