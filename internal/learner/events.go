@@ -51,13 +51,10 @@ const maxFindingKinds = 16
 func FindingKinds(v grade.Verdict) []string {
 	var out []string
 	for _, f := range v.Findings {
-		k := string(f.Kind)
-		switch {
-		case f.Kind == grade.Analyzer && f.Analyzer != "":
-			k += ":" + f.Analyzer
-		case f.Kind == grade.Test && f.Test != "":
-			k += ":" + strings.SplitN(f.Test, "/", 2)[0]
+		if f.Kind == grade.Test {
+			f.Test, _, _ = strings.Cut(f.Test, "/") // the room counts tests, not subtests
 		}
+		k := f.Label()
 		if !slices.Contains(out, k) {
 			out = append(out, k)
 		}
