@@ -166,7 +166,7 @@ func (m *exercisePage) refresh() tea.Cmd {
 	for _, f := range append([]sourceFile{m.idiom}, m.files...) {
 		fmt.Fprintf(h, "%s\x00%s\x00", f.name, f.code)
 	}
-	k := renderKey{page: "exercise", id: m.ex.ID, width: m.width, dark: m.c.styles.Dark,
+	k := renderKey{page: exerciseState, id: m.ex.ID, width: m.width, dark: m.c.styles.Dark,
 		variant: fmt.Sprintf("%s|%d|%v|%x", lang, hints, sol, h.Sum64())}
 	if k == m.shown || k == m.pending {
 		return nil

@@ -76,7 +76,7 @@ func (m *lessonPage) refresh() tea.Cmd {
 
 // keyFor names the rendering of lesson l for the page as it is now.
 func (m lessonPage) keyFor(l *course.Lesson) renderKey {
-	return renderKey{page: "lesson", id: l.ID, width: m.width, dark: m.c.styles.Dark, variant: string(m.c.language())}
+	return renderKey{page: lessonState, id: l.ID, width: m.width, dark: m.c.styles.Dark, variant: string(m.c.language())}
 }
 
 // lessonDoc is the document for a lesson: its title and its body, links to

@@ -41,7 +41,7 @@ type documentRenderedMsg struct {
 
 // renderKey names one rendering of a page's document.
 type renderKey struct {
-	page    string // "lesson" or "exercise"
+	page    state // the page whose document it is
 	id      string
 	width   int
 	dark    bool
