@@ -10,7 +10,7 @@ import (
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/learner"
-	"github.com/accent-go/accent/internal/tui/watch"
+	"github.com/accent-go/accent/internal/watch"
 )
 
 // WatchOptions: accent watch.

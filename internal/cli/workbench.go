@@ -16,7 +16,7 @@ import (
 	"github.com/accent-go/accent/internal/pair"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/tui"
-	"github.com/accent-go/accent/internal/tui/watch"
+	"github.com/accent-go/accent/internal/watch"
 )
 
 // WorkbenchOptions: accent with no command.

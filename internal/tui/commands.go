@@ -20,7 +20,7 @@ import (
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/render"
 	"github.com/accent-go/accent/internal/termui"
-	"github.com/accent-go/accent/internal/tui/watch"
+	"github.com/accent-go/accent/internal/watch"
 	"github.com/accent-go/accent/internal/workspace"
 )
 

@@ -18,7 +18,7 @@ import (
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/learner"
-	"github.com/accent-go/accent/internal/tui/watch"
+	"github.com/accent-go/accent/internal/watch"
 )
 
 // exercisePage is the exercise view: the task, the idiom the learner knows

@@ -3,7 +3,7 @@ package tui
 import (
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/progress"
-	"github.com/accent-go/accent/internal/tui/watch"
+	"github.com/accent-go/accent/internal/watch"
 )
 
 // Navigation: pages ask the root to switch pages with these.
