@@ -471,7 +471,7 @@ func runLesson(opts *LessonOptions) error {
 		return usageError("%v", err)
 	}
 	style := render.Plain
-	if opts.IO.OutTTY && !noColor() {
+	if opts.IO.OutTTY && !opts.Env.NoColor {
 		style = render.Dark
 	}
 	var r render.Renderer

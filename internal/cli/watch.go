@@ -63,7 +63,7 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 		// replace the file a watch on it would follow. On a Windows drive
 		// under WSL, or where fsnotify fails, it polls instead.
 		dir := s.ws.ExerciseDir(ex)
-		w, err := watch.New(dir, watchOptions(opts.Debounce))
+		w, err := watch.New(dir, opts.watchOptions(opts.Debounce))
 		if err != nil {
 			return err
 		}

@@ -75,7 +75,7 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 		pp = &plainPair{s: opts.Pair, log: log, out: s.io.Out, errOut: s.io.ErrOut}
 		pairOpts = &tui.PairOptions{Session: opts.Pair, Log: log}
 	}
-	if opts.Plain || accessible() {
+	if opts.Plain || opts.Env.Accessible {
 		return runPlain(ctx, opts, s, st, pp)
 	}
 	var link tui.Workshop
@@ -113,25 +113,19 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 		Course: s.course, Workspace: s.ws, Store: s.store, State: st,
 		Grade: s.gradeAndRecord,
 		In:    s.io.In, Out: s.io.Out,
-		Theme:   os.Getenv("ACCENT_THEME"),
-		NoColor: noColor(),
+		Theme:   opts.Env.Theme,
+		NoColor: opts.Env.NoColor,
+		Editor:  tui.SystemEditor(opts.Env.Editor),
 		Mouse:   opts.Mouse,
-		Watch:   watchOptions(defaultDebounce),
+		Watch:   opts.watchOptions(defaultDebounce),
 	})
-}
-
-// accessible reports whether ACCESSIBLE asks for screen-reader friendly
-// output (any value but "", "0" and "false").
-func accessible() bool {
-	v := strings.ToLower(os.Getenv("ACCESSIBLE"))
-	return v != "" && v != "0" && v != "false"
 }
 
 // watchOptions are how watch mode notices saves: ACCENT_WATCH=poll polls
 // file times (network drives, containers), as accent does by itself on a
 // Windows drive under WSL or when fsnotify fails.
-func watchOptions(debounce time.Duration) watch.Options {
-	return watch.Options{Debounce: debounce, Poll: os.Getenv("ACCENT_WATCH") == "poll"}
+func (g *Globals) watchOptions(debounce time.Duration) watch.Options {
+	return watch.Options{Debounce: debounce, Poll: g.Env.WatchPoll, WSL: g.Env.WSL}
 }
 
 // runPlain is the line-based workbench: one question, one answer, nothing

@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"cmp"
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -14,7 +11,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -23,198 +19,6 @@ import (
 	"github.com/accent-go/accent/internal/workshop"
 	"github.com/accent-go/accent/internal/workshop/dashboard"
 )
-
-// The participant's side: --join on the workbench, and reporting from
-// every command once joined.
-
-// JoinOptions are the workbench's --join, --code and --name.
-type JoinOptions struct {
-	Server, Code, Name string
-}
-
-// workshopDir is where the participant's workshop client keeps its token
-// and queue.
-func (g *Globals) workshopDir() (string, error) {
-	dir := g.StateDir
-	if dir == "" {
-		var err error
-		if dir, err = progress.DefaultDir(); err != nil {
-			return "", err
-		}
-	}
-	return filepath.Join(dir, "workshop"), nil
-}
-
-// joinWorkshop sets up the client for --join; it asks for the code at a
-// terminal when it is missing.
-func (g *Globals) joinWorkshop(j JoinOptions) (*workshop.Client, error) {
-	server, code := j.Server, j.Code
-	if c, host, ok := strings.Cut(server, "@"); ok && !strings.Contains(c, "/") {
-		code, server = cmp.Or(code, c), host // CODE@HOST:PORT
-	}
-	name := j.Name
-	var lines <-chan string
-	stop := func() {}
-	defer func() { stop() }()
-	ask := func(prompt string) string {
-		if lines == nil {
-			lines, _, stop = readLines(g.IO.In)
-		}
-		fmt.Fprint(g.IO.ErrOut, prompt)
-		return strings.TrimSpace(<-lines)
-	}
-	if strings.TrimSpace(name) == "" {
-		if !g.IO.InTTY {
-			return nil, usageError("--join needs --name: the name the facilitator sees")
-		}
-		if name = ask("Your name, as the facilitator will see it: "); name == "" {
-			return nil, usageError("no name given")
-		}
-	}
-	if code == "" {
-		if !g.IO.InTTY {
-			return nil, usageError("--join needs --code: the join code accent workshop serve printed")
-		}
-		if code = ask("Join code (on the facilitator's screen): "); code == "" {
-			return nil, usageError("no join code given")
-		}
-	}
-	dir, err := g.workshopDir()
-	if err != nil {
-		return nil, err
-	}
-	c, err := workshop.NewClient(workshop.ClientConfig{Server: server, Code: code, Name: name, Dir: dir})
-	if err != nil {
-		return nil, usageError("%v", err)
-	}
-	return c, nil
-}
-
-// workshopLink is the workshop the learner joined, shared by the commands
-// of one run and the workbench's background commands.
-type workshopLink struct {
-	mu   sync.Mutex
-	c    *workshop.Client // nil until joined or found
-	live bool             // its Run is sending (the workbench, watch)
-}
-
-// joinedWorkshop returns the client of the workshop joined (now with
-// --join, or earlier), or nil.
-func (g *Globals) joinedWorkshop() *workshop.Client {
-	g.link.mu.Lock()
-	defer g.link.mu.Unlock()
-	if g.link.c != nil {
-		return g.link.c
-	}
-	dir, err := g.workshopDir()
-	if err != nil {
-		return nil
-	}
-	c, err := workshop.OpenClient(dir)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(g.IO.ErrOut, "accent: the workshop: %v\n", err)
-		}
-		return nil
-	}
-	g.link.c = c
-	return c
-}
-
-// setWorkshop makes c the workshop joined.
-func (g *Globals) setWorkshop(c *workshop.Client) {
-	g.link.mu.Lock()
-	defer g.link.mu.Unlock()
-	g.link.c = c
-}
-
-// startWorkshop keeps the joined workshop's client sending until ctx
-// ends; the returned func stops it and closes the queue.
-func (g *Globals) startWorkshop(ctx context.Context) func() {
-	c := g.joinedWorkshop()
-	g.link.mu.Lock()
-	defer g.link.mu.Unlock()
-	if c == nil || g.link.live {
-		return func() {}
-	}
-	g.link.live = true
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		c.Run(ctx)
-	}()
-	return func() {
-		cancel()
-		<-done
-		g.link.mu.Lock()
-		g.link.live, g.link.c = false, nil
-		g.link.mu.Unlock()
-		if err := c.Close(); err != nil {
-			fmt.Fprintf(g.IO.ErrOut, "accent: the workshop: %v\n", err)
-		}
-	}
-}
-
-// printNotices prints what the workshop said since the last prompt (the
-// line-based workbench prints it between prompts, never in the middle of
-// one).
-func (g *Globals) printNotices() {
-	g.link.mu.Lock()
-	c := g.link.c
-	g.link.mu.Unlock()
-	if c == nil {
-		return
-	}
-	for {
-		select {
-		case n := <-c.Notices():
-			switch {
-			case n.Message != nil:
-				fmt.Fprintf(g.IO.Out, "\nFacilitator: %s\n", n.Message.Text)
-			case n.Opened != "":
-				fmt.Fprintf(g.IO.Out, "\nThe facilitator opened %s.\n", n.Opened)
-			case n.Joined != "":
-				fmt.Fprintf(g.IO.Out, "\nJoined the workshop as %s.\n", n.Joined)
-			case n.Err != "":
-				fmt.Fprintf(g.IO.Out, "\nWorkshop: %s\n", n.Err)
-			}
-		default:
-			return
-		}
-	}
-}
-
-// report queues workshop events (learner says which) if the learner
-// joined one. It never waits on the network and never fails a command.
-func (g *Globals) report(events ...workshop.Event) {
-	if len(events) == 0 {
-		return
-	}
-	c := g.joinedWorkshop()
-	if c == nil {
-		return
-	}
-	for _, e := range events {
-		if err := c.Report(e); err != nil {
-			fmt.Fprintf(g.IO.ErrOut, "accent: the workshop: %v\n", err)
-		}
-	}
-}
-
-// flushWorkshop gives queued events a short chance to reach the room at
-// the end of a one-shot command; what does not make it goes next time.
-func (g *Globals) flushWorkshop(ctx context.Context) {
-	g.link.mu.Lock()
-	c, live := g.link.c, g.link.live
-	g.link.mu.Unlock()
-	if c == nil || live {
-		return // none, or Run is sending already
-	}
-	ctx, cancel := context.WithTimeout(ctx, 700*time.Millisecond)
-	defer cancel()
-	_ = c.Send(ctx) //accent:ignore errignored the events stay queued for the next command or the workbench
-}
 
 // The facilitator's side: accent workshop ...
 
@@ -236,7 +40,7 @@ func (g *Globals) defaultDataDir() (string, error) {
 	dir := g.StateDir
 	if dir == "" {
 		var err error
-		if dir, err = progress.DefaultDir(); err != nil {
+		if dir, err = progress.DefaultDir(g.Env.StateDir); err != nil {
 			return "", err
 		}
 	}
@@ -406,7 +210,7 @@ func (f *facilitatorFlags) client(g *Globals) (*workshop.Facilitator, error) {
 			return nil, err
 		}
 	}
-	token := os.Getenv("ACCENT_FACILITATOR_TOKEN")
+	token := g.Env.FacilitatorToken
 	if token == "" {
 		var err error
 		if token, err = workshop.ReadSecret(data, workshop.FacilitatorToken); err != nil {
@@ -428,79 +232,118 @@ func (f *facilitatorFlags) client(g *Globals) (*workshop.Facilitator, error) {
 	return fc, nil
 }
 
+// DashboardOptions: accent workshop dashboard.
+type DashboardOptions struct {
+	*Globals
+	facilitatorFlags
+}
+
 func newDashboardCmd(g *Globals) *cobra.Command {
-	var f facilitatorFlags
+	opts := &DashboardOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "dashboard",
 		Short: "The facilitator's live view of the room: who is where, who is stuck, what to explain next",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			fc, err := f.client(g)
-			if err != nil {
-				return err
-			}
-			if !g.IO.InTTY || !g.IO.OutTTY {
-				return usageError("the dashboard needs a terminal; GET /v1/room gives the same data as JSON")
-			}
-			return dashboard.Run(cmd.Context(), dashboard.Options{Facilitator: fc, In: g.IO.In, Out: g.IO.Out, NoColor: noColor()})
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runDashboard(cmd.Context(), opts) },
 	}
-	f.register(cmd)
+	opts.register(cmd)
 	return cmd
 }
 
+func runDashboard(ctx context.Context, opts *DashboardOptions) error {
+	fc, err := opts.client(opts.Globals)
+	if err != nil {
+		return err
+	}
+	if !opts.IO.InTTY || !opts.IO.OutTTY {
+		return usageError("the dashboard needs a terminal; GET /v1/room gives the same data as JSON")
+	}
+	return dashboard.Run(ctx, dashboard.Options{Facilitator: fc, In: opts.IO.In, Out: opts.IO.Out, NoColor: opts.Env.NoColor})
+}
+
+// OpenOptions: accent workshop open.
+type OpenOptions struct {
+	*Globals
+	facilitatorFlags
+	Exercise string // an id or a unique slug
+}
+
 func newOpenCmd(g *Globals) *cobra.Command {
-	var f facilitatorFlags
+	opts := &OpenOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "open EXERCISE",
 		Short: "Open one of the session's exercises to the room",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fc, err := f.client(g)
-			if err != nil {
-				return err
-			}
-			id := args[0]
-			if c, err := g.Course(); err == nil {
-				if ex, err := c.FindExercise(id); err == nil {
-					id = ex.ID
-				}
-			}
-			if err := fc.Open(cmd.Context(), id); err != nil {
-				return err
-			}
-			fmt.Fprintf(g.IO.Out, "Opened %s.\n", id)
-			return nil
+			opts.Exercise = args[0]
+			return runOpen(cmd.Context(), opts)
 		},
 	}
-	f.register(cmd)
+	opts.register(cmd)
 	return cmd
 }
 
+func runOpen(ctx context.Context, opts *OpenOptions) error {
+	fc, err := opts.client(opts.Globals)
+	if err != nil {
+		return err
+	}
+	id := opts.Exercise
+	if c, err := opts.Course(); err == nil {
+		if ex, err := c.FindExercise(id); err == nil {
+			id = ex.ID
+		}
+	}
+	if err := fc.Open(ctx, id); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.Out, "Opened %s.\n", id)
+	return nil
+}
+
+// SayOptions: accent workshop say.
+type SayOptions struct {
+	*Globals
+	facilitatorFlags
+	Message string
+}
+
 func newSayCmd(g *Globals) *cobra.Command {
-	var f facilitatorFlags
+	opts := &SayOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "say MESSAGE...",
 		Short: "Broadcast a message to every participant's workbench",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fc, err := f.client(g)
-			if err != nil {
-				return err
-			}
-			if err := fc.Broadcast(cmd.Context(), strings.Join(args, " ")); err != nil {
-				return err
-			}
-			fmt.Fprintln(g.IO.Out, "Sent.")
-			return nil
+			opts.Message = strings.Join(args, " ")
+			return runSay(cmd.Context(), opts)
 		},
 	}
-	f.register(cmd)
+	opts.register(cmd)
 	return cmd
 }
 
+func runSay(ctx context.Context, opts *SayOptions) error {
+	fc, err := opts.client(opts.Globals)
+	if err != nil {
+		return err
+	}
+	if err := fc.Broadcast(ctx, opts.Message); err != nil {
+		return err
+	}
+	fmt.Fprintln(opts.IO.Out, "Sent.")
+	return nil
+}
+
+// RemoveOptions: accent workshop remove.
+type RemoveOptions struct {
+	*Globals
+	facilitatorFlags
+	Participant string // an id like p12
+}
+
 func newRemoveCmd(g *Globals) *cobra.Command {
-	var f facilitatorFlags
+	opts := &RemoveOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "remove PARTICIPANT",
 		Short: "Take a participant out of the room (an id like p12, as the dashboard and export show)",
@@ -509,105 +352,77 @@ the board, their token stops working, and their client stops sending.
 The id is the one the dashboard and "accent workshop export" show (p12).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fc, err := f.client(g)
-			if err != nil {
-				return err
-			}
-			if err := fc.Remove(cmd.Context(), args[0]); err != nil {
-				return err
-			}
-			fmt.Fprintf(g.IO.Out, "Removed %s.\n", args[0])
-			return nil
+			opts.Participant = args[0]
+			return runRemove(cmd.Context(), opts)
 		},
 	}
-	f.register(cmd)
+	opts.register(cmd)
 	return cmd
 }
 
+func runRemove(ctx context.Context, opts *RemoveOptions) error {
+	fc, err := opts.client(opts.Globals)
+	if err != nil {
+		return err
+	}
+	if err := fc.Remove(ctx, opts.Participant); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.Out, "Removed %s.\n", opts.Participant)
+	return nil
+}
+
+// ExportOptions: accent workshop export.
+type ExportOptions struct {
+	*Globals
+	Data   string // the room's data directory
+	Format string // csv or json
+	Output string // a file; "" or "-" for standard output
+}
+
 func newExportCmd(g *Globals) *cobra.Command {
-	var data, format, output string
+	opts := &ExportOptions{Globals: g}
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the room's results as CSV or JSON (works while the server runs, or after)",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "csv" && format != "json" {
-				return usageError("--format %q: use csv or json", format)
-			}
-			if data == "" {
-				var err error
-				if data, err = g.defaultDataDir(); err != nil {
-					return err
-				}
-			}
-			room, notice, err := workshop.LoadRoom(data)
-			if err != nil {
-				return usageError("%v", err)
-			}
-			if notice != "" {
-				fmt.Fprintln(g.IO.ErrOut, "accent: "+notice)
-			}
-			snap := room.Snapshot(g.Now(), workshop.Stuck{})
-			if output == "" || output == "-" {
-				return workshop.Export(g.IO.Out, snap, format)
-			}
-			f, err := os.Create(output)
-			if err != nil {
-				return err
-			}
-			if err := workshop.Export(f, snap, format); err != nil {
-				f.Close()
-				return err
-			}
-			return f.Close()
-		},
+		RunE:  func(*cobra.Command, []string) error { return runExport(opts) },
 	}
-	cmd.Flags().StringVar(&data, "data", "", "the room's data directory (default: the state directory's room/)")
-	cmd.Flags().StringVar(&format, "format", "csv", "csv (one row per participant and exercise) or json (the room snapshot)")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVar(&opts.Data, "data", "", "the room's data directory (default: the state directory's room/)")
+	cmd.Flags().StringVar(&opts.Format, "format", "csv", "csv (one row per participant and exercise) or json (the room snapshot)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
 	return cmd
 }
 
-func newWorkshopStatusCmd(g *Globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "status",
-		Short: "Say which workshop you joined and how many events wait to be sent",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			c := g.joinedWorkshop()
-			if c == nil {
-				fmt.Fprintln(g.IO.Out, "You have not joined a workshop (accent --join HOST:PORT --code CODE --name NAME).")
-				return nil
-			}
-			defer c.Close()
-			ctx, cancel := context.WithTimeout(cmd.Context(), 3*time.Second)
-			defer cancel()
-			err := c.Send(ctx)
-			info := c.Info()
-			fmt.Fprintf(g.IO.Out, "Workshop %s as %q: %d events waiting to be sent.\n", info.Server, info.Name, c.Pending())
-			if err != nil {
-				fmt.Fprintf(g.IO.Out, "The room is out of reach right now: %v\n", err)
-			}
-			return nil
-		},
+func runExport(opts *ExportOptions) error {
+	if opts.Format != "csv" && opts.Format != "json" {
+		return usageError("--format %q: use csv or json", opts.Format)
 	}
-}
-
-func newLeaveCmd(g *Globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "leave",
-		Short: "Stop reporting to the workshop you joined (unsent events are dropped)",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			dir, err := g.workshopDir()
-			if err != nil {
-				return err
-			}
-			if err := os.RemoveAll(dir); err != nil {
-				return err
-			}
-			fmt.Fprintln(g.IO.Out, "Left the workshop.")
-			return nil
-		},
+	data := opts.Data
+	if data == "" {
+		var err error
+		if data, err = opts.defaultDataDir(); err != nil {
+			return err
+		}
 	}
+	room, notice, err := workshop.LoadRoom(data)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	if notice != "" {
+		fmt.Fprintln(opts.IO.ErrOut, "accent: "+notice)
+	}
+	snap := room.Snapshot(opts.Now(), workshop.Stuck{})
+	if opts.Output == "" || opts.Output == "-" {
+		return workshop.Export(opts.IO.Out, snap, opts.Format)
+	}
+	f, err := os.Create(opts.Output)
+	if err != nil {
+		return err
+	}
+	if err := workshop.Export(f, snap, opts.Format); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
