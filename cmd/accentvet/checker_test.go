@@ -52,7 +52,7 @@ func TestCheckerModule(t *testing.T) {
 	cmd.WaitDelay = time.Second
 	out, err := cmd.CombinedOutput()
 	if ctx.Err() != nil {
-		t.Fatalf("go %v in %s did not finish before this test's deadline (go test -timeout); run it directly.\n%s", args, dir, out)
+		t.Fatalf("go %v in %s did not finish before this test's deadline: it runs all the checker's tests in one test binary, so give go test a longer -timeout (go test -timeout 30m ./...), or run them directly (cd checker && go test ./...).\n%s", args, dir, out)
 	}
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {
