@@ -16,7 +16,10 @@ cp -r "$src" "$tmp/xtools" && chmod -R u+w "$tmp/xtools"
 ours=$("$tmp/accentvet" -list | awk '/^[a-z]+:$/ { fam = $1 } /^  / && fam != "vet:" && fam != "directives:" { print $1 }')
 for target in "$tmp/xtools" "$root"; do
   echo "== $( [ "$target" = "$root" ] && echo accent || echo golang.org/x/tools v0.52.0 )"
-  (cd "$target" && "$tmp/accentvet" ./... >"$tmp/out" 2>/dev/null) || true
+  # accent is two modules (the root and checker/, one workspace by go.work).
+  pkgs=(./...)
+  if [ "$target" = "$root" ]; then pkgs=(./... ./checker/...); fi
+  (cd "$target" && "$tmp/accentvet" "${pkgs[@]}" >"$tmp/out" 2>/dev/null) || true
   for a in $ours; do
     printf '%-16s %5d\n' "$a" "$(grep -c "($a)\$" "$tmp/out" || true)"
   done

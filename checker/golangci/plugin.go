@@ -4,9 +4,9 @@
 // Build a custom golangci-lint with it (see the README, "golangci-lint"):
 //
 //	# .custom-gcl.yml
-//	version: v2.5.0
+//	version: v2.15.0
 //	plugins:
-//	  - module: github.com/accent-go/accent
+//	  - module: github.com/accent-go/accent/checker
 //	    import: github.com/accent-go/accent/checker/golangci
 //	    version: latest
 //

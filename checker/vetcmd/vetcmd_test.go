@@ -242,7 +242,7 @@ var accentvet = sync.OnceValues(func() (string, error) {
 		return "", err
 	}
 	bin := filepath.Join(dir, "accentvet")
-	out, err := exec.Command("go", "build", "-o", bin, "github.com/accent-go/accent/cmd/accentvet").CombinedOutput()
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/accent-go/accent/checker/cmd/accentvet").CombinedOutput()
 	if err != nil {
 		return "", &buildError{out: string(out), err: err}
 	}

@@ -1,6 +1,7 @@
-// Command accentvet finds goroutine leaks, blocking bugs, ignored errors
-// and time pitfalls in Go code, with go vet's own suite alongside. Run it
-// as accentvet ./... or go vet -vettool=$(which accentvet) ./...
+// Command accentvet is github.com/accent-go/accent/checker/cmd/accentvet,
+// kept here so that go run ./cmd/accentvet works at the root of a checkout.
+// Install the checker on its own (without the TUI's dependencies) with
+// go install github.com/accent-go/accent/checker/cmd/accentvet@latest.
 package main
 
 import "github.com/accent-go/accent/checker/vetcmd"
