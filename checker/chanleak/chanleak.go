@@ -47,6 +47,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, k := range res.Classes {
 		c.certain(k)
+		c.futures(k)
+		c.dropped(k)
 	}
 	for _, fn := range res.Funcs {
 		for _, b := range fn.Blocks {

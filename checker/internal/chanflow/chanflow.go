@@ -109,6 +109,7 @@ type Result struct {
 
 	files   []*ast.File
 	classOf map[ssa.Value]*Class
+	fields  map[*types.Var]*Class
 	inPkg   map[*ssa.Function]bool
 	calls   map[*ssa.Function][]ssa.CallInstruction // static call sites, incl. go and defer
 	known   map[*ssa.Function]bool                  // every caller is a static call site in calls
@@ -121,6 +122,12 @@ type Result struct {
 // channel the analysis tracked.
 func (r *Result) ClassOf(v ssa.Value) *Class {
 	return r.classOf[v]
+}
+
+// FieldClass returns the class of the channel values kept in struct field
+// v (its generic origin), or nil if the package tracks none.
+func (r *Result) FieldClass(v *types.Var) *Class {
+	return r.fields[v.Origin()]
 }
 
 // CallSites returns the static call sites (calls, go and defer statements)
@@ -149,6 +156,7 @@ func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
 		files:   pass.Files,
 		classOf: make(map[ssa.Value]*Class),
+		fields:  make(map[*types.Var]*Class),
 		inPkg:   make(map[*ssa.Function]bool),
 		calls:   make(map[*ssa.Function][]ssa.CallInstruction),
 		known:   make(map[*ssa.Function]bool),
@@ -742,8 +750,11 @@ func (b *builder) classes() {
 		c.Ops = append(c.Ops, f.ops...)
 	}
 	for v, i := range b.index {
-		if v, ok := v.(ssa.Value); ok {
+		switch v := v.(type) {
+		case ssa.Value:
 			b.res.classOf[v] = byRoot[b.find(i)]
+		case fieldKey:
+			b.res.fields[v.v] = byRoot[b.find(i)]
 		}
 	}
 }

@@ -1,0 +1,583 @@
+package chanleak
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/accent-go/accent/checker/internal/chanflow"
+)
+
+// Cross-method channel protocols: the Future, Promise and
+// CompletableFuture ports. A function makes an unbuffered channel, keeps it
+// in a struct or returns it, and leaves the send to code that runs for that
+// one value (a goroutine it starts, a callback it hands out, a method that
+// goroutine calls); another function receives. The send then blocks forever
+// when the receiver gives up (a context, a timer, a cancel channel) or is
+// never called (the caller drops the handle).
+//
+// "May never be called" is read narrowly, so that correct code that always
+// calls Get stays quiet: the rule reports a receive with a give-up path, or
+// a call in the package that drops the value its goroutine sends on. A
+// receive that always waits is taken as served; a long-lived channel sent
+// on by methods any caller can run (a request queue) is not a future.
+
+// ownerDepth bounds how far ownedBy follows calls from the function that
+// makes the channel.
+const ownerDepth = 3
+
+// ownedBy reports whether f runs only on behalf of a call of fn, off fn's
+// own goroutine: f is a function literal of fn (at any depth), the target
+// of a go statement in fn, or a function whose every caller is such code.
+func (c *checker) ownedBy(f, fn *ssa.Function, depth int) bool {
+	if f == fn {
+		return false
+	}
+	for p := f.Parent(); p != nil; p = p.Parent() {
+		if p == fn {
+			return true
+		}
+	}
+	if depth == 0 || !c.res.CallersKnown(f) {
+		return false
+	}
+	sites := c.res.CallSites(f)
+	if len(sites) == 0 {
+		return false
+	}
+	for _, s := range sites {
+		if _, ok := s.(*ssa.Go); ok && s.Parent() == fn {
+			continue
+		}
+		if !c.ownedBy(s.Parent(), fn, depth-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// futureSends splits the ops of class k by the make each serves: the sends
+// that code owned by the make's function performs. It fails (ok false) when
+// some send belongs to no make, or some receive to one: k is then not a
+// one-value-per-make protocol.
+func (c *checker) futureSends(k *chanflow.Class) (sends map[*ssa.MakeChan][]*chanflow.Op, recvs []*chanflow.Op, ok bool) {
+	sends = make(map[*ssa.MakeChan][]*chanflow.Op)
+	for _, op := range k.Ops {
+		var owner *ssa.MakeChan
+		for _, m := range k.Makes {
+			if c.ownedBy(op.Fn, m.Parent(), ownerDepth) {
+				owner = m
+				break
+			}
+		}
+		switch op.Kind {
+		case chanflow.Send:
+			if owner == nil {
+				return nil, nil, false
+			}
+			sends[owner] = append(sends[owner], op)
+		case chanflow.Recv:
+			if owner != nil {
+				return nil, nil, false
+			}
+			for _, m := range k.Makes {
+				if op.Fn == m.Parent() {
+					return nil, nil, false
+				}
+			}
+			recvs = append(recvs, op)
+		}
+	}
+	return sends, recvs, len(sends) > 0
+}
+
+// giveUp is a select case beside a receive of the future: taking it, the
+// receiving function returns without receiving.
+type giveUp struct {
+	recv *chanflow.Op
+	pos  token.Pos // the case's channel operation
+	ret  token.Pos // the return it reaches
+}
+
+// futures reports the sends of a future whose receiver can give up.
+func (c *checker) futures(k *chanflow.Class) {
+	if k.External || k.EscRecv || len(k.Makes) == 0 || !unbuffered(k) {
+		return
+	}
+	sends, recvs, ok := c.futureSends(k)
+	if !ok || len(recvs) == 0 {
+		return
+	}
+	var g *giveUp
+	for _, r := range recvs {
+		if g = c.givesUp(k, r, sends); g != nil {
+			break
+		}
+	}
+	if g == nil {
+		return
+	}
+	receivers := make(map[*ssa.Function]bool)
+	for _, r := range recvs {
+		receivers[r.Fn] = true
+	}
+	rname := funcName(g.recv.Fn)
+	only := fmt.Sprintf("only %s receives from it", g.recv.Fn.Name())
+	if len(receivers) > 1 {
+		only = fmt.Sprintf("%s is one of %d functions that receive from it", g.recv.Fn.Name(), len(receivers))
+	}
+	for m, ops := range sends {
+		once := c.oneSend(m, ops)
+		for _, op := range ops {
+			if !op.Blocking() {
+				continue
+			}
+			name, _ := c.name(op)
+			msg := fmt.Sprintf("this send on %s blocks forever once %s gives up: %s, and its %s case at line %d returns without receiving; give %s a buffer of 1, or make the sender select on a done channel that the receiver closes when it gives up",
+				name, rname, only, c.caseText(g.pos), c.line(g.pos), name)
+			var fixes []analysis.SuggestedFix
+			if once {
+				fixes = c.bufferFix(m)
+			}
+			rel := []analysis.RelatedInformation{
+				{Pos: g.pos, Message: fmt.Sprintf("%s can take this case instead of receiving", g.recv.Fn.Name())},
+			}
+			if g.ret.IsValid() {
+				rel = append(rel, analysis.RelatedInformation{Pos: g.ret, Message: fmt.Sprintf("%s returns here without receiving from %s", g.recv.Fn.Name(), name)})
+			}
+			if m.Pos().IsValid() {
+				rel = append(rel, analysis.RelatedInformation{Pos: m.Pos(), Message: "the channel is made here, without a buffer"})
+			}
+			c.report(analysis.Diagnostic{Pos: op.Pos, Message: msg, SuggestedFixes: fixes, Related: rel})
+		}
+	}
+}
+
+// givesUp returns a case of the select of receive r that leads its
+// function to return without receiving from k, if there is one. A case on
+// a sibling channel, one that the future's own sender side sends on (the
+// error channel beside the result channel), is part of the protocol: the
+// sender sends on one or the other.
+func (c *checker) givesUp(k *chanflow.Class, r *chanflow.Op, sends map[*ssa.MakeChan][]*chanflow.Op) *giveUp {
+	sel := r.Select
+	if sel == nil || !sel.Blocking || len(sel.States) < 2 {
+		return nil
+	}
+	for i, st := range sel.States {
+		if i == r.Case || st.Dir != types.RecvOnly {
+			continue
+		}
+		if sk := c.res.ClassOf(st.Chan); sk != nil && (sk == k || c.sibling(sk, sends)) {
+			continue
+		}
+		from, j, ok := chanflow.SelectCase(sel, i)
+		if !ok {
+			continue
+		}
+		if ret, ok := c.returnsWithout(r.Fn, from.Succs[j], k); ok {
+			return &giveUp{recv: r, pos: st.Pos, ret: ret}
+		}
+	}
+	return nil
+}
+
+// sibling reports whether class sk is sent on by code owned by the
+// function of one of the makes in sends.
+func (c *checker) sibling(sk *chanflow.Class, sends map[*ssa.MakeChan][]*chanflow.Op) bool {
+	for _, op := range sk.Ops {
+		if op.Kind != chanflow.Send {
+			continue
+		}
+		for m := range sends {
+			if c.ownedBy(op.Fn, m.Parent(), ownerDepth) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// returnsWithout reports whether a path from block start reaches a return
+// of fn without receiving from class k, either itself or in a function it
+// calls or starts. It returns the position of that return.
+func (c *checker) returnsWithout(fn *ssa.Function, start *ssa.BasicBlock, k *chanflow.Class) (token.Pos, bool) {
+	recvIn := make(map[ssa.Instruction]bool)
+	recvFn := make(map[*ssa.Function]bool)
+	for _, op := range k.Ops {
+		if op.Kind != chanflow.Recv {
+			continue
+		}
+		recvFn[op.Fn] = true
+		if op.Fn == fn {
+			recvIn[op.Instr] = true
+		}
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := []*ssa.BasicBlock{start}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		stopped := false
+	instrs:
+		for _, instr := range b.Instrs {
+			if recvIn[instr] {
+				stopped = true
+				break
+			}
+			switch instr := instr.(type) {
+			case ssa.CallInstruction:
+				if testFailure(instr.Common()) {
+					stopped = true
+					break instrs
+				}
+				if callee := instr.Common().StaticCallee(); callee != nil && recvFn[callee] {
+					stopped = true
+					break instrs
+				}
+			case *ssa.Panic:
+				stopped = true
+				break instrs
+			case *ssa.Return:
+				pos := instr.Pos()
+				if !pos.IsValid() {
+					if body := funcBody(fn); body != nil {
+						pos = body.Rbrace
+					}
+				}
+				return pos, true
+			}
+		}
+		if !stopped {
+			stack = append(stack, b.Succs...)
+		}
+	}
+	return token.NoPos, false
+}
+
+// oneSend reports whether each channel m makes gets at most one send:
+// a single function of the sender side sends, at most once per call, and
+// it runs once per call of m's function (the target of one go statement
+// outside any loop).
+func (c *checker) oneSend(m *ssa.MakeChan, ops []*chanflow.Op) bool {
+	f := ops[0].Fn
+	for _, op := range ops[1:] {
+		if op.Fn != f {
+			return false
+		}
+	}
+	n := c.res.LoopsOf(f).MaxPerCall(f, func(b *ssa.BasicBlock) int {
+		count := 0
+		for _, op := range ops {
+			if op.Instr.Block() == b {
+				count++
+			}
+		}
+		return count
+	})
+	if n != 1 {
+		return false
+	}
+	fn := m.Parent()
+	for depth := 0; f != fn && depth < ownerDepth; depth++ {
+		sites := c.res.CallSites(f)
+		if len(sites) != 1 || (f.Parent() != nil && takenClosure(f)) {
+			return false
+		}
+		s := sites[0]
+		if c.res.LoopsOf(s.Parent()).Cyclic[s.Block().Index] {
+			return false
+		}
+		if _, ok := s.(*ssa.Go); ok && s.Parent() == fn {
+			return true
+		}
+		f = s.Parent()
+	}
+	return false
+}
+
+// takenClosure reports whether function literal f is used as a value
+// other than by calling it or starting it at once: a callback handed to
+// code that may call it any number of times.
+func takenClosure(f *ssa.Function) bool {
+	var rands []*ssa.Value
+	for _, b := range f.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			var callee ssa.Value
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				callee = call.Common().Value
+			}
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == ssa.Value(f) {
+				for _, ref := range *mc.Referrers() {
+					if call, ok := ref.(ssa.CallInstruction); !ok || call.Common().Value != ssa.Value(mc) {
+						return true
+					}
+				}
+				continue
+			}
+			for _, r := range instr.Operands(rands[:0]) {
+				if *r == ssa.Value(f) && *r != callee {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// dropped reports the sends of goroutines whose channel their starter
+// returns, at a call in the package that drops the result (moby#4395).
+func (c *checker) dropped(k *chanflow.Class) {
+	if k.External || len(k.Makes) == 0 || !unbuffered(k) {
+		return
+	}
+	sends, _, ok := c.futureSends(k)
+	if !ok {
+		return
+	}
+	for m, ops := range sends {
+		fn := m.Parent()
+		idx, what, ok := c.returned(fn, m, k)
+		if !ok {
+			continue
+		}
+		var drop ssa.CallInstruction
+		for _, site := range c.res.CallSites(fn) {
+			call, ok := site.(*ssa.Call)
+			if ok && droppedResult(call, idx, fn.Signature.Results().Len()) {
+				if drop == nil || call.Pos() < drop.Pos() {
+					drop = call
+				}
+			}
+		}
+		if drop == nil {
+			continue
+		}
+		once := c.oneSend(m, ops)
+		for _, op := range ops {
+			if !op.Blocking() {
+				continue
+			}
+			name, _ := c.name(op)
+			msg := fmt.Sprintf("%s returns the %s this goroutine sends on, and the call at line %d drops it: nothing receives, so the send blocks forever; give %s a buffer of 1, or receive the result",
+				fn.Name(), what, c.line(drop.Pos()), name)
+			var fixes []analysis.SuggestedFix
+			if once {
+				fixes = c.bufferFix(m)
+			}
+			rel := []analysis.RelatedInformation{{Pos: drop.Pos(), Message: fmt.Sprintf("the result of %s is dropped here", fn.Name())}}
+			c.report(analysis.Diagnostic{Pos: op.Pos, Message: msg, SuggestedFixes: fixes, Related: rel})
+		}
+	}
+}
+
+// returned finds the result of fn that carries channel m: the channel
+// itself, or a struct pointer whose field holds it. It fails unless every
+// return gives that result and the value reaches nothing else than fn's
+// sender side and the result.
+func (c *checker) returned(fn *ssa.Function, m *ssa.MakeChan, k *chanflow.Class) (int, string, bool) {
+	idx, what := -1, ""
+	var carrier ssa.Value
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		found := -1
+		for i, r := range ret.Results {
+			v := stored(r)
+			if v == ssa.Value(m) {
+				found, what, carrier = i, "channel", v
+				break
+			}
+			if a, ok := v.(*ssa.Alloc); ok && c.holds(a, m) {
+				found, what, carrier = i, typeName(a.Type()), v
+				break
+			}
+		}
+		if found < 0 || (idx >= 0 && found != idx) {
+			return 0, "", false
+		}
+		idx = found
+	}
+	if idx < 0 || !c.confined(m, fn, carrier, 0) || (carrier != ssa.Value(m) && !c.confined(carrier, fn, carrier, 0)) {
+		return 0, "", false
+	}
+	return idx, what, true
+}
+
+// stored returns the value a load from a local variable holds, if the
+// variable is assigned once; otherwise v itself.
+func stored(v ssa.Value) ssa.Value {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return v
+	}
+	cell, ok := load.X.(*ssa.Alloc)
+	if !ok {
+		return v
+	}
+	var val ssa.Value
+	for _, ref := range *cell.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == ssa.Value(cell) {
+			if val != nil {
+				return v
+			}
+			val = st.Val
+		}
+	}
+	if val == nil {
+		return v
+	}
+	return val
+}
+
+// confined reports whether value v of fn reaches only the result, field
+// accesses, local variables, and code of fn's sender side: nothing else
+// can receive from the channel it holds or carries.
+func (c *checker) confined(v ssa.Value, fn *ssa.Function, carrier ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	refs := v.Referrers()
+	if refs == nil {
+		return true
+	}
+	for _, ref := range *refs {
+		switch ref := ref.(type) {
+		case *ssa.Return, *ssa.DebugRef, *ssa.FieldAddr, *ssa.Field, *ssa.Send:
+		case *ssa.MakeClosure:
+			if !c.ownedBy(ref.Fn.(*ssa.Function), fn, ownerDepth) {
+				return false
+			}
+		case *ssa.Store:
+			if ref.Val != v {
+				continue // a store into v
+			}
+			switch addr := ref.Addr.(type) {
+			case *ssa.Alloc:
+				if !c.confined(addr, fn, carrier, depth+1) {
+					return false
+				}
+			case *ssa.FieldAddr:
+				if stored(addr.X) != carrier {
+					return false
+				}
+			default:
+				return false
+			}
+		case *ssa.UnOp:
+			if ref.Op != token.MUL || !c.confined(ref, fn, carrier, depth+1) {
+				return false
+			}
+		case ssa.CallInstruction:
+			callee := ref.Common().StaticCallee()
+			if callee == nil || !c.ownedBy(callee, fn, ownerDepth) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// holds reports whether channel m is stored into a field of a.
+func (c *checker) holds(a *ssa.Alloc, m *ssa.MakeChan) bool {
+	for _, ref := range *m.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok {
+			continue
+		}
+		if fa, ok := st.Addr.(*ssa.FieldAddr); ok && stored(fa.X) == ssa.Value(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// droppedResult reports whether call's result idx (of n) is never used.
+func droppedResult(call *ssa.Call, idx, n int) bool {
+	refs := call.Referrers()
+	if refs == nil {
+		return true
+	}
+	for _, ref := range *refs {
+		if _, ok := ref.(*ssa.DebugRef); ok {
+			continue
+		}
+		if n > 1 {
+			if ex, ok := ref.(*ssa.Extract); ok && ex.Index != idx {
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func isChanType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
+}
+
+// typeName returns the name of the type a pointer points to.
+func typeName(t types.Type) string {
+	if n, ok := derefNamed(t); ok {
+		return n.Obj().Name()
+	}
+	return "value"
+}
+
+func derefNamed(t types.Type) (*types.Named, bool) {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return n, ok
+}
+
+// funcName returns how a message names fn: Name, or (*T).Name for a method.
+func funcName(fn *ssa.Function) string {
+	sig := fn.Signature
+	if sig.Recv() == nil {
+		return fn.Name()
+	}
+	t := sig.Recv().Type()
+	star := ""
+	if _, ok := types.Unalias(t).(*types.Pointer); ok {
+		star = "*"
+	}
+	if n, ok := derefNamed(t); ok {
+		return fmt.Sprintf("(%s%s).%s", star, n.Obj().Name(), fn.Name())
+	}
+	return fn.Name()
+}
+
+// caseText returns the source of the select case whose channel operation
+// is at pos, as <-ch.
+func (c *checker) caseText(pos token.Pos) string {
+	for _, f := range c.res.Files() {
+		if pos < f.FileStart || pos > f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+		for _, n := range path {
+			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW && u.OpPos == pos {
+				return "<-" + types.ExprString(u.X)
+			}
+		}
+	}
+	return "other"
+}
