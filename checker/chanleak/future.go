@@ -104,18 +104,49 @@ type giveUp struct {
 	ret  token.Pos // the return it reaches
 }
 
-// futures reports the sends of a future whose receiver can give up.
+// futures reports the blocking sends on a channel whose every receiver
+// may have given up: a Future's Get that returns on ctx.Done() or a timer,
+// or a service loop that returns on its stop channel while methods still
+// send requests to it (etcd#6857, istio#17860).
 func (c *checker) futures(k *chanflow.Class) {
 	if k.External || k.EscRecv || len(k.Makes) == 0 || !unbuffered(k) {
 		return
 	}
-	sends, recvs, ok := c.futureSends(k)
-	if !ok || len(recvs) == 0 {
+	sends, recvs, future := c.futureSends(k)
+	if !future {
+		// Not one value per make: sends from anywhere, such as requests
+		// to a loop.
+		sends, recvs = map[*ssa.MakeChan][]*chanflow.Op{}, nil
+		for _, op := range k.Ops {
+			switch op.Kind {
+			case chanflow.Send:
+				sends[nil] = append(sends[nil], op)
+			case chanflow.Recv:
+				recvs = append(recvs, op)
+			}
+		}
+	}
+	if len(recvs) == 0 || len(sends) == 0 {
 		return
+	}
+	if len(k.Makes) == 1 {
+		local := true
+		for _, r := range recvs {
+			local = local && r.Fn == k.Makes[0].Parent()
+		}
+		if local {
+			return // the goroutines rule follows the function that makes it
+		}
+	}
+	roots := make(map[*ssa.Function]bool)
+	for _, ops := range sends {
+		for _, op := range ops {
+			roots[root(op.Fn)] = true
+		}
 	}
 	var g *giveUp
 	for _, r := range recvs {
-		if g = c.givesUp(k, r, sends); g != nil {
+		if g = c.givesUp(k, r, roots); g != nil {
 			break
 		}
 	}
@@ -132,14 +163,18 @@ func (c *checker) futures(k *chanflow.Class) {
 		only = fmt.Sprintf("%s is one of %d functions that receive from it", g.recv.Fn.Name(), len(receivers))
 	}
 	for m, ops := range sends {
-		once := c.oneSend(m, ops)
+		once := m != nil && c.oneSend(m, ops)
 		for _, op := range ops {
-			if !op.Blocking() {
+			if !op.Blocking() || op.Fn == g.recv.Fn {
 				continue
 			}
 			name, _ := c.name(op)
-			msg := fmt.Sprintf("this send on %s blocks forever once %s gives up: %s, and its %s case at line %d returns without receiving; give %s a buffer of 1, or make the sender select on a done channel that the receiver closes when it gives up",
-				name, rname, only, c.caseText(g.pos), c.line(g.pos), name)
+			fix := "make this send a select that also waits on a channel closed when " + g.recv.Fn.Name() + " gives up (a done channel, or the context it gives up on)"
+			if m != nil {
+				fix = fmt.Sprintf("give %s a buffer of 1, or make the sender select on a done channel that the receiver closes when it gives up", name)
+			}
+			msg := fmt.Sprintf("this send on %s blocks forever once %s gives up: %s, and its %s case at line %d returns without receiving; %s",
+				name, rname, only, c.caseText(g.pos), c.line(g.pos), fix)
 			var fixes []analysis.SuggestedFix
 			if once {
 				fixes = c.bufferFix(m)
@@ -150,7 +185,7 @@ func (c *checker) futures(k *chanflow.Class) {
 			if g.ret.IsValid() {
 				rel = append(rel, analysis.RelatedInformation{Pos: g.ret, Message: fmt.Sprintf("%s returns here without receiving from %s", g.recv.Fn.Name(), name)})
 			}
-			if m.Pos().IsValid() {
+			if m != nil && m.Pos().IsValid() {
 				rel = append(rel, analysis.RelatedInformation{Pos: m.Pos(), Message: "the channel is made here, without a buffer"})
 			}
 			c.report(analysis.Diagnostic{Pos: op.Pos, Message: msg, SuggestedFixes: fixes, Related: rel})
@@ -158,12 +193,20 @@ func (c *checker) futures(k *chanflow.Class) {
 	}
 }
 
+// root returns the declared function that f is a literal of, or f.
+func root(f *ssa.Function) *ssa.Function {
+	for f.Parent() != nil {
+		f = f.Parent()
+	}
+	return f
+}
+
 // givesUp returns a case of the select of receive r that leads its
 // function to return without receiving from k, if there is one. A case on
-// a sibling channel, one that the future's own sender side sends on (the
-// error channel beside the result channel), is part of the protocol: the
-// sender sends on one or the other.
-func (c *checker) givesUp(k *chanflow.Class, r *chanflow.Op, sends map[*ssa.MakeChan][]*chanflow.Op) *giveUp {
+// a sibling channel, one that the senders' own code sends on or closes
+// (the error channel beside the result channel), is part of the protocol:
+// the sender sends on one or the other.
+func (c *checker) givesUp(k *chanflow.Class, r *chanflow.Op, roots map[*ssa.Function]bool) *giveUp {
 	sel := r.Select
 	if sel == nil || !sel.Blocking || len(sel.States) < 2 {
 		return nil
@@ -172,7 +215,7 @@ func (c *checker) givesUp(k *chanflow.Class, r *chanflow.Op, sends map[*ssa.Make
 		if i == r.Case || st.Dir != types.RecvOnly {
 			continue
 		}
-		if sk := c.res.ClassOf(st.Chan); sk != nil && (sk == k || c.sibling(sk, sends)) {
+		if sk := c.res.ClassOf(st.Chan); sk != nil && (sk == k || sibling(sk, roots)) {
 			continue
 		}
 		from, j, ok := chanflow.SelectCase(sel, i)
@@ -186,17 +229,12 @@ func (c *checker) givesUp(k *chanflow.Class, r *chanflow.Op, sends map[*ssa.Make
 	return nil
 }
 
-// sibling reports whether class sk is sent on by code owned by the
-// function of one of the makes in sends.
-func (c *checker) sibling(sk *chanflow.Class, sends map[*ssa.MakeChan][]*chanflow.Op) bool {
+// sibling reports whether class sk is sent on or closed by code of the
+// same functions as the sends of the class at hand.
+func sibling(sk *chanflow.Class, roots map[*ssa.Function]bool) bool {
 	for _, op := range sk.Ops {
-		if op.Kind != chanflow.Send {
-			continue
-		}
-		for m := range sends {
-			if c.ownedBy(op.Fn, m.Parent(), ownerDepth) {
-				return true
-			}
+		if op.Kind != chanflow.Recv && roots[root(op.Fn)] {
+			return true
 		}
 	}
 	return false

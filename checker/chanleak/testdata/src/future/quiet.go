@@ -174,31 +174,3 @@ func (d *drained) Get(ctx context.Context) (int, error) {
 		return 0, ctx.Err()
 	}
 }
-
-// A long-lived request channel served by a loop that stops on quit: not a
-// one-shot future (one make per value), so not this rule's business.
-type server struct {
-	reqs chan int
-	quit chan struct{}
-}
-
-func newServer() *server {
-	s := &server{reqs: make(chan int), quit: make(chan struct{})}
-	go s.loop()
-	return s
-}
-
-func (s *server) loop() {
-	for {
-		select {
-		case r := <-s.reqs:
-			log.Print(r)
-		case <-s.quit:
-			return
-		}
-	}
-}
-
-func (s *server) Do(r int) { s.reqs <- r }
-
-func (s *server) Stop() { close(s.quit) }

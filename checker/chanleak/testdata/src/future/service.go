@@ -1,0 +1,122 @@
+package future
+
+import (
+	"context"
+	"log"
+	"sync"
+)
+
+// A loop that serves requests until it is stopped: a method that sends a
+// request after the loop has returned waits forever (etcd#6857).
+
+type server struct {
+	reqs chan int
+	quit chan struct{}
+}
+
+func newServer() *server {
+	s := &server{reqs: make(chan int), quit: make(chan struct{})}
+	go s.loop()
+	return s
+}
+
+func (s *server) loop() {
+	for {
+		select {
+		case r := <-s.reqs:
+			log.Print(r)
+		case <-s.quit:
+			return
+		}
+	}
+}
+
+func (s *server) Do(r int) {
+	s.reqs <- r // want `this send on s.reqs blocks forever once \(\*server\).loop gives up: only loop receives from it, and its <-s.quit case at line 28 returns without receiving; make this send a select that also waits on a channel closed when loop gives up`
+}
+
+func (s *server) Stop() { close(s.quit) }
+
+// The same loop stopped by its context; the send is in a goroutine that a
+// method starts per request (istio#17860).
+
+type agent struct {
+	mu       sync.Mutex
+	statusCh chan int
+	epoch    int
+}
+
+func newAgent() *agent { return &agent{statusCh: make(chan int)} }
+
+func (a *agent) Run(ctx context.Context) {
+	for {
+		select {
+		case st := <-a.statusCh:
+			log.Print(st)
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (a *agent) Restart() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.epoch++
+	go a.runWait(a.epoch)
+}
+
+func (a *agent) runWait(epoch int) {
+	a.statusCh <- epoch // want `this send on a.statusCh blocks forever once \(\*agent\).Run gives up: only Run receives from it, and its <-ctx.Done\(\) case at line 56 returns`
+}
+
+// The fix: the sender also waits on the channel closed when the loop ends.
+
+type politeServer struct {
+	reqs chan int
+	quit chan struct{}
+}
+
+func newPoliteServer() *politeServer {
+	s := &politeServer{reqs: make(chan int), quit: make(chan struct{})}
+	go s.loop()
+	return s
+}
+
+func (s *politeServer) loop() {
+	for {
+		select {
+		case r := <-s.reqs:
+			log.Print(r)
+		case <-s.quit:
+			return
+		}
+	}
+}
+
+func (s *politeServer) Do(r int) bool {
+	select {
+	case s.reqs <- r:
+		return true
+	case <-s.quit:
+		return false
+	}
+}
+
+func (s *politeServer) Stop() { close(s.quit) }
+
+// A loop that never stops: every request is served.
+
+type forever struct{ reqs chan int }
+
+func newForever() *forever {
+	f := &forever{reqs: make(chan int)}
+	go func() {
+		for r := range f.reqs {
+			log.Print(r)
+		}
+	}()
+	return f
+}
+
+func (f *forever) Do(r int) { f.reqs <- r }
