@@ -405,8 +405,8 @@ func (c *checker) dropped(k *chanflow.Class) {
 				continue
 			}
 			name, _ := c.name(op)
-			msg := fmt.Sprintf("%s returns the %s this goroutine sends on, and the call at line %d drops it: nothing receives, so the send blocks forever; give %s a buffer of 1, or receive the result",
-				fn.Name(), what, c.line(drop.Pos()), name)
+			msg := fmt.Sprintf("this send waits for a receive from the %s that %s returns, but the call at line %d drops the result: nothing will receive, so the send blocks forever; give %s a buffer of 1, or use the result",
+				what, fn.Name(), c.line(drop.Pos()), name)
 			var fixes []analysis.SuggestedFix
 			if once {
 				fixes = c.bufferFix(m)
@@ -440,7 +440,7 @@ func (c *checker) returned(fn *ssa.Function, m *ssa.MakeChan, k *chanflow.Class)
 				break
 			}
 			if a, ok := v.(*ssa.Alloc); ok && c.holds(a, m) {
-				found, what, carrier = i, typeName(a.Type()), v
+				found, what, carrier = i, "channel in the *"+typeName(a.Type()), v
 				break
 			}
 		}

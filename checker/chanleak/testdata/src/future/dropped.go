@@ -8,7 +8,7 @@ import "errors"
 func GoErr(f func() error) chan error {
 	ch := make(chan error)
 	go func() {
-		ch <- f() // want `GoErr returns the channel this goroutine sends on, and the call at line 32 drops it: nothing receives, so the send blocks forever; give ch a buffer of 1`
+		ch <- f() // want `this send waits for a receive from the channel that GoErr returns, but the call at line 32 drops the result: nothing will receive, so the send blocks forever; give ch a buffer of 1, or use the result`
 	}()
 	return ch
 }
@@ -18,7 +18,7 @@ type pending struct{ ch chan int }
 func start(f func() int) *pending {
 	p := &pending{ch: make(chan int)}
 	go func() {
-		p.ch <- f() // want `start returns the pending this goroutine sends on, and the call at line 33 drops it`
+		p.ch <- f() // want `this send waits for a receive from the channel in the \*pending that start returns, but the call at line 33 drops the result`
 	}()
 	return p
 }
@@ -34,3 +34,30 @@ func fire() {
 	n := start(func() int { return 2 }).wait()
 	_ = n
 }
+
+// A task handed to a worker pool whose handle the caller drops.
+func fireAndForget(e *Executor) {
+	e.Submit(func() error { return nil })
+}
+
+// A result and an error channel, and a Result that reads only the value:
+// when the work fails, its goroutine waits on errs forever.
+type outcome struct {
+	vals chan int
+	errs chan error
+}
+
+func compute(f func() (int, error)) *outcome {
+	o := &outcome{vals: make(chan int), errs: make(chan error)}
+	go func() {
+		v, err := f()
+		if err != nil {
+			o.errs <- err // want `nothing in this package receives from o.errs`
+			return
+		}
+		o.vals <- v
+	}()
+	return o
+}
+
+func (o *outcome) Result() int { return <-o.vals }

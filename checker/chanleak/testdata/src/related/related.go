@@ -85,7 +85,7 @@ func (f *future) get(ctx context.Context) (int, error) {
 // A channel its starter returns, dropped by a caller.
 func spawn() chan int {
 	ch := make(chan int)
-	go func() { ch <- 1 }() // want `spawn returns the channel this goroutine sends on, and the call at line \d+ drops it`
+	go func() { ch <- 1 }() // want `this send waits for a receive from the channel that spawn returns, but the call at line \d+ drops the result`
 	return ch
 }
 
