@@ -40,6 +40,42 @@
 // channel, or range over it, while the function that started them can
 // return without sending or closing it.
 //
+// Across methods: a Future, a Promise, a CompletableFuture, or a loop that
+// serves requests. One function makes an unbuffered channel and keeps it in
+// a struct; a goroutine it starts, a callback it hands out or a method
+// sends on it; another method receives, in a select that can give up (a
+// ctx.Done() or timer case, a cancel or stop channel) and return without
+// receiving. Every send left after that blocks forever:
+//
+//	type Future struct{ ch chan int }
+//
+//	func Go(f func() int) *Future {
+//		fut := &Future{ch: make(chan int)}
+//		go func() { fut.ch <- f() }() // reported
+//		return fut
+//	}
+//
+//	func (f *Future) Get(ctx context.Context) (int, error) {
+//		select {
+//		case v := <-f.ch:
+//			return v, nil
+//		case <-ctx.Done():
+//			return 0, ctx.Err() // the goroutine is left holding its value
+//		}
+//	}
+//
+// make(chan int, 1) is the fix when one value is sent per channel (offered
+// as the suggested fix when the analyzer can count one send); otherwise
+// make the sender select on a channel closed when the receiver gives up
+// (etcd#6857: a Status request sent to a loop that has stopped). The
+// receiver that may "never be called" is read narrowly, so that code that
+// always calls Get stays quiet: a receive that always waits counts as
+// served, a timeout that loops back to wait again is no give-up, a case on
+// another channel the same sender sends on (the error channel beside the
+// value channel) is part of the protocol, and only a call in the package
+// that drops the returned channel or handle counts as never receiving
+// (moby#4395: the result of Go(f) dropped).
+//
 // A channel that is nil on every path: a send or receive on it outside a
 // select blocks forever (inside a select, a nil channel is the idiom that
 // disables a case, and is not reported).
