@@ -38,6 +38,21 @@ func (c *checker) ownedBy(f, fn *ssa.Function, depth int) bool {
 	if f == fn {
 		return false
 	}
+	key := ownerKey{f, fn, depth}
+	if v, ok := c.owned[key]; ok {
+		return v
+	}
+	v := c.ownedByUncached(f, fn, depth)
+	c.owned[key] = v
+	return v
+}
+
+type ownerKey struct {
+	f, fn *ssa.Function
+	depth int
+}
+
+func (c *checker) ownedByUncached(f, fn *ssa.Function, depth int) bool {
 	for p := f.Parent(); p != nil; p = p.Parent() {
 		if p == fn {
 			return true
