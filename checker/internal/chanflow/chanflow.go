@@ -273,12 +273,12 @@ func (b *builder) initNode(k any, i int) {
 	switch k := k.(type) {
 	case fieldKey:
 		f.nil, f.stored = true, true // a zero struct holds a nil channel
-		if k.v.Pkg() != b.pass.Pkg || k.v.Exported() {
+		if k.v.Pkg() != b.pass.Pkg || b.exported(k.v) {
 			f.ext, f.escSend, f.escRecv = true, true, true
 		}
 	case *ssa.Global:
 		f.nil, f.stored = true, true
-		if k.Pkg == nil || k.Pkg.Pkg != b.pass.Pkg || k.Object() == nil || k.Object().Exported() {
+		if k.Pkg == nil || k.Pkg.Pkg != b.pass.Pkg || k.Object() == nil || b.exported(k.Object()) {
 			f.ext, f.escSend, f.escRecv = true, true, true
 		}
 	case *ssa.Const:
@@ -346,6 +346,13 @@ func (b *builder) escapeType(i int, t types.Type) {
 		return
 	}
 	f.escSend, f.escRecv, f.ext = true, true, true // a pointer: anything may be stored
+}
+
+// exported reports whether code outside the package can name obj: it is
+// exported, and the package is not a command (package main, which nothing
+// imports).
+func (b *builder) exported(obj types.Object) bool {
+	return obj.Exported() && b.pass.Pkg.Name() != "main"
 }
 
 // isChan reports whether t is a channel type.
@@ -453,7 +460,12 @@ func (b *builder) callersKnown(fn *ssa.Function) bool {
 		return false
 	}
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Exported() || b.takenFn[obj] {
+	if !ok || b.exported(obj) || b.takenFn[obj] {
+		return false
+	}
+	if obj.Signature().Recv() != nil && obj.Exported() {
+		// Other packages may call it through an interface they define
+		// (fmt.Stringer, http.Handler), even in package main.
 		return false
 	}
 	if sig := obj.Signature(); sig.Recv() != nil {
