@@ -86,8 +86,9 @@
 //
 // The analyzer follows a channel through variables, closures, parameters of
 // functions whose every caller it sees, results and unexported struct
-// fields of the package. It stays silent when the channel reaches code it
-// cannot see (an exported function's callers, an interface, another
+// fields of the package (in package main, which nothing imports, exported
+// functions and fields too). It stays silent when the channel reaches code
+// it cannot see (an exported function's callers, an interface, another
 // package, a slice or map), since that code may serve it; when the buffer
 // is large enough for every send, or its size is computed, as in
 // make(chan T, len(jobs)); when the goroutine's own send or receive sits in
