@@ -403,12 +403,19 @@ func (c *checker) dropped(k *chanflow.Class) {
 			continue
 		}
 		var drop ssa.CallInstruction
+		var early token.Pos // where drop's function returns without using the result
 		for _, site := range c.res.CallSites(fn) {
 			call, ok := site.(*ssa.Call)
-			if ok && droppedResult(call, idx, fn.Signature.Results().Len()) {
-				if drop == nil || call.Pos() < drop.Pos() {
-					drop = call
-				}
+			if !ok || (drop != nil && call.Pos() > drop.Pos()) {
+				continue
+			}
+			result := resultValue(call, idx, fn.Signature.Results().Len())
+			if result == nil {
+				drop, early = call, token.NoPos
+				continue
+			}
+			if ret, ok := c.returnsUnused(call, result); ok {
+				drop, early = call, ret
 			}
 		}
 		if drop == nil {
@@ -420,16 +427,113 @@ func (c *checker) dropped(k *chanflow.Class) {
 				continue
 			}
 			name, _ := c.name(op)
-			msg := fmt.Sprintf("this send waits for a receive from the %s that %s returns, but the call at line %d drops the result: nothing will receive, so the send blocks forever; give %s a buffer of 1, or use the result",
-				what, fn.Name(), c.line(drop.Pos()), name)
+			how := fmt.Sprintf("the call at line %d drops the result", c.line(drop.Pos()))
+			if early.IsValid() {
+				how = fmt.Sprintf("the function that calls it at line %d can return at line %d without using the result", c.line(drop.Pos()), c.line(early))
+			}
+			msg := fmt.Sprintf("this send waits for a receive from the %s that %s returns, but %s: nothing will receive, so the send blocks forever; give %s a buffer of 1, or use the result on every path",
+				what, fn.Name(), how, name)
 			var fixes []analysis.SuggestedFix
 			if once {
 				fixes = c.bufferFix(m)
 			}
 			rel := []analysis.RelatedInformation{{Pos: drop.Pos(), Message: fmt.Sprintf("the result of %s is dropped here", fn.Name())}}
+			if early.IsValid() {
+				rel = []analysis.RelatedInformation{
+					{Pos: drop.Pos(), Message: fmt.Sprintf("%s is called here", fn.Name())},
+					{Pos: early, Message: fmt.Sprintf("the caller returns here without using the result of %s", fn.Name())},
+				}
+			}
 			c.report(analysis.Diagnostic{Pos: op.Pos, Message: msg, SuggestedFixes: fixes, Related: rel})
 		}
 	}
+}
+
+// resultValue returns the value of result idx (of n) of call, or nil if
+// nothing uses it.
+func resultValue(call *ssa.Call, idx, n int) ssa.Value {
+	refs := call.Referrers()
+	if refs == nil {
+		return nil
+	}
+	for _, ref := range *refs {
+		if _, ok := ref.(*ssa.DebugRef); ok {
+			continue
+		}
+		if n == 1 {
+			return call
+		}
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == idx {
+			if len(*ex.Referrers()) == 0 {
+				return nil
+			}
+			return ex
+		}
+	}
+	return nil
+}
+
+// returnsUnused reports whether a path from call to a return of its
+// function never uses v, the call's result: the caller abandons it.
+func (c *checker) returnsUnused(call *ssa.Call, v ssa.Value) (token.Pos, bool) {
+	uses := make(map[ssa.Instruction]bool)
+	for _, ref := range *v.Referrers() {
+		if _, ok := ref.(*ssa.DebugRef); !ok {
+			uses[ref] = true
+		}
+	}
+	fn := call.Parent()
+	scan := func(instrs []ssa.Instruction) (token.Pos, bool, bool) { // return pos, found, stop
+		for _, instr := range instrs {
+			if uses[instr] {
+				return token.NoPos, false, true
+			}
+			switch instr := instr.(type) {
+			case ssa.CallInstruction:
+				if testFailure(instr.Common()) {
+					return token.NoPos, false, true
+				}
+			case *ssa.Panic:
+				return token.NoPos, false, true
+			case *ssa.Return:
+				pos := instr.Pos()
+				if !pos.IsValid() {
+					if body := funcBody(fn); body != nil {
+						pos = body.Rbrace
+					}
+				}
+				return pos, true, true
+			}
+		}
+		return token.NoPos, false, false
+	}
+	b := call.Block()
+	for i, instr := range b.Instrs {
+		if instr == ssa.Instruction(call) {
+			if pos, found, stop := scan(b.Instrs[i+1:]); stop {
+				return pos, found
+			}
+			break
+		}
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		if pos, found, stop := scan(x.Instrs); stop {
+			if found {
+				return pos, true
+			}
+			continue
+		}
+		stack = append(stack, x.Succs...)
+	}
+	return token.NoPos, false
 }
 
 // returned finds the result of fn that carries channel m: the channel
@@ -558,26 +662,6 @@ func (c *checker) holds(a *ssa.Alloc, m *ssa.MakeChan) bool {
 		}
 	}
 	return false
-}
-
-// droppedResult reports whether call's result idx (of n) is never used.
-func droppedResult(call *ssa.Call, idx, n int) bool {
-	refs := call.Referrers()
-	if refs == nil {
-		return true
-	}
-	for _, ref := range *refs {
-		if _, ok := ref.(*ssa.DebugRef); ok {
-			continue
-		}
-		if n > 1 {
-			if ex, ok := ref.(*ssa.Extract); ok && ex.Index != idx {
-				continue
-			}
-		}
-		return false
-	}
-	return true
 }
 
 func isChanType(t types.Type) bool {

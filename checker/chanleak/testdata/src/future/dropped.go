@@ -8,7 +8,7 @@ import "errors"
 func GoErr(f func() error) chan error {
 	ch := make(chan error)
 	go func() {
-		ch <- f() // want `this send waits for a receive from the channel that GoErr returns, but the call at line 32 drops the result: nothing will receive, so the send blocks forever; give ch a buffer of 1, or use the result`
+		ch <- f() // want `this send waits for a receive from the channel that GoErr returns, but the call at line 32 drops the result: nothing will receive, so the send blocks forever; give ch a buffer of 1, or use the result on every path`
 	}()
 	return ch
 }
@@ -61,3 +61,45 @@ func compute(f func() (int, error)) *outcome {
 }
 
 func (o *outcome) Result() int { return <-o.vals }
+
+// A handle abandoned on an early return: the Java habit of a Future that
+// is garbage once nobody holds it.
+type lookup struct{ ch chan string }
+
+func lookupAsync(key string) *lookup {
+	l := &lookup{ch: make(chan string)}
+	go func() {
+		l.ch <- key // want `this send waits for a receive from the channel in the \*lookup that lookupAsync returns, but the function that calls it at line 80 can return at line 82 without using the result`
+	}()
+	return l
+}
+
+func (l *lookup) get() string { return <-l.ch }
+
+func resolve(key string, valid func(string) bool) (string, error) {
+	l := lookupAsync(key)
+	if !valid(key) {
+		return "", errors.New("invalid key")
+	}
+	return l.get(), nil
+}
+
+// Every path uses the handle: quiet.
+type lookup2 struct{ ch chan string }
+
+func lookupAsync2(key string) *lookup2 {
+	l := &lookup2{ch: make(chan string)}
+	go func() { l.ch <- key }()
+	return l
+}
+
+func (l *lookup2) get() string { return <-l.ch }
+
+func resolve2(key string, valid func(string) bool) (string, error) {
+	l := lookupAsync2(key)
+	v := l.get()
+	if !valid(key) {
+		return "", errors.New("invalid key")
+	}
+	return v, nil
+}
