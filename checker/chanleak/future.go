@@ -156,7 +156,7 @@ func (c *checker) futures(k *chanflow.Class) {
 	roots := make(map[*ssa.Function]bool)
 	for _, ops := range sends {
 		for _, op := range ops {
-			roots[root(op.Fn)] = true
+			c.addRoots(roots, op.Fn, 2)
 		}
 	}
 	var g *giveUp
@@ -230,7 +230,7 @@ func (c *checker) givesUp(k *chanflow.Class, r *chanflow.Op, roots map[*ssa.Func
 		if i == r.Case || st.Dir != types.RecvOnly {
 			continue
 		}
-		if sk := c.res.ClassOf(st.Chan); sk != nil && (sk == k || sibling(sk, roots)) {
+		if sk := c.res.ClassOf(st.Chan); sk != nil && (sk == k || c.sibling(sk, roots)) {
 			continue
 		}
 		from, j, ok := chanflow.SelectCase(sel, i)
@@ -244,12 +244,35 @@ func (c *checker) givesUp(k *chanflow.Class, r *chanflow.Op, roots map[*ssa.Func
 	return nil
 }
 
-// sibling reports whether class sk is sent on or closed by code of the
-// same functions as the sends of the class at hand.
-func sibling(sk *chanflow.Class, roots map[*ssa.Function]bool) bool {
+// addRoots adds to roots the declared function that f is a literal of, and
+// those of the functions that call it in the same goroutine (plain calls,
+// not go statements), up to depth levels: the code on whose behalf f runs.
+func (c *checker) addRoots(roots map[*ssa.Function]bool, f *ssa.Function, depth int) {
+	r := root(f)
+	roots[r] = true
+	if depth == 0 {
+		return
+	}
+	for _, s := range c.res.CallSites(r) {
+		if _, ok := s.(*ssa.Call); ok {
+			c.addRoots(roots, s.Parent(), depth-1)
+		}
+	}
+}
+
+// sibling reports whether class sk is sent on or closed by the code on
+// whose behalf the sends of the class at hand run.
+func (c *checker) sibling(sk *chanflow.Class, roots map[*ssa.Function]bool) bool {
 	for _, op := range sk.Ops {
-		if op.Kind != chanflow.Recv && roots[root(op.Fn)] {
-			return true
+		if op.Kind == chanflow.Recv {
+			continue
+		}
+		mine := make(map[*ssa.Function]bool)
+		c.addRoots(mine, op.Fn, 2)
+		for f := range mine {
+			if roots[f] {
+				return true
+			}
 		}
 	}
 	return false

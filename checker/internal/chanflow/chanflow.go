@@ -411,6 +411,9 @@ func (b *builder) scanCallers() {
 						b.invoked[c.Method.Name()] = true
 					} else if sc := c.StaticCallee(); sc != nil {
 						callee = c.Value
+						if o := sc.Origin(); o != nil {
+							sc = o // a call of an instance is a call of the generic body
+						}
 						b.res.calls[sc] = append(b.res.calls[sc], call)
 					}
 				}
