@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"log"
+	"testing"
 	"time"
 )
 
@@ -19,7 +20,7 @@ type Future struct {
 func Go(f func() int) *Future {
 	fut := &Future{ch: make(chan int)}
 	go func() {
-		fut.ch <- f() // want `this send on fut.ch blocks forever once \(\*Future\).Get gives up: only Get receives from it, and its <-ctx.Done\(\) case at line 31 returns without receiving; give fut.ch a buffer of 1, or make the sender select on a done channel that the receiver closes when it gives up`
+		fut.ch <- f() // want `this send on fut.ch blocks forever once \(\*Future\).Get gives up: only Get receives from it, and its <-ctx.Done\(\) case at line 32 returns without receiving; give fut.ch a buffer of 1, or make the sender select on a done channel that the receiver closes when it gives up`
 	}()
 	return fut
 }
@@ -43,7 +44,7 @@ func Submit[T any](f func() T) *Task[T] {
 	t := &Task[T]{result: make(chan T)}
 	go func() {
 		v := f()
-		t.result <- v // want `this send on t.result blocks forever once \(\*Task\).GetTimeout gives up: only GetTimeout receives from it, and its <-time.After\(d\) case at line 57 returns`
+		t.result <- v // want `this send on t.result blocks forever once \(\*Task\).GetTimeout gives up: only GetTimeout receives from it, and its <-time.After\(d\) case at line 58 returns`
 	}()
 	return t
 }
@@ -71,8 +72,8 @@ type Promise struct {
 func NewPromise(exec func(resolve func(string), reject func(error))) *Promise {
 	p := &Promise{val: make(chan string), err: make(chan error)}
 	go exec(
-		func(v string) { p.val <- v }, // want `this send on p.val blocks forever once \(\*Promise\).Await gives up: only Await receives from it, and its <-ctx.Done\(\) case at line 86 returns`
-		func(e error) { p.err <- e },  // want `this send on p.err blocks forever once \(\*Promise\).Await gives up: only Await receives from it, and its <-ctx.Done\(\) case at line 86 returns`
+		func(v string) { p.val <- v }, // want `this send on p.val blocks forever once \(\*Promise\).Await gives up: only Await receives from it, and its <-ctx.Done\(\) case at line 87 returns`
+		func(e error) { p.err <- e },  // want `this send on p.err blocks forever once \(\*Promise\).Await gives up: only Await receives from it, and its <-ctx.Done\(\) case at line 87 returns`
 	)
 	return p
 }
@@ -116,7 +117,7 @@ type Handle struct {
 func (e *Executor) Submit(task func() error) *Handle {
 	h := &Handle{done: make(chan error)}
 	e.tasks <- func() {
-		h.done <- task() // want `this send on h.done blocks forever once \(\*Handle\).Get gives up: only Get receives from it, and its <-timer.C case at line 130 returns`
+		h.done <- task() // want `this send on h.done blocks forever once \(\*Handle\).Get gives up: only Get receives from it, and its <-timer.C case at line 131 returns`
 	}
 	return h
 }
@@ -151,7 +152,7 @@ func (j *job) run(fetch func() []byte) {
 }
 
 func (j *job) complete(b []byte) {
-	j.out <- b // want `this send on j.out blocks forever once \(\*job\).wait gives up: only wait receives from it, and its <-j.cancelled case at line 163 returns`
+	j.out <- b // want `this send on j.out blocks forever once \(\*job\).wait gives up: only wait receives from it, and its <-j.cancelled case at line 164 returns`
 }
 
 func (j *job) Cancel() { close(j.cancelled) }
@@ -170,4 +171,21 @@ func useJob() {
 	go j.Cancel()
 	b, err := j.wait()
 	log.Println(b, err)
+}
+
+// A test helper that checks nothing arrives: a value on the channel fails
+// the test, so the timeout is the expected path, not a give-up. Quiet.
+type notifier struct{ events chan string }
+
+func newNotifier() *notifier { return &notifier{events: make(chan string)} }
+
+func (n *notifier) notify(s string) { n.events <- s }
+
+func expectNothing(t *testing.T, n *notifier) {
+	go n.notify("unexpected")
+	select {
+	case e := <-n.events:
+		t.Fatalf("unexpected event %s", e)
+	case <-time.After(10 * time.Millisecond):
+	}
 }
