@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -135,6 +136,9 @@ func (c *checker) futures(k *chanflow.Class) {
 		for _, op := range k.Ops {
 			switch op.Kind {
 			case chanflow.Send:
+				if isTest(op.Fn) {
+					continue // the test itself drives the protocol
+				}
 				sends[nil] = append(sends[nil], op)
 			case chanflow.Recv:
 				recvs = append(recvs, op)
@@ -242,6 +246,15 @@ func (c *checker) givesUp(k *chanflow.Class, r *chanflow.Op, roots map[*ssa.Func
 		if !ok {
 			continue
 		}
+		// A give-up: a case on a signal (a context, a timer, a channel
+		// only ever closed) that leads to a return, or any case whose body
+		// returns straight away. A case on a data channel that returns
+		// only on some error path later is the loop's business.
+		sk := c.res.ClassOf(st.Chan)
+		signal := sk == nil || sk.External || !sk.Has(chanflow.Send)
+		if !signal && !returnsStraight(from.Succs[j]) {
+			continue
+		}
 		if ret, ok := c.returnsWithout(r.Fn, from.Succs[j], k); ok {
 			return &giveUp{recv: r, pos: st.Pos, ret: ret}
 		}
@@ -263,6 +276,45 @@ func (c *checker) addRoots(roots map[*ssa.Function]bool, f *ssa.Function, depth 
 			c.addRoots(roots, s.Parent(), depth-1)
 		}
 	}
+}
+
+// returnsStraight reports whether the code from block b on returns
+// without a branch.
+func returnsStraight(b *ssa.BasicBlock) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	for b != nil && !seen[b] {
+		seen[b] = true
+		if n := len(b.Instrs); n > 0 {
+			if _, ok := b.Instrs[n-1].(*ssa.Return); ok {
+				return true
+			}
+		}
+		if len(b.Succs) != 1 {
+			return false
+		}
+		b = b.Succs[0]
+	}
+	return false
+}
+
+// isTest reports whether fn is a test, benchmark or fuzz function, or a
+// function literal inside one: code that drives a protocol step by step,
+// where a send that blocks shows as a hung test rather than a leak.
+func isTest(fn *ssa.Function) bool {
+	fn = root(fn)
+	name := fn.Name()
+	if fn.Signature.Recv() != nil || fn.Signature.Params().Len() != 1 {
+		return false
+	}
+	if !strings.HasPrefix(name, "Test") && !strings.HasPrefix(name, "Benchmark") && !strings.HasPrefix(name, "Fuzz") {
+		return false
+	}
+	p, ok := types.Unalias(fn.Signature.Params().At(0).Type()).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing"
 }
 
 // failsTest reports whether the code from block b on, as far as it runs

@@ -120,3 +120,34 @@ func newForever() *forever {
 }
 
 func (f *forever) Do(r int) { f.reqs <- r }
+
+// A loop that returns only when handling a value fails: its other case is
+// data, not a give-up. Quiet.
+type relay struct {
+	in  chan int
+	out chan int
+}
+
+func newRelay() *relay {
+	r := &relay{in: make(chan int), out: make(chan int)}
+	go r.loop(func(int) error { return nil })
+	return r
+}
+
+func (r *relay) loop(handle func(int) error) {
+	for {
+		select {
+		case v := <-r.in:
+			if err := handle(v); err != nil {
+				return
+			}
+		case v := <-r.out:
+			if err := handle(-v); err != nil {
+				return
+			}
+		}
+	}
+}
+
+func (r *relay) push(v int) { r.in <- v }
+func (r *relay) pull(v int) { r.out <- v }
