@@ -149,12 +149,14 @@ func (c *checker) futures(k *chanflow.Class) {
 		return
 	}
 	if len(k.Makes) == 1 {
+		// The channel stays within the function that makes it and its
+		// function literals: the goroutines rule follows it there.
 		local := true
-		for _, r := range recvs {
-			local = local && r.Fn == k.Makes[0].Parent()
+		for _, op := range k.Ops {
+			local = local && root(op.Fn) == root(k.Makes[0].Parent())
 		}
 		if local {
-			return // the goroutines rule follows the function that makes it
+			return
 		}
 	}
 	roots := make(map[*ssa.Function]bool)
@@ -367,6 +369,15 @@ func (c *checker) returnsWithout(fn *ssa.Function, start *ssa.BasicBlock, k *cha
 		recvFn[op.Fn] = true
 		if op.Fn == fn {
 			recvIn[op.Instr] = true
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if d, ok := instr.(*ssa.Defer); ok {
+				if callee := d.Call.StaticCallee(); callee != nil && recvFn[callee] {
+					return token.NoPos, false // a deferred drain serves it
+				}
+			}
 		}
 	}
 	seen := make(map[*ssa.BasicBlock]bool)

@@ -191,3 +191,29 @@ func raceFetch() string {
 		return ""
 	}
 }
+
+// A loop that gives up on a timer, but whose deferred function drains
+// what is still coming. Quiet.
+type acceptor struct{ conns chan int }
+
+func newAcceptor() *acceptor { return &acceptor{conns: make(chan int)} }
+
+func (a *acceptor) accept(n int) { a.conns <- n }
+
+func (a *acceptor) serve(idle time.Duration) error {
+	active := 0
+	defer func() {
+		for active > 0 {
+			<-a.conns
+			active--
+		}
+	}()
+	for {
+		select {
+		case <-a.conns:
+			active++
+		case <-time.After(idle):
+			return nil
+		}
+	}
+}
