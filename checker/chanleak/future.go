@@ -136,11 +136,14 @@ func (c *checker) futures(k *chanflow.Class) {
 		for _, op := range k.Ops {
 			switch op.Kind {
 			case chanflow.Send:
-				if isTest(op.Fn) {
+				if c.testDriven(op.Fn) {
 					continue // the test itself drives the protocol
 				}
 				sends[nil] = append(sends[nil], op)
 			case chanflow.Recv:
+				if isTest(op.Fn) {
+					continue // a test that stops listening has ended
+				}
 				recvs = append(recvs, op)
 			}
 		}
@@ -305,8 +308,8 @@ func returnsStraight(b *ssa.BasicBlock) bool {
 func isTest(fn *ssa.Function) bool {
 	fn = root(fn)
 	name := fn.Name()
-	if fn.Signature.Recv() != nil || fn.Signature.Params().Len() != 1 {
-		return false
+	if fn.Signature.Params().Len() != 1 {
+		return false // a method too: suites such as func (s) TestX(t *testing.T)
 	}
 	if !strings.HasPrefix(name, "Test") && !strings.HasPrefix(name, "Benchmark") && !strings.HasPrefix(name, "Fuzz") {
 		return false
@@ -317,6 +320,25 @@ func isTest(fn *ssa.Function) bool {
 	}
 	n, ok := types.Unalias(p.Elem()).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing"
+}
+
+// testDriven reports whether f is a test or a helper that only tests
+// call.
+func (c *checker) testDriven(f *ssa.Function) bool {
+	if isTest(f) {
+		return true
+	}
+	r := root(f)
+	sites := c.res.CallSites(r)
+	if !c.res.CallersKnown(r) || len(sites) == 0 {
+		return false
+	}
+	for _, s := range sites {
+		if !isTest(s.Parent()) {
+			return false
+		}
+	}
+	return true
 }
 
 // failsTest reports whether the code from block b on, as far as it runs

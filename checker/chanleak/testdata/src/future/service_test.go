@@ -28,3 +28,52 @@ func TestFeed(t *testing.T) {
 	f.resp <- 1
 	f.resp <- 2
 }
+
+// A suite method test, a helper only tests call, and a test goroutine that
+// listens until the test ends. Quiet.
+type suite struct{}
+
+type fakeBalancer struct{ fallback chan struct{} }
+
+func (b *fakeBalancer) balance(ctx context.Context) {
+	for {
+		select {
+		case <-b.fallback:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (b *fakeBalancer) fallbackNow() { b.fallback <- struct{}{} }
+
+func (suite) TestFallback(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	b := &fakeBalancer{fallback: make(chan struct{})}
+	go b.balance(ctx)
+	b.fallbackNow()
+	b.fallback <- struct{}{}
+}
+
+type listener struct{ reports chan int }
+
+func (l *listener) OnReport(r int) { l.reports <- r }
+
+func TestListen(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	l := &listener{reports: make(chan int)}
+	go func() {
+		for {
+			select {
+			case r := <-l.reports:
+				t.Log(r)
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var sink interface{ OnReport(int) } = l
+	_ = sink
+}
