@@ -194,6 +194,10 @@ func (c *checker) futures(k *chanflow.Class) {
 			}
 			name, _ := c.name(op)
 			fix := "make this send a select that also waits on a channel closed when " + g.recv.Fn.Name() + " gives up (a done channel, or the context it gives up on)"
+			if m == nil && replyChannel(k, receivers) {
+				fix = fmt.Sprintf("give the channel a buffer of 1 where %s makes it, so that this reply never waits, or make this send a select that also waits on a channel closed when %s gives up",
+					g.recv.Fn.Name(), g.recv.Fn.Name())
+			}
 			if m != nil {
 				fix = fmt.Sprintf("give %s a buffer of 1, or make the sender select on a done channel that the receiver closes when it gives up", name)
 			}
@@ -215,6 +219,18 @@ func (c *checker) futures(k *chanflow.Class) {
 			c.report(analysis.Diagnostic{Pos: op.Pos, Message: msg, SuggestedFixes: fixes, Related: rel})
 		}
 	}
+}
+
+// replyChannel reports whether every channel of k is made by a function
+// that receives from it: a reply channel, made per request and sent along
+// with it, which gets one reply.
+func replyChannel(k *chanflow.Class, receivers map[*ssa.Function]bool) bool {
+	for _, m := range k.Makes {
+		if !receivers[m.Parent()] {
+			return false
+		}
+	}
+	return true
 }
 
 // root returns the declared function that f is a literal of, or f.

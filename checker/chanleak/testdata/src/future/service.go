@@ -151,3 +151,44 @@ func (r *relay) loop(handle func(int) error) {
 
 func (r *relay) push(v int) { r.in <- v }
 func (r *relay) pull(v int) { r.out <- v }
+
+// A request that carries its reply channel to a loop; the caller gives up
+// on its context, and the loop's reply waits forever.
+type statusReq struct{ reply chan int }
+
+type node struct {
+	reqs chan statusReq
+	stop chan struct{}
+}
+
+func newNode() *node {
+	n := &node{reqs: make(chan statusReq), stop: make(chan struct{})}
+	go n.run()
+	return n
+}
+
+func (n *node) run() {
+	for {
+		select {
+		case r := <-n.reqs:
+			r.reply <- 42 // want `this send on r.reply blocks forever once \(\*node\).status gives up: only status receives from it, and its <-ctx.Done\(\) case at line \d+ returns without receiving; give the channel a buffer of 1 where status makes it`
+		case <-n.stop:
+			return
+		}
+	}
+}
+
+func (n *node) status(ctx context.Context) (int, error) {
+	r := statusReq{reply: make(chan int)}
+	select {
+	case n.reqs <- r:
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+	select {
+	case v := <-r.reply:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
