@@ -74,7 +74,14 @@
 // another channel the same sender sends on (the error channel beside the
 // value channel) is part of the protocol, and only a call in the package
 // that drops the returned channel or handle counts as never receiving
-// (moby#4395: the result of Go(f) dropped).
+// (moby#4395: the result of Go(f) dropped), or that returns early without
+// using it. A give-up is a case on a context, a timer or a channel that is
+// only ever closed, or any case that returns straight away; a data case
+// after which the loop returns only on some error is not. Protocols that a
+// test drives step by step (sends from the test's own body or helpers only
+// tests call, a test goroutine that listens until the test ends, a select
+// that fails the test when a value arrives) are left alone: a send that
+// blocks there shows as a hung test.
 //
 // A channel that is nil on every path: a send or receive on it outside a
 // select blocks forever (inside a select, a nil channel is the idiom that
