@@ -182,9 +182,10 @@ func (c *checker) futures(k *chanflow.Class) {
 		receivers[r.Fn] = true
 	}
 	rname := funcName(g.recv.Fn)
-	only := fmt.Sprintf("only %s receives from it", g.recv.Fn.Name())
+	short := shortName(g.recv.Fn)
+	only := fmt.Sprintf("only %s receives from it", short)
 	if len(receivers) > 1 {
-		only = fmt.Sprintf("%s is one of %d functions that receive from it", g.recv.Fn.Name(), len(receivers))
+		only = fmt.Sprintf("%s is one of %d functions that receive from it", short, len(receivers))
 	}
 	for m, ops := range sends {
 		once := m != nil && c.oneSend(m, ops)
@@ -193,10 +194,10 @@ func (c *checker) futures(k *chanflow.Class) {
 				continue
 			}
 			name, _ := c.name(op)
-			fix := "make this send a select that also waits on a channel closed when " + g.recv.Fn.Name() + " gives up (a done channel, or the context it gives up on)"
+			fix := "make this send a select that also waits on a channel closed when " + short + " gives up (a done channel, or the context it gives up on)"
 			if m == nil && replyChannel(k, receivers) {
 				fix = fmt.Sprintf("give the channel a buffer of 1 where %s makes it, so that this reply never waits, or make this send a select that also waits on a channel closed when %s gives up",
-					g.recv.Fn.Name(), g.recv.Fn.Name())
+					short, short)
 			}
 			if m != nil {
 				fix = fmt.Sprintf("give %s a buffer of 1, or make the sender select on a done channel that the receiver closes when it gives up", name)
@@ -208,10 +209,10 @@ func (c *checker) futures(k *chanflow.Class) {
 				fixes = c.bufferFix(m)
 			}
 			rel := []analysis.RelatedInformation{
-				{Pos: g.pos, Message: fmt.Sprintf("%s can take this case instead of receiving", g.recv.Fn.Name())},
+				{Pos: g.pos, Message: fmt.Sprintf("%s can take this case instead of receiving", short)},
 			}
 			if g.ret.IsValid() {
-				rel = append(rel, analysis.RelatedInformation{Pos: g.ret, Message: fmt.Sprintf("%s returns here without receiving from %s", g.recv.Fn.Name(), name)})
+				rel = append(rel, analysis.RelatedInformation{Pos: g.ret, Message: fmt.Sprintf("%s returns here without receiving from %s", short, name)})
 			}
 			if m != nil && m.Pos().IsValid() {
 				rel = append(rel, analysis.RelatedInformation{Pos: m.Pos(), Message: "the channel is made here, without a buffer"})
@@ -833,8 +834,19 @@ func derefNamed(t types.Type) (*types.Named, bool) {
 	return n, ok
 }
 
+// shortName returns how a message names fn once funcName has named it.
+func shortName(fn *ssa.Function) string {
+	if fn.Parent() != nil {
+		return "the function literal"
+	}
+	return fn.Name()
+}
+
 // funcName returns how a message names fn: Name, or (*T).Name for a method.
 func funcName(fn *ssa.Function) string {
+	if fn.Parent() != nil {
+		return "the function literal in " + funcName(root(fn))
+	}
 	sig := fn.Signature
 	if sig.Recv() == nil {
 		return fn.Name()
