@@ -39,7 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(res.Classes) == 0 {
 		return nil, nil
 	}
-	c := &checker{pass: pass, res: res, generated: make(map[*token.File]bool), reported: make(map[token.Pos]bool)}
+	c := &checker{pass: pass, res: res, generated: make(map[*token.File]bool), reported: make(map[token.Pos]bool), owned: make(map[ownerKey]bool)}
 	for _, f := range pass.Files {
 		if generated.Skip(pass.Fset, f) {
 			c.generated[pass.Fset.File(f.FileStart)] = true
@@ -47,6 +47,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, k := range res.Classes {
 		c.certain(k)
+		c.futures(k)
+		c.dropped(k)
 	}
 	for _, fn := range res.Funcs {
 		for _, b := range fn.Blocks {
@@ -65,6 +67,7 @@ type checker struct {
 	res       *chanflow.Result
 	generated map[*token.File]bool
 	reported  map[token.Pos]bool
+	owned     map[ownerKey]bool // ownedBy, computed once
 }
 
 func (c *checker) report(d analysis.Diagnostic) {

@@ -12,7 +12,7 @@ import (
 // Test checks the diagnostics against the // want comments and the fixes
 // against the .golden files; a file without a .golden file must get no fix.
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), chanleak.Analyzer, "a", "b", "c")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), chanleak.Analyzer, "a", "b", "c", "future", "futuremain")
 }
 
 // TestRelated checks the related positions: the go statement and the

@@ -40,6 +40,49 @@
 // channel, or range over it, while the function that started them can
 // return without sending or closing it.
 //
+// Across methods: a Future, a Promise, a CompletableFuture, or a loop that
+// serves requests. One function makes an unbuffered channel and keeps it in
+// a struct; a goroutine it starts, a callback it hands out or a method
+// sends on it; another method receives, in a select that can give up (a
+// ctx.Done() or timer case, a cancel or stop channel) and return without
+// receiving. Every send left after that blocks forever:
+//
+//	type Future struct{ ch chan int }
+//
+//	func Go(f func() int) *Future {
+//		fut := &Future{ch: make(chan int)}
+//		go func() { fut.ch <- f() }() // reported
+//		return fut
+//	}
+//
+//	func (f *Future) Get(ctx context.Context) (int, error) {
+//		select {
+//		case v := <-f.ch:
+//			return v, nil
+//		case <-ctx.Done():
+//			return 0, ctx.Err() // the goroutine is left holding its value
+//		}
+//	}
+//
+// make(chan int, 1) is the fix when one value is sent per channel (offered
+// as the suggested fix when the analyzer can count one send); otherwise
+// make the sender select on a channel closed when the receiver gives up
+// (etcd#6857: a Status request sent to a loop that has stopped). The
+// receiver that may "never be called" is read narrowly, so that code that
+// always calls Get stays quiet: a receive that always waits counts as
+// served, a timeout that loops back to wait again is no give-up, a case on
+// another channel the same sender sends on (the error channel beside the
+// value channel) is part of the protocol, and only a call in the package
+// that drops the returned channel or handle counts as never receiving
+// (moby#4395: the result of Go(f) dropped), or that returns early without
+// using it. A give-up is a case on a context, a timer or a channel that is
+// only ever closed, or any case that returns straight away; a data case
+// after which the loop returns only on some error is not. Protocols that a
+// test drives step by step (sends from the test's own body or helpers only
+// tests call, a test goroutine that listens until the test ends, a select
+// that fails the test when a value arrives) are left alone: a send that
+// blocks there shows as a hung test.
+//
 // A channel that is nil on every path: a send or receive on it outside a
 // select blocks forever (inside a select, a nil channel is the idiom that
 // disables a case, and is not reported).
@@ -50,8 +93,9 @@
 //
 // The analyzer follows a channel through variables, closures, parameters of
 // functions whose every caller it sees, results and unexported struct
-// fields of the package. It stays silent when the channel reaches code it
-// cannot see (an exported function's callers, an interface, another
+// fields of the package (in package main, which nothing imports, exported
+// functions and fields too). It stays silent when the channel reaches code
+// it cannot see (an exported function's callers, an interface, another
 // package, a slice or map), since that code may serve it; when the buffer
 // is large enough for every send, or its size is computed, as in
 // make(chan T, len(jobs)); when the goroutine's own send or receive sits in

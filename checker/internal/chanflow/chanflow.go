@@ -109,6 +109,7 @@ type Result struct {
 
 	files   []*ast.File
 	classOf map[ssa.Value]*Class
+	fields  map[*types.Var]*Class
 	inPkg   map[*ssa.Function]bool
 	calls   map[*ssa.Function][]ssa.CallInstruction // static call sites, incl. go and defer
 	known   map[*ssa.Function]bool                  // every caller is a static call site in calls
@@ -121,6 +122,12 @@ type Result struct {
 // channel the analysis tracked.
 func (r *Result) ClassOf(v ssa.Value) *Class {
 	return r.classOf[v]
+}
+
+// FieldClass returns the class of the channel values kept in struct field
+// v (its generic origin), or nil if the package tracks none.
+func (r *Result) FieldClass(v *types.Var) *Class {
+	return r.fields[v.Origin()]
 }
 
 // CallSites returns the static call sites (calls, go and defer statements)
@@ -149,6 +156,7 @@ func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
 		files:   pass.Files,
 		classOf: make(map[ssa.Value]*Class),
+		fields:  make(map[*types.Var]*Class),
 		inPkg:   make(map[*ssa.Function]bool),
 		calls:   make(map[*ssa.Function][]ssa.CallInstruction),
 		known:   make(map[*ssa.Function]bool),
@@ -265,12 +273,12 @@ func (b *builder) initNode(k any, i int) {
 	switch k := k.(type) {
 	case fieldKey:
 		f.nil, f.stored = true, true // a zero struct holds a nil channel
-		if k.v.Pkg() != b.pass.Pkg || k.v.Exported() {
+		if k.v.Pkg() != b.pass.Pkg || b.exported(k.v) {
 			f.ext, f.escSend, f.escRecv = true, true, true
 		}
 	case *ssa.Global:
 		f.nil, f.stored = true, true
-		if k.Pkg == nil || k.Pkg.Pkg != b.pass.Pkg || k.Object() == nil || k.Object().Exported() {
+		if k.Pkg == nil || k.Pkg.Pkg != b.pass.Pkg || k.Object() == nil || b.exported(k.Object()) {
 			f.ext, f.escSend, f.escRecv = true, true, true
 		}
 	case *ssa.Const:
@@ -340,6 +348,13 @@ func (b *builder) escapeType(i int, t types.Type) {
 	f.escSend, f.escRecv, f.ext = true, true, true // a pointer: anything may be stored
 }
 
+// exported reports whether code outside the package can name obj: it is
+// exported, and the package is not a command (package main, which nothing
+// imports).
+func (b *builder) exported(obj types.Object) bool {
+	return obj.Exported() && b.pass.Pkg.Name() != "main"
+}
+
 // isChan reports whether t is a channel type.
 func isChan(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Chan)
@@ -396,6 +411,9 @@ func (b *builder) scanCallers() {
 						b.invoked[c.Method.Name()] = true
 					} else if sc := c.StaticCallee(); sc != nil {
 						callee = c.Value
+						if o := sc.Origin(); o != nil {
+							sc = o // a call of an instance is a call of the generic body
+						}
 						b.res.calls[sc] = append(b.res.calls[sc], call)
 					}
 				}
@@ -445,7 +463,12 @@ func (b *builder) callersKnown(fn *ssa.Function) bool {
 		return false
 	}
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Exported() || b.takenFn[obj] {
+	if !ok || b.exported(obj) || b.takenFn[obj] {
+		return false
+	}
+	if obj.Signature().Recv() != nil && obj.Exported() {
+		// Other packages may call it through an interface they define
+		// (fmt.Stringer, http.Handler), even in package main.
 		return false
 	}
 	if sig := obj.Signature(); sig.Recv() != nil {
@@ -742,8 +765,11 @@ func (b *builder) classes() {
 		c.Ops = append(c.Ops, f.ops...)
 	}
 	for v, i := range b.index {
-		if v, ok := v.(ssa.Value); ok {
+		switch v := v.(type) {
+		case ssa.Value:
 			b.res.classOf[v] = byRoot[b.find(i)]
+		case fieldKey:
+			b.res.fields[v.v] = byRoot[b.find(i)]
 		}
 	}
 }

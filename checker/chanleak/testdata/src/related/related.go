@@ -61,3 +61,35 @@ func newSource() *source {
 func consume(s *source) int {
 	return <-s.get() // want `nothing in this package sends on or closes the channel s.get\(\) returns`
 }
+
+// A Future whose Get gives up on its context.
+type future struct{ ch chan int }
+
+func goFuture() *future {
+	f := &future{ch: make(chan int)} // related "the channel is made here, without a buffer"
+	go func() {
+		f.ch <- 1 // want `this send on f.ch blocks forever once \(\*future\).get gives up`
+	}()
+	return f
+}
+
+func (f *future) get(ctx context.Context) (int, error) {
+	select {
+	case v := <-f.ch:
+		return v, nil
+	case <-ctx.Done(): // related "get can take this case instead of receiving"
+		return 0, ctx.Err() // related "get returns here without receiving from f.ch"
+	}
+}
+
+// A channel its starter returns, dropped by a caller.
+func spawn() chan int {
+	ch := make(chan int)
+	go func() { ch <- 1 }() // want `this send waits for a receive from the channel that spawn returns, but the call at line \d+ drops the result`
+	return ch
+}
+
+func useSpawn() {
+	spawn() // related "the result of spawn is dropped here"
+	<-spawn()
+}
