@@ -247,10 +247,11 @@ func readUpstreamKernels(dir string) ([]*kernel, error) {
 				k.leaking = append(k.leaking, fn)
 			}
 		}
-		for _, fn := range blockedFrames(trace) {
+		frames := blockedFrames(trace)
+		for _, fn := range frames {
 			add(fn)
 		}
-		if trace != "" {
+		if len(frames) > 0 {
 			slices.Sort(k.leaking)
 			slices.Sort(k.siteLines)
 			out = append(out, k)
