@@ -19,8 +19,9 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports sync.Cond Waits that nothing signals, and Waits outside
-// a loop that rechecks the condition.
+// Analyzer reports sync.Cond Waits that nothing signals, Waits outside a
+// loop that rechecks the condition, and producers that signal on one path
+// only.
 var Analyzer = &analysis.Analyzer{
 	Name:     "condwait",
 	Doc:      analyzerdoc.MustExtract(doc, "condwait"),
@@ -36,6 +37,7 @@ type use struct {
 	called bool              // X.Method(...), not a method value
 	key    types.Object      // the variable or field holding the Cond, nil if unknown
 	inLoop bool              // inside a for or range loop of its own function
+	loop   *ast.ForStmt      // the innermost for loop around it in its function, if any
 	inCond bool              // inside an if, switch or select of its own function
 	fn     ast.Node          // the innermost *ast.FuncDecl or *ast.FuncLit
 	skip   bool              // in a generated file
@@ -80,6 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 					u.called = true
 				}
 				u.inLoop, u.inCond, u.fn = context(cur)
+				u.loop = innermostFor(cur)
 				if method == "Signal" || method == "Broadcast" {
 					if u.key == nil {
 						// A Cond we cannot name is signalled: any Cond
@@ -96,6 +99,47 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				if escapes(cur) {
 					escaped[obj] = true
+				}
+			}
+		}
+	}
+
+	// A producer that signals on one branch only.
+	decls := map[*types.Func]*ast.FuncDecl{}
+	signallers := map[*types.Func]map[types.Object]bool{}
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := cur.Node().(*ast.FuncDecl)
+		if f, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+			decls[f] = fd
+		}
+	}
+	for _, u := range uses {
+		if u.method == "Wait" || u.key == nil {
+			continue
+		}
+		if fd, ok := u.fn.(*ast.FuncDecl); ok {
+			if f, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+				if signallers[f] == nil {
+					signallers[f] = map[types.Object]bool{}
+				}
+				signallers[f][u.key] = true
+			}
+		}
+	}
+	if watch := watched(pass, uses, decls); len(watch) > 0 {
+		for fileCur := range insp.Root().Children() {
+			file, ok := fileCur.Node().(*ast.File)
+			if !ok || generated.Skip(pass.Fset, file) {
+				continue
+			}
+			for cur := range fileCur.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				switch n := cur.Node().(type) {
+				case *ast.FuncDecl:
+					if n.Body != nil {
+						checkPaths(pass, n.Body, watch, signallers)
+					}
+				case *ast.FuncLit:
+					checkPaths(pass, n.Body, watch, signallers)
 				}
 			}
 		}
@@ -380,4 +424,18 @@ func known(key types.Object, made map[types.Object]token.Pos) bool {
 	}
 	_, ok = made[key]
 	return ok
+}
+
+// innermostFor returns the innermost for statement around cur in its own
+// function, or nil.
+func innermostFor(cur inspector.Cursor) *ast.ForStmt {
+	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
+		switch n := c.Node().(type) {
+		case *ast.ForStmt:
+			return n
+		case *ast.FuncDecl, *ast.FuncLit:
+			return nil
+		}
+	}
+	return nil
 }

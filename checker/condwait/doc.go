@@ -3,10 +3,11 @@
 //
 // # Analyzer condwait
 //
-// condwait: report sync.Cond Waits that nothing signals, and Waits outside a loop that rechecks the condition
+// condwait: report sync.Cond Waits that nothing signals, Waits outside a loop that rechecks the condition, and producers that signal on one path only
 //
-// A sync.Cond lets goroutines sleep until some shared state changes. Two
-// mistakes make it deadlock or misbehave, and the analyzer reports both.
+// A sync.Cond lets goroutines sleep until some shared state changes.
+// Three mistakes make it deadlock or misbehave, and the analyzer reports
+// them.
 //
 // A Wait that nothing wakes. When no code in the package calls Signal or
 // Broadcast on the Cond a goroutine waits on, and the Cond does not
@@ -55,6 +56,29 @@
 // goroutine, or as a callback) is reported too: Wait then runs with no
 // loop to recheck anything, and usually without the lock its caller
 // holds.
+//
+// A producer that signals on one branch only. A function that changes
+// the state a Wait loop checks, and Signals or Broadcasts on some paths
+// after the change but not on all (an early return, a flag that decides
+// whether to wake anyone), leaves the waiters asleep on the other paths
+// although what they wait for has happened:
+//
+//	func (j *Jobs) Add(s string, urgent bool) {
+//		j.mu.Lock()
+//		defer j.mu.Unlock()
+//		j.queue = append(j.queue, s) // reported
+//		if urgent {
+//			j.cond.Signal()
+//		}
+//	}
+//
+// Signal on every path after the change; defer j.cond.Broadcast() right
+// after the Lock does it whatever the path. The fields checked are those
+// the loop around a Wait reads (its condition, an if in its body that
+// leaves it, the package's functions called there); a function whose
+// signals all sit under an if on those fields (signalling only on the
+// transition from empty) signals on purpose and is not reported, nor one
+// that never signals (its caller may).
 //
 // The first check follows the Cond through struct fields, package-level
 // and local variables; a Cond whose variable or field is handed to other

@@ -1,0 +1,159 @@
+package a
+
+import (
+	"errors"
+	"sync"
+)
+
+// --- A producer that signals on one branch only. ---
+
+type jobs struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	queue  []string
+	closed bool
+}
+
+func newJobs() *jobs {
+	j := &jobs{}
+	j.cond = sync.NewCond(&j.mu)
+	return j
+}
+
+func (j *jobs) next() (string, bool) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for len(j.queue) == 0 && !j.closed {
+		j.cond.Wait()
+	}
+	if len(j.queue) == 0 {
+		return "", false
+	}
+	s := j.queue[0]
+	j.queue = j.queue[1:]
+	return s, true
+}
+
+// The urgent flag decides whether to wake a worker: normal jobs wait
+// for the next urgent one.
+func (j *jobs) add(s string, urgent bool) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.queue = append(j.queue, s) // want `j\.queue changes here, but a path from here to the end of the function does not Signal or Broadcast cond`
+	if urgent {
+		j.cond.Signal()
+	}
+}
+
+// An early return after the change skips the Broadcast at the end.
+func (j *jobs) addAll(ss []string) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for _, s := range ss {
+		j.queue = append(j.queue, s) // want `j\.queue changes here`
+		if s == "" {
+			return errors.New("empty job")
+		}
+	}
+	j.cond.Broadcast()
+	return nil
+}
+
+// Negative twin: the check comes before the change.
+func (j *jobs) addAll2(ss []string) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for _, s := range ss {
+		if s == "" {
+			return errors.New("empty job")
+		}
+	}
+	j.queue = append(j.queue, ss...)
+	j.cond.Broadcast()
+	return nil
+}
+
+// Negative twin: every path signals.
+func (j *jobs) add2(s string, urgent bool) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.queue = append(j.queue, s)
+	if urgent {
+		j.cond.Signal()
+		return
+	}
+	j.cond.Broadcast()
+}
+
+// Negative twin: the Broadcast is deferred.
+func (j *jobs) close() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	defer j.cond.Broadcast()
+	j.closed = true
+	if len(j.queue) > 0 {
+		return
+	}
+}
+
+// Negative: signalling only on the transition from empty, decided by the
+// state the waiters check.
+func (j *jobs) add3(s string) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.queue = append(j.queue, s)
+	if len(j.queue) == 1 {
+		j.cond.Broadcast()
+	}
+}
+
+// Negative: a change that is no news to waiters (a take), in a function
+// that never signals.
+func (j *jobs) drop() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.queue = nil
+}
+
+// Negative: signalled through a helper on every path.
+func (j *jobs) wakeLocked() { j.cond.Broadcast() }
+
+func (j *jobs) add4(s string) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.queue = append(j.queue, s)
+	j.wakeLocked()
+}
+
+// The Python port: notify() only when the item is not None.
+type box struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	full bool
+	val  any
+}
+
+func newBox() *box {
+	b := &box{}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+func (b *box) get() any {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for !b.full {
+		b.cond.Wait()
+	}
+	b.full = false
+	return b.val
+}
+
+func (b *box) put(v any) {
+	b.mu.Lock()
+	b.val, b.full = v, true // want `b\.full changes here`
+	if v != nil {
+		b.cond.Signal()
+	}
+	b.mu.Unlock()
+}
