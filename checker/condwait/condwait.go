@@ -164,6 +164,15 @@ func run(pass *analysis.Pass) (any, error) {
 			})
 			continue
 		}
+		if u.loop != nil && frozen(pass.TypesInfo, u.loop, u.fn) {
+			cond := types.ExprString(u.loop.Cond)
+			pass.Report(analysis.Diagnostic{
+				Pos: u.sel.Pos(), End: u.sel.End(),
+				Message: "the loop around " + name + ".Wait() checks " + cond + ", which only local variables decide and nothing changes while it waits: no Signal can end it, so it waits forever; loop on the shared state that the signalling goroutine changes",
+				Related: []analysis.RelatedInformation{{Pos: u.loop.Cond.Pos(), End: u.loop.Cond.End(), Message: "the condition nothing changes"}},
+			})
+			continue
+		}
 		if u.key == nil || signalled[u.key] || signalled[nil] || escaped[u.key] || visibleOutside(pass.Pkg, u.key) || !known(u.key, made) {
 			continue
 		}
@@ -438,4 +447,105 @@ func innermostFor(cur inspector.Cursor) *ast.ForStmt {
 		}
 	}
 	return nil
+}
+
+// frozen reports whether the condition of loop reads only local variables
+// of fn (and constants) that neither the loop body nor any function
+// literal of fn assigns, whose address fn never takes, and the body has
+// no way out (break, return, goto): a condition no Signal can change.
+func frozen(info *types.Info, loop *ast.ForStmt, fn ast.Node) bool {
+	if loop.Cond == nil || fn == nil {
+		return false
+	}
+	vars := map[types.Object]bool{}
+	ok := true
+	ast.Inspect(loop.Cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr, *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr, *ast.UnaryExpr:
+			if u, isUnary := n.(*ast.UnaryExpr); !isUnary || u.Op == token.ARROW || u.Op == token.AND {
+				ok = false
+			}
+		case *ast.Ident:
+			switch obj := info.Uses[n].(type) {
+			case *types.Var:
+				if obj.Kind() != types.LocalVar {
+					ok = false
+				}
+				vars[obj] = true
+			case *types.Const, *types.Nil:
+			default:
+				ok = false
+			}
+		}
+		return ok
+	})
+	if !ok || len(vars) == 0 {
+		return false
+	}
+	// No way out of the body, no change of the variables in it.
+	ast.Inspect(loop.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			ok = false
+		case *ast.BranchStmt:
+			if n.Tok == token.BREAK || n.Tok == token.GOTO {
+				ok = false
+			}
+		case *ast.CallExpr:
+			if id, isIdent := ast.Unparen(n.Fun).(*ast.Ident); isIdent && id.Name == "panic" {
+				ok = false
+			}
+		}
+		return ok
+	})
+	if loop.Post != nil {
+		return false
+	}
+	// Nothing in the function assigns the variables after their
+	// declaration, inside the loop or in a closure, nor takes their
+	// address.
+	var body ast.Node
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			inLoopOrClosure := n.Pos() >= loop.Pos() && n.End() <= loop.End()
+			for _, lhs := range n.Lhs {
+				if id, isIdent := lhs.(*ast.Ident); isIdent && vars[info.Uses[id]] {
+					if inLoopOrClosure || n.Tok != token.DEFINE {
+						ok = false
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, isIdent := n.X.(*ast.Ident); isIdent && vars[info.Uses[id]] {
+				ok = false
+			}
+		case *ast.UnaryExpr:
+			if id, isIdent := n.X.(*ast.Ident); isIdent && n.Op == token.AND && vars[info.Uses[id]] {
+				ok = false
+			}
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				if a, isAssign := m.(*ast.AssignStmt); isAssign {
+					for _, lhs := range a.Lhs {
+						if id, isIdent := lhs.(*ast.Ident); isIdent && vars[info.Uses[id]] {
+							ok = false
+						}
+					}
+				}
+				return ok
+			})
+		}
+		return ok
+	})
+	return ok
 }

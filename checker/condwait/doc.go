@@ -3,10 +3,10 @@
 //
 // # Analyzer condwait
 //
-// condwait: report sync.Cond Waits that nothing signals, Waits outside a loop that rechecks the condition, and producers that signal on one path only
+// condwait: report sync.Cond Waits that nothing signals, Waits outside a loop that rechecks the condition, Wait loops whose condition cannot change, and producers that signal on one path only
 //
 // A sync.Cond lets goroutines sleep until some shared state changes.
-// Three mistakes make it deadlock or misbehave, and the analyzer reports
+// Four mistakes make it deadlock or misbehave, and the analyzer reports
 // them.
 //
 // A Wait that nothing wakes. When no code in the package calls Signal or
@@ -56,6 +56,20 @@
 // goroutine, or as a callback) is reported too: Wait then runs with no
 // loop to recheck anything, and usually without the lock its caller
 // holds.
+//
+// A loop whose condition cannot change. A Wait loop that checks only
+// local variables which nothing changes while it waits (no assignment in
+// the loop, no closure that sets them, no way out of the body) waits
+// forever whatever the other goroutines do, since a Signal changes no
+// local variable:
+//
+//	exists := true
+//	for exists {
+//		w.cv.Wait() // reported
+//	}
+//
+// Loop on the shared state, read under the lock each time round:
+// "for !w.removed { w.cv.Wait() }".
 //
 // A producer that signals on one branch only. A function that changes
 // the state a Wait loop checks, and Signals or Broadcasts on some paths
