@@ -136,10 +136,10 @@ func run(pass *analysis.Pass) (any, error) {
 				switch n := cur.Node().(type) {
 				case *ast.FuncDecl:
 					if n.Body != nil {
-						checkPaths(pass, n.Body, watch, signallers)
+						checkPaths(pass, n.Body, watch, signallers, decls)
 					}
 				case *ast.FuncLit:
-					checkPaths(pass, n.Body, watch, signallers)
+					checkPaths(pass, n.Body, watch, signallers, decls)
 				}
 			}
 		}

@@ -82,7 +82,7 @@ func fieldsRead(info *types.Info, n ast.Node, set map[types.Object]bool) {
 // checkPaths reports, in every function body that signals the Cond key on
 // some path, a change of a watched field from which a path reaches the
 // end of the function without signalling it.
-func checkPaths(pass *analysis.Pass, body *ast.BlockStmt, watch map[types.Object]map[types.Object]bool, signallers map[*types.Func]map[types.Object]bool) {
+func checkPaths(pass *analysis.Pass, body *ast.BlockStmt, watch map[types.Object]map[types.Object]bool, signallers map[*types.Func]map[types.Object]bool, decls map[*types.Func]*ast.FuncDecl) {
 	if len(watch) == 0 {
 		return
 	}
@@ -144,7 +144,7 @@ func checkPaths(pass *analysis.Pass, body *ast.BlockStmt, watch map[types.Object
 		// Every signal of k under an if that reads a watched field is a
 		// deliberate, state-dependent signal (only on the transition to
 		// non-empty, say): not reported.
-		if stateDependent(info, body, k, watch[k]) {
+		if stateDependent(info, body, k, watch[k], decls) {
 			continue
 		}
 		var signalAt token.Pos
@@ -195,8 +195,67 @@ func hasBlock(st ast.Stmt) bool {
 }
 
 // stateDependent reports whether every signal of k in body sits under an
-// if whose condition reads a watched field.
-func stateDependent(info *types.Info, body *ast.BlockStmt, k types.Object, fields map[types.Object]bool) bool {
+// if whose condition depends on the state the waiters check: it reads a
+// watched field, calls a package function that reads one, or reads a
+// variable of body that holds such a value (wasEmpty := p.empty()) or
+// that body stores into a watched field (fc.pending = pending; if
+// !pending { Broadcast }).
+func stateDependent(info *types.Info, body *ast.BlockStmt, k types.Object, fields map[types.Object]bool, decls map[*types.Func]*ast.FuncDecl) bool {
+	readsState := func(e ast.Node, vars map[types.Object]bool) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if s, ok := info.Selections[n]; ok && s.Kind() == types.FieldVal && fields[s.Obj()] {
+					found = true
+				}
+			case *ast.Ident:
+				if obj := info.Uses[n]; obj != nil && vars[obj] {
+					found = true
+				}
+			case *ast.CallExpr:
+				if f, ok := typeutilCallee(info, n).(*types.Func); ok {
+					if fd := decls[f]; fd != nil && fd.Body != nil {
+						read := map[types.Object]bool{}
+						fieldsRead(info, fd.Body, read)
+						for o := range read {
+							if fields[o] {
+								found = true
+							}
+						}
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	vars := map[types.Object]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		a, ok := n.(*ast.AssignStmt)
+		if !ok || len(a.Lhs) != len(a.Rhs) {
+			return true
+		}
+		for i, lhs := range a.Lhs {
+			if writeOf(info, &ast.AssignStmt{Lhs: []ast.Expr{lhs}, Tok: a.Tok, Rhs: []ast.Expr{a.Rhs[i]}}, fields) != nil {
+				// What is stored into the state is state.
+				ast.Inspect(a.Rhs[i], func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok {
+						if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {
+							vars[v] = true
+						}
+					}
+					return true
+				})
+			}
+			if id, ok := lhs.(*ast.Ident); ok && readsState(a.Rhs[i], nil) {
+				if obj := objOfIdent(info, id); obj != nil {
+					vars[obj] = true
+				}
+			}
+		}
+		return true
+	})
 	found, all := false, true
 	var visit func(n ast.Node, guarded bool)
 	visit = func(n ast.Node, guarded bool) {
@@ -205,14 +264,7 @@ func stateDependent(info *types.Info, body *ast.BlockStmt, k types.Object, field
 			case *ast.FuncLit:
 				return false
 			case *ast.IfStmt:
-				read := map[types.Object]bool{}
-				fieldsRead(info, n.Cond, read)
-				g := guarded
-				for f := range read {
-					if fields[f] {
-						g = true
-					}
-				}
+				g := guarded || readsState(n.Cond, vars)
 				if n.Init != nil {
 					visit(n.Init, guarded)
 				}
@@ -234,6 +286,13 @@ func stateDependent(info *types.Info, body *ast.BlockStmt, k types.Object, field
 	}
 	visit(body, false)
 	return found && all
+}
+
+func objOfIdent(info *types.Info, id *ast.Ident) types.Object {
+	if obj := info.Defs[id]; obj != nil {
+		return obj
+	}
+	return info.Uses[id]
 }
 
 // writeOf returns the watched field that the statement n changes, or nil.

@@ -54,6 +54,7 @@ type op struct {
 	sel    *selInfo // the select it is a case of, if any
 	fnName string   // the function it is in, for messages
 	skip   bool     // in a generated file
+	inTest bool     // in a function given a *testing.T, B or F (or a literal in one)
 }
 
 // selInfo describes a select statement.
@@ -167,6 +168,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			o.skip = skip
 			o.fnName = funcName(cur)
+			o.inTest = inTestFunc(info, cur)
 			if _, isRange := o.node.(*ast.RangeStmt); !isRange && o.kind != closeOp {
 				if sel := a.selectOf(cur); sel != nil {
 					o.sel = sel
@@ -187,6 +189,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if o.skip || !o.bare || o.kind == closeOp || a.escaped[o.key.obj] || reported[o.node] || visibleOutside(pass.Pkg, o.key.obj) {
 			continue
 		}
+		if o.inTest {
+			continue // a test that blocks fails by its timeout
+		}
 		if o.kind == send && a.buffered[o.key] {
 			continue // a buffer may take the value
 		}
@@ -198,7 +203,7 @@ func run(pass *analysis.Pass) (any, error) {
 				abandoned = false
 			case (o.kind == send && p.kind == recv) || (o.kind == recv && p.kind == send):
 				others = append(others, p)
-				if p.sel == nil || p.sel.ctxCase == nil || p.sel.hasDefault {
+				if p.sel == nil || p.sel.ctxCase == nil || p.sel.hasDefault || p.inTest {
 					abandoned = false
 				}
 			}
@@ -534,4 +539,28 @@ func visibleOutside(pkg *types.Package, obj types.Object) bool {
 	}
 	v, ok := obj.(*types.Var)
 	return ok && (v.IsField() || v.Parent() == pkg.Scope())
+}
+
+// inTestFunc reports whether cur lies in a function declaration that takes
+// a *testing.T, *testing.B, *testing.F or testing.TB: a test, whose
+// blocking ends with the test's timeout and whose giving up on ctx.Done()
+// fails the test.
+func inTestFunc(info *types.Info, cur inspector.Cursor) bool {
+	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
+		fd, ok := c.Node().(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		for _, f := range fd.Type.Params.List {
+			t := info.TypeOf(f.Type)
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

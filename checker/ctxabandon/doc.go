@@ -47,7 +47,10 @@
 // variable), is not reported, nor a send on a channel made with a
 // buffer. A case on ctx.Done() that leads back into the select (it ends
 // in continue, or is empty in a select that ends a loop's body) is not a
-// way out. Generated files are skipped.
+// way out. Test code is left alone: a send or receive in a function given
+// a *testing.T, B or F (or a literal in one), and a select there that
+// gives up on ctx.Done() (the test fails and ends) are not reported.
+// Generated files are skipped.
 //
 // Coming from Node.js: an AbortSignal cancels the fetch it is given, and
 // the promise that waits for it rejects, so the waiter hears about it.

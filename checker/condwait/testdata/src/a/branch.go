@@ -157,3 +157,66 @@ func (b *box) put(v any) {
 	}
 	b.mu.Unlock()
 }
+
+// Negative: the signal depends on the value just stored into the state
+// (grpc's adsFlowControl.setPending).
+type flow struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	pending bool
+}
+
+func newFlow() *flow {
+	f := &flow{}
+	f.cond = sync.NewCond(&f.mu)
+	return f
+}
+
+func (f *flow) setPending(pending bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.pending = pending
+	if !pending {
+		f.cond.Broadcast()
+	}
+}
+
+func (f *flow) wait() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for f.pending {
+		f.cond.Wait()
+	}
+}
+
+// Negative: the signal depends on the state read before the change
+// (grpc's bufconn pipe: wake a writer only if the buffer was full).
+type pipe struct {
+	mu    sync.Mutex
+	wwait sync.Cond
+	buf   []byte
+	limit int
+}
+
+func (p *pipe) isFull() bool { return len(p.buf) >= p.limit }
+
+func (p *pipe) write(b byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for p.isFull() {
+		p.wwait.Wait()
+	}
+	p.buf = append(p.buf, b)
+}
+
+func (p *pipe) read() byte {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	wasFull := p.isFull()
+	b := p.buf[0]
+	p.buf = p.buf[1:]
+	if wasFull {
+		p.wwait.Signal()
+	}
+	return b
+}

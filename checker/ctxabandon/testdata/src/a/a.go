@@ -2,6 +2,7 @@ package a
 
 import (
 	"context"
+	"testing"
 	"time"
 )
 
@@ -29,7 +30,7 @@ func (r *replica) beginCmds(ctx context.Context) {
 		case <-ctxDone:
 			go func() {
 				for _, ch := range r.chans {
-					<-ch // want `receiving from ch blocks forever once the context is cancelled: every send on it \(as in sendChans at line 17\)`
+					<-ch // want `receiving from ch blocks forever once the context is cancelled: every send on it \(as in sendChans at line 18\)`
 				}
 			}()
 		}
@@ -68,7 +69,7 @@ type strategy struct {
 }
 
 func (s *strategy) onChange() {
-	s.resetChan <- struct{}{} // want `sending on s\.resetChan blocks forever once the context is cancelled: every receive from it \(as in a function literal at line 80\)`
+	s.resetChan <- struct{}{} // want `sending on s\.resetChan blocks forever once the context is cancelled: every receive from it \(as in a function literal at line 81\)`
 }
 
 func (s *strategy) loop(start func(func(context.Context))) {
@@ -271,3 +272,36 @@ func (s *spinner) recv(ctx context.Context) {
 }
 
 func (s *spinner) send() { s.ch <- 1 }
+
+// Negative: a test feeding a fake server; if the server gives up, the
+// test fails by its timeout, and nothing leaks past it.
+type fakeStream struct{ resp chan int }
+
+func (f *fakeStream) recv(ctx context.Context) (int, error) {
+	select {
+	case r := <-f.resp:
+		return r, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+func testFeed(t *testing.T, f *fakeStream) {
+	f.resp <- 1
+	f.resp <- 2
+}
+
+// Negative: a test that gives up waiting fails; the helper goroutine's
+// send is the test's own business.
+func testWait(t *testing.T, ctx context.Context, work func() error) {
+	errCh := make(chan error)
+	go func() { errCh <- work() }()
+	select {
+	case err := <-errCh:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-ctx.Done():
+		t.Fatal("timed out")
+	}
+}
