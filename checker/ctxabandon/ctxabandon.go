@@ -8,6 +8,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -50,11 +51,12 @@ type op struct {
 	kind   opKind
 	node   ast.Node // the SendStmt, receive UnaryExpr, RangeStmt or close call
 	key    key
-	bare   bool     // not a case of a select
-	sel    *selInfo // the select it is a case of, if any
-	fnName string   // the function it is in, for messages
-	skip   bool     // in a generated file
-	inTest bool     // in a function given a *testing.T, B or F (or a literal in one)
+	bare   bool       // not a case of a select
+	sel    *selInfo   // the select it is a case of, if any
+	fnName string     // the function it is in, for messages
+	skip   bool       // in a generated file
+	inTest bool       // in a function given a *testing.T, B or F (or a literal in one)
+	funcs  []ast.Node // the functions around it, innermost first
 }
 
 // selInfo describes a select statement.
@@ -169,6 +171,12 @@ func run(pass *analysis.Pass) (any, error) {
 			o.skip = skip
 			o.fnName = funcName(cur)
 			o.inTest = inTestFunc(info, cur)
+			for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
+				switch n := c.Node().(type) {
+				case *ast.FuncDecl, *ast.FuncLit:
+					o.funcs = append(o.funcs, n)
+				}
+			}
 			if _, isRange := o.node.(*ast.RangeStmt); !isRange && o.kind != closeOp {
 				if sel := a.selectOf(cur); sel != nil {
 					o.sel = sel
@@ -200,6 +208,10 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, p := range byKey[o.key] {
 			switch {
 			case p.kind == closeOp && o.kind == recv:
+				abandoned = false
+			case o.kind == recv && p.kind == send && len(p.funcs) > 0 && slices.Contains(o.funcs, p.funcs[0]):
+				// The release of a semaphore the enclosing function
+				// acquired by sending: it follows its own send.
 				abandoned = false
 			case (o.kind == send && p.kind == recv) || (o.kind == recv && p.kind == send):
 				others = append(others, p)

@@ -47,7 +47,9 @@
 // variable), is not reported, nor a send on a channel made with a
 // buffer. A case on ctx.Done() that leads back into the select (it ends
 // in continue, or is empty in a select that ends a loop's body) is not a
-// way out. Test code is left alone: a send or receive in a function given
+// way out. A receive in the function that sent on the channel, or in a
+// literal inside it, is the release of a semaphore it acquired and is not
+// reported. Test code is left alone: a send or receive in a function given
 // a *testing.T, B or F (or a literal in one), and a select there that
 // gives up on ctx.Done() (the test fails and ends) are not reported.
 // Generated files are skipped.

@@ -305,3 +305,35 @@ func testWait(t *testing.T, ctx context.Context, work func() error) {
 		t.Fatal("timed out")
 	}
 }
+
+// Negative: a semaphore; the release follows the acquire's own send
+// (x/tools gocommand.Runner).
+type runner struct{ inFlight chan struct{} }
+
+func newRunner() *runner { return &runner{inFlight: make(chan struct{}, 4)} }
+
+func (r *runner) run(ctx context.Context, f func()) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case r.inFlight <- struct{}{}:
+		defer func() { <-r.inFlight }()
+	}
+	f()
+	return nil
+}
+
+func search(ctx context.Context, items []int, f func(int)) {
+	sem := make(chan struct{}, 8)
+	for _, it := range items {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		go func() {
+			defer func() { <-sem }()
+			f(it)
+		}()
+	}
+}
