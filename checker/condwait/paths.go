@@ -148,6 +148,16 @@ func checkPaths(pass *analysis.Pass, body *ast.BlockStmt, watch map[types.Object
 			continue
 		}
 		var signalAt token.Pos
+		condName := k.Name()
+		ast.Inspect(body, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if m, ok := condMethod(info, sel); ok && m != "Wait" && condKey(info, sel) == k {
+					condName = types.ExprString(sel.X)
+					return false
+				}
+			}
+			return true
+		})
 		ast.Inspect(body, func(n ast.Node) bool {
 			if _, ok := n.(*ast.FuncLit); ok {
 				return false
@@ -173,7 +183,7 @@ func checkPaths(pass *analysis.Pass, body *ast.BlockStmt, watch map[types.Object
 				name := types.ExprString(w)
 				d := analysis.Diagnostic{
 					Pos: n.Pos(), End: n.End(),
-					Message: name + " changes here, but a path from here to the end of the function does not Signal or Broadcast " + k.Name() + " while another does: a goroutine waiting for this change sleeps on; signal on every path after the change (defer the Broadcast, or signal before the early return)",
+					Message: name + " changes here, but a path from here to the end of the function does not Signal or Broadcast " + condName + " while another does: a goroutine waiting for this change sleeps on; signal on every path after the change (defer the Broadcast, or signal before the early return)",
 				}
 				if signalAt != token.NoPos {
 					d.Related = []analysis.RelatedInformation{{Pos: signalAt, Message: "the path that signals"}}

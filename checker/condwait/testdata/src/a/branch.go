@@ -39,7 +39,7 @@ func (j *jobs) next() (string, bool) {
 func (j *jobs) add(s string, urgent bool) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	j.queue = append(j.queue, s) // want `j\.queue changes here, but a path from here to the end of the function does not Signal or Broadcast cond`
+	j.queue = append(j.queue, s) // want `j\.queue changes here, but a path from here to the end of the function does not Signal or Broadcast j\.cond`
 	if urgent {
 		j.cond.Signal()
 	}
