@@ -3,7 +3,7 @@
 //
 // # Analyzer condwait
 //
-// condwait: report sync.Cond Waits that nothing signals, Waits outside a loop that rechecks the condition, Wait loops whose condition cannot change, and producers that signal on one path only
+// condwait: report sync.Cond Waits that nothing wakes or that do not recheck their condition in a loop
 //
 // A sync.Cond lets goroutines sleep until some shared state changes.
 // Four mistakes make it deadlock or misbehave, and the analyzer reports
