@@ -213,6 +213,10 @@ func run(pass *analysis.Pass) (any, error) {
 				// The release of a semaphore the enclosing function
 				// acquired by sending: it follows its own send.
 				abandoned = false
+			case o.kind == send && p.kind == recv && len(p.funcs) > 0 && len(o.funcs) > 0 && p.funcs[0] == o.funcs[0]:
+				// A consumer putting back what it took, for the next
+				// one: it is a receiver itself.
+				abandoned = false
 			case (o.kind == send && p.kind == recv) || (o.kind == recv && p.kind == send):
 				others = append(others, p)
 				if p.sel == nil || p.sel.ctxCase == nil || p.sel.hasDefault || p.inTest {

@@ -49,9 +49,11 @@
 // in continue, or is empty in a select that ends a loop's body) is not a
 // way out. A receive in the function that sent on the channel, or in a
 // literal inside it, is the release of a semaphore it acquired and is not
-// reported. Test code is left alone: a send or receive in a function given
-// a *testing.T, B or F (or a literal in one), and a select there that
-// gives up on ctx.Done() (the test fails and ends) are not reported.
+// reported, nor a send in a function that receives from the channel
+// itself (a consumer putting back what it took). Test code is left
+// alone: a send or receive in a function given a *testing.T, B or F (or a
+// literal in one), and a select there that gives up on ctx.Done() (the
+// test fails and ends) are not reported.
 // Generated files are skipped.
 //
 // Coming from Node.js: an AbortSignal cancels the fetch it is given, and

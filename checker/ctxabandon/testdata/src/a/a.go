@@ -337,3 +337,22 @@ func search(ctx context.Context, items []int, f func(int)) {
 		}()
 	}
 }
+
+// Negative: a consumer that puts back what it took for the next one
+// (grpc's orca test fake).
+type fakeServer struct{ resp chan any }
+
+func (f *fakeServer) stream(ctx context.Context, send func(any) error) error {
+	for {
+		var r any
+		select {
+		case r = <-f.resp:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if err := send(r); err != nil {
+			f.resp <- r
+			return err
+		}
+	}
+}
