@@ -13,6 +13,8 @@ import (
 
 	"github.com/accent-go/accent/checker/blockunderlock"
 	"github.com/accent-go/accent/checker/chanleak"
+	"github.com/accent-go/accent/checker/condwait"
+	"github.com/accent-go/accent/checker/ctxabandon"
 	"github.com/accent-go/accent/checker/ctxbackground"
 	"github.com/accent-go/accent/checker/ctxfield"
 	"github.com/accent-go/accent/checker/doublelock"
@@ -76,6 +78,8 @@ func Suite() []Check {
 	return []Check{
 		{Analyzer: blockunderlock.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
 		{Analyzer: chanleak.Analyzer, Family: Leaks, Lesson: "channels/channels-and-select"},
+		{Analyzer: condwait.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
+		{Analyzer: ctxabandon.Analyzer, Family: Leaks, Lesson: "context/cancellation"},
 		{Analyzer: ctxbackground.Analyzer, Family: Context, Lesson: "context/passing-context"},
 		{Analyzer: ctxfield.Analyzer, Family: Context, Lesson: "context/passing-context"},
 		{Analyzer: doublelock.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},

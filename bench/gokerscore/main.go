@@ -43,12 +43,19 @@ import (
 func main() {
 	accentvet := flag.String("accentvet", "", "path of the accentvet binary to measure")
 	verbose := flag.Bool("v", false, "list every kernel with its findings")
+	gobench := flag.String("gobench", "", "score the 68 blocking kernels of this upstream GoBench snapshot (a checkout or a git directory) instead of the GOROOT copy")
 	flag.Parse()
-	if *accentvet == "" {
-		fmt.Fprintln(os.Stderr, "usage: gokerscore -accentvet /path/to/accentvet [-v]")
+	if *accentvet == "" || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: gokerscore -accentvet /path/to/accentvet [-gobench snapshot] [-v]")
 		os.Exit(2)
 	}
-	if err := run(*accentvet, *verbose); err != nil {
+	var err error
+	if *gobench != "" {
+		err = runUpstream(*accentvet, *gobench, *verbose)
+	} else {
+		err = run(*accentvet, *verbose)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "gokerscore: %v\n", err)
 		os.Exit(1)
 	}
@@ -56,14 +63,16 @@ func main() {
 
 // kernel is one GoKer bug.
 type kernel struct {
-	name     string // e.g. Cockroach1055
-	file     string // e.g. cockroach1055.go
-	class    string // e.g. "Resource / Double locking"
-	leaking  []string
-	spans    []span
-	atSite   []finding
-	inFile   []finding
-	notFound []string // leaking functions not found in the source
+	name      string   // e.g. Cockroach1055
+	file      string   // e.g. cockroach1055.go
+	dir       string   // upstream mode: the kernel directory, e.g. cockroach/1055
+	class     string   // e.g. "Resource / Double locking"
+	leaking   []string // the functions on a blocked goroutine's stack
+	siteLines []int    // upstream mode: the lines the README names
+	spans     []span
+	atSite    []finding
+	inFile    []finding
+	notFound  []string // leaking functions not found in the source
 }
 
 type span struct{ start, end int } // lines, inclusive
@@ -100,7 +109,7 @@ func run(accentvet string, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	findings, err := vet(accentvet, dir)
+	findings, err := vet(accentvet, dir, ".")
 	if err != nil {
 		return err
 	}
@@ -395,8 +404,8 @@ var blocking = []checker.Family{checker.Leaks, checker.Channels}
 
 // vet runs accentvet -json on dir and returns the findings of leak and
 // blocking analyzers by file name.
-func vet(accentvet, dir string) (map[string][]finding, error) {
-	cmd := exec.Command(accentvet, "-json", ".")
+func vet(accentvet, dir, pattern string) (map[string][]finding, error) {
+	cmd := exec.Command(accentvet, "-json", pattern)
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -455,12 +464,16 @@ func report(kernels []*kernel, verbose bool) {
 	slices.SortFunc(classes, func(a, b string) int {
 		return cmp.Or(cmp.Compare(byClass[b].total, byClass[a].total), cmp.Compare(a, b))
 	})
-	fmt.Printf("%-44s %6s %8s %8s\n", "bug class", "kernels", "at site", "in file")
+	width := 44
+	for _, c := range classes {
+		width = max(width, len(c))
+	}
+	fmt.Printf("%-*s %6s %8s %8s\n", width, "bug class", "kernels", "at site", "in file")
 	for _, c := range classes {
 		t := byClass[c]
-		fmt.Printf("%-44s %6d %8d %8d\n", c, t.total, t.site, t.file)
+		fmt.Printf("%-*s %6d %8d %8d\n", width, c, t.total, t.site, t.file)
 	}
-	fmt.Printf("%-44s %6d %8d %8d\n", "all", len(kernels), site, inFile)
+	fmt.Printf("%-*s %6d %8d %8d\n", width, "all", len(kernels), site, inFile)
 	fmt.Printf("\ncaught at the buggy site: %d of %d (%.0f%%)\n", site, len(kernels), 100*float64(site)/float64(len(kernels)))
 	for _, k := range kernels {
 		if !verbose && len(k.atSite) == 0 {
@@ -471,10 +484,20 @@ func report(kernels []*kernel, verbose bool) {
 			mark = "missed"
 		}
 		stack := strings.Join(k.leaking, ", ")
-		if stack == "" {
+		switch {
+		case k.dir != "" && stack == "" && k.siteLines == nil:
+			stack = "(the README names no function or line: cannot be caught)"
+		case stack == "" && k.siteLines == nil:
 			stack = "(none listed: the whole file is the site)"
 		}
-		fmt.Printf("\n%s %s (%s) leaking: %s\n", mark, k.name, k.class, stack)
+		if k.siteLines != nil {
+			stack = strings.TrimPrefix(stack+fmt.Sprintf("; lines %s", strings.Trim(fmt.Sprint(k.siteLines), "[]")), "; ")
+		}
+		site := "leaking"
+		if k.dir != "" {
+			site = "buggy site"
+		}
+		fmt.Printf("\n%s %s (%s) %s: %s\n", mark, k.name, k.class, site, stack)
 		for _, f := range k.atSite {
 			fmt.Printf("  at site  %s:%d: %s (%s)\n", k.file, f.line, f.message, f.analyzer)
 		}
