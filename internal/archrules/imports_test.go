@@ -30,13 +30,13 @@ var mayImport = map[string][]string{
 	// The command line wires everything; only it may use the two UIs.
 	"internal/cli": {
 		"internal/course", "internal/grade", "internal/learner", "internal/pair",
-		"internal/progress", "internal/render", "internal/tui", "internal/tui/watch", "internal/watch",
+		"internal/progress", "internal/render", "internal/tui", "internal/watch",
 		"internal/workshop", "internal/workshop/dashboard", "internal/workspace",
 	},
 	// The workbench's full-screen UI.
 	"internal/tui": {
 		"internal/course", "internal/grade", "internal/learner", "internal/pair",
-		"internal/progress", "internal/render", "internal/termui", "internal/tui/watch", "internal/watch",
+		"internal/progress", "internal/render", "internal/termui", "internal/watch",
 		"internal/workshop", "internal/workspace",
 	},
 	"internal/workshop/dashboard": {"internal/termui", "internal/workshop"},
@@ -61,7 +61,6 @@ var mayImport = map[string][]string{
 	"internal/termui":    nil,
 	"internal/testwait":  nil,
 	"internal/watch":     nil,
-	"internal/tui/watch": nil,
 	"internal/workshop":  nil,
 
 	// Benchmarks measure the packages below the UIs.
