@@ -392,7 +392,7 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 	}
 	name := SanitizeName(req.Name)
 	if !Visible(name) {
-		writeError(w, http.StatusBadRequest, `"name" has no visible letter, digit or sign once control characters, invisible characters and markup are removed`)
+		writeError(w, http.StatusBadRequest, `"name" has no visible letter, digit or sign once control and invisible characters are removed`)
 		return
 	}
 	tok, err := randomToken()
