@@ -42,9 +42,17 @@ func (g *Globals) workshopDir() (string, error) {
 	return filepath.Join(dir, "workshop"), nil
 }
 
-// joinWorkshop sets up the client for --join; it asks for the code at a
-// terminal when it is missing.
-func (g *Globals) joinWorkshop(j JoinOptions) (*workshop.Client, error) {
+// joinTimeout bounds the join asked at --join: a room out of reach is not
+// an error (the client keeps trying in the background), a refusal is.
+const joinTimeout = 5 * time.Second
+
+// joinWorkshop sets up the client for --join and joins the room at once,
+// so that a refusal (a wrong code, a full room) is an error the learner
+// sees: with ask, at a terminal, it asks for the code again (and for a
+// missing name or code); otherwise it returns the refusal as a usage
+// error (exit 2), and the client it leaves behind queues nothing. A room
+// out of reach is no error: events wait in the queue until it answers.
+func (g *Globals) joinWorkshop(ctx context.Context, j JoinOptions, ask bool) (*workshop.Client, error) {
 	server, code := j.Server, j.Code
 	if c, host, ok := strings.Cut(server, "@"); ok && !strings.Contains(c, "/") {
 		code, server = cmp.Or(code, c), host // CODE@HOST:PORT
@@ -53,7 +61,8 @@ func (g *Globals) joinWorkshop(j JoinOptions) (*workshop.Client, error) {
 	var lines <-chan string
 	stop := func() {}
 	defer func() { stop() }()
-	ask := func(prompt string) string {
+	interactive := ask && g.IO.InTTY
+	askLine := func(prompt string) string {
 		if lines == nil {
 			lines, _, stop = readLines(g.IO.In)
 		}
@@ -61,18 +70,18 @@ func (g *Globals) joinWorkshop(j JoinOptions) (*workshop.Client, error) {
 		return strings.TrimSpace(<-lines)
 	}
 	if strings.TrimSpace(name) == "" {
-		if !g.IO.InTTY {
+		if !interactive {
 			return nil, usageError("--join needs --name: the name the facilitator sees")
 		}
-		if name = ask("Your name, as the facilitator will see it: "); name == "" {
+		if name = askLine("Your name, as the facilitator will see it: "); name == "" {
 			return nil, usageError("no name given")
 		}
 	}
 	if code == "" {
-		if !g.IO.InTTY {
+		if !interactive {
 			return nil, usageError("--join needs --code: the join code accent workshop serve printed")
 		}
-		if code = ask("Join code (on the facilitator's screen): "); code == "" {
+		if code = askLine("Join code (on the facilitator's screen): "); code == "" {
 			return nil, usageError("no join code given")
 		}
 	}
@@ -80,11 +89,30 @@ func (g *Globals) joinWorkshop(j JoinOptions) (*workshop.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := workshop.NewClient(workshop.ClientConfig{Server: server, Code: code, Name: name, Dir: dir})
-	if err != nil {
-		return nil, usageError("%v", err)
+	for {
+		c, err := workshop.NewClient(workshop.ClientConfig{Server: server, Code: code, Name: name, Dir: dir})
+		if err != nil {
+			return nil, usageError("%v", err)
+		}
+		jctx, cancel := context.WithTimeout(ctx, joinTimeout)
+		err = c.Join(jctx)
+		cancel()
+		var refused *workshop.RefusedError
+		if !errors.As(err, &refused) {
+			return c, nil // joined, or out of reach for now: Run keeps trying
+		}
+		c.Close()
+		if !ask {
+			return nil, fmt.Errorf("%v: correct the join code", err) // the workbench's form asks again
+		}
+		if !interactive {
+			return nil, usageError("%v. Check the code on the facilitator's screen and join again (accent --join %s --code CODE --name NAME)", err, refused.Server)
+		}
+		fmt.Fprintf(g.IO.ErrOut, "%v.\n", err)
+		if code = askLine("Join code (on the facilitator's screen; Enter gives up): "); code == "" {
+			return nil, usageError("no join code given: not joined")
+		}
 	}
-	return c, nil
 }
 
 // workshopLink is the workshop the learner joined, shared by the commands
@@ -238,7 +266,11 @@ func runWorkshopStatus(ctx context.Context, opts *WorkshopStatusOptions) error {
 	err := c.Send(ctx)
 	info := c.Info()
 	fmt.Fprintf(opts.IO.Out, "Workshop %s as %q: %d events waiting to be sent.\n", info.Server, info.Name, c.Pending())
-	if err != nil {
+	var refused *workshop.RefusedError
+	switch {
+	case errors.As(err, &refused):
+		fmt.Fprintf(opts.IO.Out, "%v: nothing is sent. Join again with the right code (accent --join %s --code CODE --name NAME), or accent workshop leave.\n", err, refused.Server)
+	case err != nil:
 		fmt.Fprintf(opts.IO.Out, "The room is out of reach right now: %v\n", err)
 	}
 	return nil

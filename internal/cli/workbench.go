@@ -35,7 +35,7 @@ type WorkbenchOptions struct {
 // returns: it never waits for input nobody can type.
 func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 	if opts.Join.Server != "" {
-		c, err := opts.joinWorkshop(opts.Join)
+		c, err := opts.joinWorkshop(ctx, opts.Join, true)
 		if err != nil {
 			return err
 		}
@@ -96,7 +96,7 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 		}
 	}()
 	join := func(server, code, name string) (tui.Workshop, string, error) {
-		c, err := opts.joinWorkshop(JoinOptions{Server: server, Code: code, Name: name})
+		c, err := opts.joinWorkshop(ctx, JoinOptions{Server: server, Code: code, Name: name}, false)
 		if err != nil {
 			return nil, "", err
 		}

@@ -76,6 +76,7 @@ type clientState struct {
 	Opened      []string `json:"opened,omitempty"`
 	Removed     bool     `json:"removed,omitempty"` // the facilitator removed this participant: send nothing more
 	JoinID      string   `json:"join_id,omitempty"` // sent with every join, so a join sent again is the same participant
+	Refused     string   `json:"refused,omitempty"` // the room refused the join (a wrong code, a full room): why; nothing is queued
 }
 
 const (
@@ -133,7 +134,7 @@ func NewClient(cfg ClientConfig) (*Client, error) {
 	if c.state.Server != base.String() || !strings.EqualFold(c.state.Code, cfg.Code) || c.state.Name != cfg.Name {
 		c.state.Token, c.state.Participant, c.state.LastMessage, c.state.Opened = "", "", 0, nil
 		c.state.Server, c.state.Code, c.state.Name = base.String(), cfg.Code, cfg.Name
-		c.state.JoinID, c.state.Removed = "", false
+		c.state.JoinID, c.state.Removed, c.state.Refused = "", false, ""
 	}
 	if c.state.JoinID == "" {
 		// Saved before the first join is sent: if the answer is lost, the
@@ -255,8 +256,8 @@ func (c *Client) Report(e Event) error {
 	if c.qf == nil {
 		return errors.New("the workshop client is closed")
 	}
-	if c.state.Removed {
-		return nil // nothing goes to a room that removed us
+	if c.state.Removed || c.state.Refused != "" {
+		return nil // nothing goes to a room that removed or refused us
 	}
 	if e.At.IsZero() {
 		e.At = c.cfg.Now().UTC().Truncate(time.Millisecond)
@@ -440,24 +441,66 @@ func (c *Client) do(ctx context.Context, method, path, token string, body, out a
 	return nil
 }
 
+// RefusedError says the room refused the join: a wrong join code, a full
+// room. Trying again cannot help; joining with another code can.
+type RefusedError struct {
+	Server string // HOST:PORT
+	Reason string // the server's words
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("the workshop at %s refused you: %s", e.Server, e.Reason)
+}
+
+// Join joins the room now, if not joined yet: the workbench calls it once
+// at --join, so that a wrong code is an error the learner sees at once. A
+// room that refuses the join returns a *RefusedError, and from then on the
+// client queues nothing and sends nothing (until it is made again with
+// another code). A room out of reach returns its error; Run tries again.
+func (c *Client) Join(ctx context.Context) error { return c.join(ctx) }
+
 // join gets a token the first time (or after the server forgot it).
 func (c *Client) join(ctx context.Context) error {
 	c.mu.Lock()
-	has, removed, joinID := c.state.Token != "", c.state.Removed, c.state.JoinID
+	has, removed, joinID, refused := c.state.Token != "", c.state.Removed, c.state.JoinID, c.state.Refused
 	c.mu.Unlock()
 	if removed {
 		return ErrRemoved
+	}
+	if refused != "" {
+		return &RefusedError{Server: c.base.Host, Reason: refused}
 	}
 	if has {
 		return nil
 	}
 	var resp JoinResponse
-	if err := c.do(ctx, "POST", "/v1/join", "", JoinRequest{Code: c.cfg.Code, Name: c.cfg.Name, Client: joinID}, &resp); err != nil {
+	err := c.do(ctx, "POST", "/v1/join", "", JoinRequest{Code: c.cfg.Code, Name: c.cfg.Name, Client: joinID}, &resp)
+	var se *statusError
+	if errors.As(err, &se) && se.code == http.StatusForbidden && se.msg != ErrRemoved.Error() {
+		// Refused: drop what waits for this room, queue nothing more.
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.state.Refused, c.queue = se.msg, nil
+		if c.qf != nil {
+			if terr := c.qf.Truncate(0); terr != nil {
+				return fmt.Errorf("emptying the workshop queue: %w", terr)
+			}
+			if _, serr := c.qf.Seek(0, io.SeekStart); serr != nil {
+				return fmt.Errorf("emptying the workshop queue: %w", serr)
+			}
+		}
+		c.state.Acked = c.state.NextSeq
+		if serr := c.saveState(); serr != nil {
+			return serr
+		}
+		return &RefusedError{Server: c.base.Host, Reason: se.msg}
+	}
+	if err != nil {
 		return err
 	}
 	c.mu.Lock()
 	c.state.Token, c.state.Participant = resp.Token, SanitizeName(resp.Participant)
-	err := c.saveState()
+	err = c.saveState()
 	c.mu.Unlock()
 	c.notify(Notice{Joined: SanitizeName(resp.Name)})
 	return err

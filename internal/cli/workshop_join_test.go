@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/accent-go/accent/internal/workshop"
+)
+
+// testRoom serves a workshop room with join code ROOM-CODE on 127.0.0.1
+// and returns its address and the server (to look at the room).
+func testRoom(t *testing.T, exercises ...string) (string, *workshop.Server) {
+	t.Helper()
+	srv, err := workshop.Open(workshop.Config{DataDir: t.TempDir(), Code: "ROOM-CODE", Exercises: exercises})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	t.Cleanup(func() {
+		srv.StopStreams()
+		hs.Close()
+		srv.Close()
+	})
+	return strings.TrimPrefix(hs.URL, "http://"), srv
+}
+
+// Without a terminal, a wrong join code is an error (exit 2) that names
+// the refusal, and nothing the learner does afterwards is queued for that
+// room.
+func TestWorkshopWrongCodeWithoutATerminalExits2(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	addr, srv := testRoom(t, h.course.Exercises[0].ID)
+	code, _, errOut := h.run("--join", addr, "--code", "WRONG-CODE", "--name", "Ana")
+	if code != ExitUsage || !strings.Contains(errOut, "refused you: wrong join code") || strings.Contains(errOut, "Joining the workshop") {
+		t.Fatalf("wrong code: exit %d, stderr %q; want exit 2 and the refusal", code, errOut)
+	}
+	h.run("check", h.course.Exercises[0].ID)
+	h.mustRun("hint", h.course.Exercises[0].ID)
+	out := h.mustRun("workshop", "status")
+	if !strings.Contains(out, "0 events waiting") || !strings.Contains(out, "refused") {
+		t.Errorf("status after a refused join: %s", out)
+	}
+	if n := srv.Room().Len(); n != 0 {
+		t.Errorf("%d participants after a refused join", n)
+	}
+}
+
+// At a terminal, a wrong join code is said at once and asked again; the
+// right one joins.
+func TestWorkshopWrongCodeAtATerminalAsksAgain(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	addr, srv := testRoom(t, h.course.Exercises[0].ID)
+	h.inTTY = true
+	h.stdin = "room-code\nq\n"
+	code, _, errOut := h.run("--join", addr, "--code", "WRONG-CODE", "--name", "Ana", "--plain")
+	if code != 0 || !strings.Contains(errOut, "refused you: wrong join code") || !strings.Contains(errOut, "Join code") {
+		t.Fatalf("exit %d, stderr %q: want the refusal, then the question again", code, errOut)
+	}
+	if n := srv.Room().Len(); n != 1 {
+		t.Errorf("%d participants after the right code, want 1", n)
+	}
+}
