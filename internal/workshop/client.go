@@ -30,6 +30,7 @@ type Notice struct {
 	Opened  string   // an exercise the facilitator just opened
 	Err     string   // the client cannot reach or join the room (it keeps trying)
 	Joined  string   // joined as this name
+	Session bool     // the session's exercises or the opened ones changed: see Client.Session
 }
 
 // ClientConfig configures a participant's client.
@@ -74,6 +75,7 @@ type clientState struct {
 	Acked       int64    `json:"acked"`
 	LastMessage int      `json:"last_message"`
 	Opened      []string `json:"opened,omitempty"`
+	Exercises   []string `json:"exercises,omitempty"` // the session's exercises, in the facilitator's order
 	Removed     bool     `json:"removed,omitempty"` // the facilitator removed this participant: send nothing more
 	JoinID      string   `json:"join_id,omitempty"` // sent with every join, so a join sent again is the same participant
 	Refused     string   `json:"refused,omitempty"` // the room refused the join (a wrong code, a full room): why; nothing is queued
@@ -132,7 +134,7 @@ func NewClient(cfg ClientConfig) (*Client, error) {
 	}
 	// Another room, code or name: join again, but keep unsent events.
 	if c.state.Server != base.String() || !strings.EqualFold(c.state.Code, cfg.Code) || c.state.Name != cfg.Name {
-		c.state.Token, c.state.Participant, c.state.LastMessage, c.state.Opened = "", "", 0, nil
+		c.state.Token, c.state.Participant, c.state.LastMessage, c.state.Opened, c.state.Exercises = "", "", 0, nil, nil
 		c.state.Server, c.state.Code, c.state.Name = base.String(), cfg.Code, cfg.Name
 		c.state.JoinID, c.state.Removed, c.state.Refused = "", false, ""
 	}
@@ -175,6 +177,18 @@ func (c *Client) Info() Info {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return Info{Server: c.base.Host, Code: c.state.Code, Name: c.state.Name, Participant: c.state.Participant}
+}
+
+// Session is the session as last heard from the room: its code, its
+// exercises in the facilitator's order and the opened ones (no messages).
+// Before the room first answers, its exercises are empty.
+func (c *Client) Session() Session {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.state.Refused != "" || c.state.Removed {
+		return Session{Code: c.state.Code}
+	}
+	return Session{Code: c.state.Code, Exercises: slices.Clone(c.state.Exercises), Opened: slices.Clone(c.state.Opened)}
 }
 
 // Send joins if needed and sends the queue once: for one-shot commands
@@ -500,9 +514,18 @@ func (c *Client) join(ctx context.Context) error {
 	}
 	c.mu.Lock()
 	c.state.Token, c.state.Participant = resp.Token, SanitizeName(resp.Participant)
+	changed := false
+	if resp.Exercises != nil { // a server before the session was in the answer sends none: the first poll brings it
+		s := cleanSession(Session{Exercises: resp.Exercises, Opened: resp.Opened})
+		changed = !slices.Equal(s.Exercises, c.state.Exercises) || !slices.Equal(s.Opened, c.state.Opened)
+		c.state.Exercises, c.state.Opened = s.Exercises, s.Opened
+	}
 	err = c.saveState()
 	c.mu.Unlock()
 	c.notify(Notice{Joined: SanitizeName(resp.Name)})
+	if changed {
+		c.notify(Notice{Session: true})
+	}
 	return err
 }
 
@@ -656,7 +679,9 @@ func (c *Client) poll(ctx context.Context) error {
 		}
 	}
 	first := c.state.Opened == nil
+	changed := !slices.Equal(s.Opened, c.state.Opened) || !slices.Equal(s.Exercises, c.state.Exercises)
 	c.state.Opened = append([]string{}, s.Opened...)
+	c.state.Exercises = append([]string{}, s.Exercises...)
 	for _, m := range s.Messages {
 		c.state.LastMessage = max(c.state.LastMessage, m.ID)
 	}
@@ -671,6 +696,9 @@ func (c *Client) poll(ctx context.Context) error {
 		}
 	} else if len(s.Opened) > 0 {
 		c.notify(Notice{Opened: s.Opened[len(s.Opened)-1]})
+	}
+	if changed {
+		c.notify(Notice{Session: true})
 	}
 	return err
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 )
 
 // A wrong join code is an error at once, and nothing waits in the queue
@@ -66,4 +68,40 @@ func TestARefusedJoinIsAnErrorAndQueuesNothing(t *testing.T) {
 	if srv.room.Len() != 1 {
 		t.Errorf("%d participants after the right code", srv.room.Len())
 	}
+}
+
+// The participant learns the session at the join (its exercises in the
+// facilitator's order, the opened ones), and follows what the facilitator
+// opens: Session says it, and a Session notice says it changed.
+func TestTheClientKnowsTheSession(t *testing.T) {
+	order := []string{"channels/pipeline", "goroutines/fetch-all", "goroutines/first-error"}
+	_, hs, fac := room(t, Config{Exercises: order})
+	c, err := NewClient(ClientConfig{Server: hs.URL, Code: "test-code", Name: "Ana", Dir: t.TempDir(), PollEvery: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Join(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s := c.Session()
+	if !slices.Equal(s.Exercises, order) || !slices.Equal(s.Opened, order[:1]) {
+		t.Fatalf("after the join the session is %v opened %v, want %v opened %v", s.Exercises, s.Opened, order, order[:1])
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go c.Run(ctx)
+	call(t, "POST", hs.URL+"/v1/open", fac, `{"exercise":"goroutines/fetch-all"}`)
+	sawSession := false
+	waitFor(t, "the opened exercise to reach the client", func() bool {
+		for {
+			select {
+			case n := <-c.Notices():
+				sawSession = sawSession || n.Session
+				continue
+			default:
+			}
+			return slices.Equal(c.Session().Opened, order[:2]) && sawSession
+		}
+	})
 }
