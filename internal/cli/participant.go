@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/accent-go/accent/internal/learner"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/workshop"
 )
@@ -118,9 +119,10 @@ func (g *Globals) joinWorkshop(ctx context.Context, j JoinOptions, ask bool) (*w
 // workshopLink is the workshop the learner joined, shared by the commands
 // of one run and the workbench's background commands.
 type workshopLink struct {
-	mu   sync.Mutex
-	c    *workshop.Client // nil until joined or found
-	live bool             // its Run is sending (the workbench, watch)
+	mu        sync.Mutex
+	c         *workshop.Client // nil until joined or found
+	live      bool             // its Run is sending (the workbench, watch)
+	refreshed bool             // this run asked the room for its session already
 }
 
 // joinedWorkshop returns the client of the workshop joined (now with
@@ -145,6 +147,30 @@ func (g *Globals) joinedWorkshop() *workshop.Client {
 	g.link.c = c
 	return c
 }
+
+// room is the session of the workshop joined, as last heard from it
+// (learner.Room); the zero Room when not joined.
+// A one-shot command asks the room once (briefly: out of reach, the last
+// session heard stands); the workbench's client polls it already.
+func (g *Globals) room() learner.Room {
+	c := g.joinedWorkshop()
+	if c == nil {
+		return learner.Room{}
+	}
+	g.link.mu.Lock()
+	ask := !g.link.live && !g.link.refreshed
+	g.link.refreshed = true
+	g.link.mu.Unlock()
+	if ask {
+		ctx, cancel := context.WithTimeout(context.Background(), sessionTimeout)
+		_ = c.RefreshSession(ctx) //accent:ignore errignored out of reach or refused: the session last heard (or none) stands
+		cancel()
+	}
+	return learner.RoomOf(c.Session())
+}
+
+// sessionTimeout bounds a one-shot command's question to the room.
+const sessionTimeout = 700 * time.Millisecond
 
 // setWorkshop makes c the workshop joined.
 func (g *Globals) setWorkshop(c *workshop.Client) {

@@ -319,6 +319,14 @@ func (s *session) task(ex *course.Exercise) {
 }
 
 func (s *session) step(ex *course.Exercise, d int) *course.Exercise {
+	if r := s.g.room(); r.Active() && d > 0 {
+		// In a workshop, next follows the session.
+		if next := learner.Next(s.course, r, ex.ID); next != nil {
+			return next
+		}
+		fmt.Fprintln(s.io.Out, "The facilitator has not opened the next exercise of the session yet.")
+		return ex
+	}
 	for i, e := range s.course.Exercises {
 		if e.ID == ex.ID {
 			j := (i + d + len(s.course.Exercises)) % len(s.course.Exercises)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -10,9 +11,11 @@ import (
 
 // testRoom serves a workshop room with join code ROOM-CODE on 127.0.0.1
 // and returns its address and the server (to look at the room).
-func testRoom(t *testing.T, exercises ...string) (string, *workshop.Server) {
+func testRoom(t *testing.T, exercises ...string) (addr string, srv *workshop.Server, dataDir string) {
 	t.Helper()
-	srv, err := workshop.Open(workshop.Config{DataDir: t.TempDir(), Code: "ROOM-CODE", Exercises: exercises})
+	dir := t.TempDir()
+	var err error
+	srv, err = workshop.Open(workshop.Config{DataDir: dir, Code: "ROOM-CODE", Exercises: exercises})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +25,23 @@ func testRoom(t *testing.T, exercises ...string) (string, *workshop.Server) {
 		hs.Close()
 		srv.Close()
 	})
-	return strings.TrimPrefix(hs.URL, "http://"), srv
+	return strings.TrimPrefix(hs.URL, "http://"), srv, dir
+}
+
+// openExercise opens exercise id to the room, as the facilitator does.
+func openExercise(t *testing.T, addr, dataDir, id string) {
+	t.Helper()
+	tok, err := workshop.ReadSecret(dataDir, workshop.FacilitatorToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := workshop.NewFacilitator(addr, tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Open(context.Background(), id); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // Without a terminal, a wrong join code is an error (exit 2) that names
@@ -31,7 +50,7 @@ func testRoom(t *testing.T, exercises ...string) (string, *workshop.Server) {
 func TestWorkshopWrongCodeWithoutATerminalExits2(t *testing.T) {
 	h := newHarness(t)
 	h.mustRun("init")
-	addr, srv := testRoom(t, h.course.Exercises[0].ID)
+	addr, srv, _ := testRoom(t, h.course.Exercises[0].ID)
 	code, _, errOut := h.run("--join", addr, "--code", "WRONG-CODE", "--name", "Ana")
 	if code != ExitUsage || !strings.Contains(errOut, "refused you: wrong join code") || strings.Contains(errOut, "Joining the workshop") {
 		t.Fatalf("wrong code: exit %d, stderr %q; want exit 2 and the refusal", code, errOut)
@@ -52,7 +71,7 @@ func TestWorkshopWrongCodeWithoutATerminalExits2(t *testing.T) {
 func TestWorkshopWrongCodeAtATerminalAsksAgain(t *testing.T) {
 	h := newHarness(t)
 	h.mustRun("init")
-	addr, srv := testRoom(t, h.course.Exercises[0].ID)
+	addr, srv, _ := testRoom(t, h.course.Exercises[0].ID)
 	h.inTTY = true
 	h.stdin = "room-code\nq\n"
 	code, _, errOut := h.run("--join", addr, "--code", "WRONG-CODE", "--name", "Ana", "--plain")
@@ -61,5 +80,21 @@ func TestWorkshopWrongCodeAtATerminalAsksAgain(t *testing.T) {
 	}
 	if n := srv.Room().Len(); n != 1 {
 		t.Errorf("%d participants after the right code, want 1", n)
+	}
+}
+
+// Once joined, the learner's next exercise follows the session: its order
+// (not the course's), and only what the facilitator opened.
+func TestWorkshopNextFollowsTheSession(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	last, first := h.course.Exercises[len(h.course.Exercises)-1], h.course.Exercises[0]
+	addr, _, dir := testRoom(t, last.ID, first.ID)
+	h.mustRun("--join", addr, "--code", "room-code", "--name", "Ana")
+	openExercise(t, addr, dir, first.ID)
+	h.solve(last.ID)
+	h.mustRun("check", last.ID)
+	if st := h.progress(); st.Current != first.ID {
+		t.Errorf("after passing the session's first exercise, current = %q, want the session's next, %q (the course's next is elsewhere)", st.Current, first.ID)
 	}
 }

@@ -68,15 +68,26 @@ func StandingIn(c *course.Course, st *progress.State, r Room, ex *course.Exercis
 }
 
 // Next is the exercise after id for the learner's "next" (n after a pass):
-// in a room, while on one of its exercises (or outside them), the next
-// session exercise in the session's order that the facilitator opened and
-// that has not passed, nil when there is none yet; with no room, the next
-// exercise in course order.
-func Next(c *course.Course, st *progress.State, r Room, id string) *course.Exercise {
+// in a room, the next session exercise in the session's order that the
+// facilitator opened (the first one when id is outside the session), nil
+// when there is none yet; with no room, the next exercise in course order.
+func Next(c *course.Course, r Room, id string) *course.Exercise {
 	if !r.Active() {
 		return c.Next(id)
 	}
-	return nextInRoom(c, st, r, id)
+	exs := SessionExercises(c, r)
+	start := 0
+	for i, ex := range exs {
+		if ex.ID == id {
+			start = i + 1
+		}
+	}
+	for _, ex := range exs[start:] {
+		if r.IsOpen(ex.ID) {
+			return ex
+		}
+	}
+	return nil
 }
 
 // NextUnpassedIn is the exercise to go on with after id: in a room, as

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/accent-go/accent/internal/grade"
-	"github.com/accent-go/accent/internal/progress"
 )
 
 // A session in its own order: other first, then third, then a. The
@@ -36,20 +35,19 @@ func TestTheRoomsRules(t *testing.T) {
 	}
 
 	// Next follows the session: after other comes third, not the course's next.
-	if got := Next(c, st, r, other.ID); got == nil || got.ID != third.ID {
+	if got := Next(c, r, other.ID); got == nil || got.ID != third.ID {
 		t.Errorf("Next after %s = %v, want %s", other.ID, got, third.ID)
 	}
 	// After third, a is next in the session but not opened: nothing yet,
 	// and NotOpenedNext names it.
-	st2 := state(third.ID, map[string]progress.Exercise{other.ID: passedRec()})
-	if got := Next(c, st2, r, third.ID); got != nil {
+	if got := Next(c, r, third.ID); got != nil {
 		t.Errorf("Next after %s = %s, want nothing until the facilitator opens %s", third.ID, got.ID, a.ID)
 	}
 	if got := NotOpenedNext(c, r, third.ID); got == nil || got.ID != a.ID {
 		t.Errorf("NotOpenedNext = %v, want %s", got, a.ID)
 	}
 	// With no room, the course's order.
-	if got := Next(c, st, Room{}, a.ID); got == nil || got.ID != b.ID {
+	if got := Next(c, Room{}, a.ID); got == nil || got.ID != b.ID {
 		t.Errorf("Next with no room = %v, want %s", got, b.ID)
 	}
 	// Continue starts on the session's first opened exercise.

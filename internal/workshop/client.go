@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/url"
 	"os"
@@ -189,6 +190,32 @@ func (c *Client) Session() Session {
 		return Session{Code: c.state.Code}
 	}
 	return Session{Code: c.state.Code, Exercises: slices.Clone(c.state.Exercises), Opened: slices.Clone(c.state.Opened)}
+}
+
+// RefreshSession asks the room for its session (exercises and opened
+// ones; messages stay for the workbench to show) and keeps it: for
+// one-shot commands, which do not poll.
+func (c *Client) RefreshSession(ctx context.Context) error {
+	if err := c.join(ctx); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	token := c.state.Token
+	c.mu.Unlock()
+	var s Session
+	if err := c.do(ctx, "GET", "/v1/session?after="+strconv.Itoa(math.MaxInt32), token, nil, &s); err != nil {
+		return err
+	}
+	s = cleanSession(s)
+	c.mu.Lock()
+	changed := !slices.Equal(s.Opened, c.state.Opened) || !slices.Equal(s.Exercises, c.state.Exercises)
+	c.state.Exercises, c.state.Opened = s.Exercises, s.Opened
+	err := c.saveState()
+	c.mu.Unlock()
+	if changed {
+		c.notify(Notice{Session: true})
+	}
+	return err
 }
 
 // Send joins if needed and sends the queue once: for one-shot commands
