@@ -77,9 +77,9 @@ type clientState struct {
 	LastMessage int      `json:"last_message"`
 	Opened      []string `json:"opened,omitempty"`
 	Exercises   []string `json:"exercises,omitempty"` // the session's exercises, in the facilitator's order
-	Removed     bool     `json:"removed,omitempty"` // the facilitator removed this participant: send nothing more
-	JoinID      string   `json:"join_id,omitempty"` // sent with every join, so a join sent again is the same participant
-	Refused     string   `json:"refused,omitempty"` // the room refused the join (a wrong code, a full room): why; nothing is queued
+	Removed     bool     `json:"removed,omitempty"`   // the facilitator removed this participant: send nothing more
+	JoinID      string   `json:"join_id,omitempty"`   // sent with every join, so a join sent again is the same participant
+	Refused     string   `json:"refused,omitempty"`   // the room refused the join (a wrong code, a full room): why; nothing is queued
 }
 
 const (

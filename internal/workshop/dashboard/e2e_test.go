@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/accent-go/accent/internal/testwait"
 	"github.com/accent-go/accent/internal/workshop"
 )
 
@@ -39,7 +40,7 @@ func TestAgainstARealServer(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithDeadline(context.Background(), testwait.Deadline(t)) // a loaded machine is slower, never wrong
 	defer cancel()
 	client, err := workshop.NewClient(workshop.ClientConfig{Server: ts.URL, Code: srv.Code(), Name: "Ada Lovelace", Dir: t.TempDir()})
 	if err != nil {
