@@ -84,7 +84,7 @@ func TestAgainstARealServer(t *testing.T) {
 	}
 
 	// o opens the next exercise on the server (the first opens with the room).
-	m = settle(t, m, keyPress("o"))
+	m = settle(t, m, keyPress("o"), keyPress("y"))
 	if got := srv.Room().Session(0).Opened; !slices.Equal(got, exercises[:2]) {
 		t.Errorf("opened on the server: %v, want %v (status %q)", got, exercises[:2], m.status)
 	}
