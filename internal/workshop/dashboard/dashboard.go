@@ -2,8 +2,9 @@
 // the terminal (accent workshop dashboard): one row per participant, one
 // column per session exercise, who is stuck and why, the room's most
 // frequent findings, a participant's details, and keys to open the next
-// exercise (after a confirmation) and broadcast a message. It polls the server through workshop.Facilitator and never
-// blocks on it: a failed poll keeps the last snapshot on screen.
+// exercise (after a confirmation) and broadcast a message. It polls the
+// server through workshop.Facilitator and never blocks on it: a failed
+// poll keeps the last snapshot on screen.
 package dashboard
 
 import (
@@ -40,11 +41,11 @@ type Options struct {
 type state int
 
 const (
-	boardState  state = iota // the room
-	typingState              // the room, with a broadcast being typed
-	helpState                // every key, and what the cells mean
-	confirmState             // the room, asking whether to open the next exercise
-	detailState              // one participant: every exercise, findings, why stuck
+	boardState   state = iota // the room
+	typingState               // the room, with a broadcast being typed
+	helpState                 // every key, and what the cells mean
+	confirmState              // the room, asking whether to open the next exercise
+	detailState               // one participant: every exercise, findings, why stuck
 )
 
 func (s state) String() string {

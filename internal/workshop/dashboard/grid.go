@@ -104,7 +104,7 @@ type columns struct {
 const (
 	minNameW  = 8
 	maxNameW  = 22
-	minCellW  = 4 // "✗12" and a space
+	minCellW  = 4  // "✗12" and a space
 	maxCellW  = 26 // the longest short names in full, when the width allows
 	minStuckW = 12
 )
