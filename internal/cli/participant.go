@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -295,7 +297,7 @@ func runWorkshopStatus(ctx context.Context, opts *WorkshopStatusOptions) error {
 	var refused *workshop.RefusedError
 	switch {
 	case errors.As(err, &refused):
-		fmt.Fprintf(opts.IO.Out, "%v: nothing is sent. Join again with the right code (accent --join %s --code CODE --name NAME), or accent workshop leave.\n", err, refused.Server)
+		fmt.Fprintf(opts.IO.Out, "%s: nothing is sent. Join again with the right code (accent --join %s --code CODE --name NAME), or accent workshop leave.\n", capitalize(err.Error()), refused.Server)
 	case err != nil:
 		fmt.Fprintf(opts.IO.Out, "The room is out of reach right now: %v\n", err)
 	}
@@ -325,4 +327,14 @@ func runLeave(opts *LeaveOptions) error {
 	}
 	fmt.Fprintln(opts.IO.Out, "Left the workshop.")
 	return nil
+}
+
+// capitalize starts s with a capital letter, to begin a sentence with an
+// error's words.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -186,10 +186,14 @@ func (c *Client) Info() Info {
 func (c *Client) Session() Session {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.state.Refused != "" || c.state.Removed {
-		return Session{Code: c.state.Code}
+	code, err := normalizeCode(c.state.Code) // as the room prints it
+	if err != nil {
+		code = SanitizeName(c.state.Code)
 	}
-	return Session{Code: c.state.Code, Exercises: slices.Clone(c.state.Exercises), Opened: slices.Clone(c.state.Opened)}
+	if c.state.Refused != "" || c.state.Removed {
+		return Session{Code: code}
+	}
+	return Session{Code: code, Exercises: slices.Clone(c.state.Exercises), Opened: slices.Clone(c.state.Opened)}
 }
 
 // RefreshSession asks the room for its session (exercises and opened
