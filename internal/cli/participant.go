@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,16 +62,10 @@ func (g *Globals) joinWorkshop(ctx context.Context, j JoinOptions, ask bool) (*w
 		code, server = cmp.Or(code, c), host // CODE@HOST:PORT
 	}
 	name := j.Name
-	var lines <-chan string
-	stop := func() {}
-	defer func() { stop() }()
 	interactive := ask && g.IO.InTTY
 	askLine := func(prompt string) string {
-		if lines == nil {
-			lines, _, stop = readLines(g.IO.In)
-		}
 		fmt.Fprint(g.IO.ErrOut, prompt)
-		return strings.TrimSpace(<-lines)
+		return strings.TrimSpace(readLine(ctx, g.IO.In))
 	}
 	if strings.TrimSpace(name) == "" {
 		if !interactive {
@@ -337,4 +332,31 @@ func capitalize(s string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// readLine reads one line from r, a byte at a time so that nothing after
+// it is taken from whoever reads r next (the workbench); "" at the end of
+// the input or when ctx ends (the read then finishes in the background).
+func readLine(ctx context.Context, r io.Reader) string {
+	done := make(chan string, 1)
+	go func() {
+		var b []byte
+		one := make([]byte, 1)
+		for {
+			n, err := r.Read(one)
+			if n == 1 && one[0] != '\n' {
+				b = append(b, one[0])
+			}
+			if (n == 1 && one[0] == '\n') || err != nil {
+				break
+			}
+		}
+		done <- strings.TrimSuffix(string(b), "\r")
+	}()
+	select {
+	case line := <-done:
+		return line
+	case <-ctx.Done():
+		return ""
+	}
 }

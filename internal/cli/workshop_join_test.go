@@ -73,10 +73,14 @@ func TestWorkshopWrongCodeAtATerminalAsksAgain(t *testing.T) {
 	h.mustRun("init")
 	addr, srv, _ := testRoom(t, h.course.Exercises[0].ID)
 	h.inTTY = true
-	h.stdin = "room-code\nq\n"
-	code, _, errOut := h.run("--join", addr, "--code", "WRONG-CODE", "--name", "Ana", "--plain")
+	h.stdin = "room-code\nt\nq\n"
+	code, out, errOut := h.run("--join", addr, "--code", "WRONG-CODE", "--name", "Ana", "--plain")
 	if code != 0 || !strings.Contains(errOut, "refused you: wrong join code") || !strings.Contains(errOut, "Join code") {
 		t.Fatalf("exit %d, stderr %q: want the refusal, then the question again", code, errOut)
+	}
+	// The answer to the question takes its line only: the workbench gets the rest.
+	if !strings.Contains(out, "Files: ") {
+		t.Errorf("the workbench did not get the t typed after the code:\n%s", out)
 	}
 	if n := srv.Room().Len(); n != 1 {
 		t.Errorf("%d participants after the right code, want 1", n)
