@@ -74,7 +74,7 @@ func TestWorkshopWrongCodeAtATerminalAsksAgain(t *testing.T) {
 	addr, srv, _ := testRoom(t, h.course.Exercises[0].ID)
 	h.inTTY = true
 	h.stdin = "room-code\nt\nq\n"
-	code, out, errOut := h.run("--join", addr, "--code", "WRONG-CODE", "--name", "Ana", "--plain")
+	code, out, errOut := h.runAtTerminal("--join", addr, "--code", "WRONG-CODE", "--name", "Ana", "--plain")
 	if code != 0 || !strings.Contains(errOut, "refused you: wrong join code") || !strings.Contains(errOut, "Join code") {
 		t.Fatalf("exit %d, stderr %q: want the refusal, then the question again", code, errOut)
 	}
