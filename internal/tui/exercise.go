@@ -546,8 +546,7 @@ func (m exercisePage) celebration() string {
 	if next := learner.Next(m.c.course, m.c.room, m.ex.ID); next != nil {
 		s += st.Text.Render("n: next, " + quote(next.Title))
 	} else {
-		why := strings.TrimSuffix(m.noNext(), ".")
-		s += st.Text.Render(strings.ToLower(why[:1]) + why[1:])
+		s += st.Text.Render(m.noNextShort())
 	}
 	return s + st.Muted.Render(" · s: solution")
 }
@@ -650,6 +649,17 @@ func wrapHanging(text string, first, rest int) []string {
 		out = append(out, strings.Split(ansi.Wrap(tail, rest, " "), "\n")...)
 	}
 	return out
+}
+
+// noNextShort is noNext for the pass line: a few words.
+func (m exercisePage) noNextShort() string {
+	if !m.c.room.Active() {
+		return "that was the last exercise"
+	}
+	if ex := learner.NotOpenedNext(m.c.course, m.c.room, m.ex.ID); ex != nil {
+		return "next, " + quote(ex.Title) + ", not opened yet"
+	}
+	return "the session's last open exercise"
 }
 
 // noNext says why there is no next exercise: the last of the course, or,

@@ -35,7 +35,7 @@ func TestAParticipantsDetails(t *testing.T) {
 			"Stuck: " + reason,
 			"channels/pipeline: failing · 4 attempts · 2 hints",
 			"last verdict: analyzer:chanleak, test:TestPipelineOrder",
-			"goroutines/wait-for-all: passed",
+			"goroutines/wait-for-all: passed · 2 attempts · 1 hint",
 			"channels/fan-in: not started (not opened yet)",
 		} {
 			if !strings.Contains(flat, want) {

@@ -318,7 +318,7 @@ func (m Model) detailView(p workshop.ParticipantState, w, h int) string {
 		if !slices.Contains(m.snap.Opened, ex) {
 			what += " (not opened yet)"
 		}
-		text := fmt.Sprintf("%s: %s · %d attempts · %d hints", clean(ex), what, c.Attempts, c.Hints)
+		text := fmt.Sprintf("%s: %s · %s · %s", clean(ex), what, plural(c.Attempts, "attempt"), plural(c.Hints, "hint"))
 		head := wrap(text, st.Text, "   ")
 		head[0] = " " + style.Render(pad(mark, 3)) + strings.TrimPrefix(head[0], " "+"   ")
 		lines = append(lines, head...)
@@ -331,6 +331,14 @@ func (m Model) detailView(p workshop.ParticipantState, w, h int) string {
 		lines = append(lines[:h-1], st.Muted.Render(truncate(" … (a taller terminal shows the rest)", w)))
 	}
 	return fitBlock(strings.Join(lines, "\n"), w, h)
+}
+
+// plural is "1 attempt", "3 attempts".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // helpView is the help page: every key, then what the grid means.
