@@ -101,4 +101,16 @@ func TestWorkshopNextFollowsTheSession(t *testing.T) {
 	if st := h.progress(); st.Current != first.ID {
 		t.Errorf("after passing the session's first exercise, current = %q, want the session's next, %q (the course's next is elsewhere)", st.Current, first.ID)
 	}
+	// The line-based workbench's n follows the session too: the session
+	// ends with first, so n says the next is not opened, where the course
+	// would go on to its second exercise.
+	h.stdin = "n\nq\n"
+	code, out, errOut := h.runAtTerminal("--plain")
+	if code != 0 {
+		t.Fatalf("plain workbench: exit %d %s", code, errOut)
+	}
+	courseNext := h.course.Exercises[1]
+	if !strings.Contains(out, "Current exercise: "+first.ID) || !strings.Contains(out, "has not opened the next exercise") || strings.Contains(out, "\n"+courseNext.ID+" — ") {
+		t.Errorf("plain n in a workshop:\n%s", out)
+	}
 }
