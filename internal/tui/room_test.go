@@ -63,8 +63,12 @@ func TestTheWorkbenchFollowsTheWorkshopSession(t *testing.T) {
 
 	// The selection is on the session's first exercise; open it, pass, n.
 	m = settle(t, m, keyPress("enter"))
-	if m.state != exerciseState || m.exercise.ex.ID != first.ID {
-		t.Fatalf("enter opened %v, want %s", m.exercise.ex, first.ID)
+	if m.state != exerciseState || m.exercise.ex == nil || m.exercise.ex.ID != first.ID {
+		got := "nothing"
+		if m.exercise.ex != nil {
+			got = m.exercise.ex.ID
+		}
+		t.Fatalf("enter opened %s, want the session's first, %s", got, first.ID)
 	}
 	m = settle(t, m, keyPress("r"))
 	if !strings.Contains(screen(m), "n: next, "+quote(second.Title)) {
