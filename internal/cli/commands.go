@@ -253,7 +253,8 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 }
 
 // gradeAndRecord grades an exercise in the workspace and records the
-// attempt in the learner's progress (learner.RecordAttempt), then tells a joined
+// attempt in the learner's progress (learner.RecordAttemptIn: in a
+// workshop, the current exercise follows the session), then tells a joined
 // workshop. When the grade ran but the progress could not be saved, it
 // returns the verdict and the error: the caller shows both.
 func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grade.Verdict, error) {
@@ -266,8 +267,9 @@ func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grad
 		return v, err
 	}
 	var firstPass bool
+	room := s.g.room() // asked before the progress is locked: it may ask the workshop
 	err = s.store.Update(func(st *progress.State) error {
-		firstPass = learner.RecordAttempt(s.course, st, ex, v, files, s.now())
+		firstPass = learner.RecordAttemptIn(s.course, st, room, ex, v, files, s.now())
 		return nil
 	})
 	if err == nil {
@@ -278,7 +280,7 @@ func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grad
 
 // current is the exercise the learner is on.
 func (s *session) current(st *progress.State) *course.Exercise {
-	return learner.Continue(s.course, st)
+	return learner.ContinueIn(s.course, st, s.g.room())
 }
 
 // HintOptions: accent hint.

@@ -5,15 +5,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/accent-go/accent/internal/learner"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/workshop"
 )
@@ -42,37 +46,40 @@ func (g *Globals) workshopDir() (string, error) {
 	return filepath.Join(dir, "workshop"), nil
 }
 
-// joinWorkshop sets up the client for --join; it asks for the code at a
-// terminal when it is missing.
-func (g *Globals) joinWorkshop(j JoinOptions) (*workshop.Client, error) {
+// joinTimeout bounds the join asked at --join: a room out of reach is not
+// an error (the client keeps trying in the background), a refusal is.
+const joinTimeout = 5 * time.Second
+
+// joinWorkshop sets up the client for --join and joins the room at once,
+// so that a refusal (a wrong code, a full room) is an error the learner
+// sees: with ask, at a terminal, it asks for the code again (and for a
+// missing name or code); otherwise it returns the refusal as a usage
+// error (exit 2), and the client it leaves behind queues nothing. A room
+// out of reach is no error: events wait in the queue until it answers.
+func (g *Globals) joinWorkshop(ctx context.Context, j JoinOptions, ask bool) (*workshop.Client, error) {
 	server, code := j.Server, j.Code
 	if c, host, ok := strings.Cut(server, "@"); ok && !strings.Contains(c, "/") {
 		code, server = cmp.Or(code, c), host // CODE@HOST:PORT
 	}
 	name := j.Name
-	var lines <-chan string
-	stop := func() {}
-	defer func() { stop() }()
-	ask := func(prompt string) string {
-		if lines == nil {
-			lines, _, stop = readLines(g.IO.In)
-		}
+	interactive := ask && g.IO.InTTY
+	askLine := func(prompt string) string {
 		fmt.Fprint(g.IO.ErrOut, prompt)
-		return strings.TrimSpace(<-lines)
+		return strings.TrimSpace(readLine(ctx, g.IO.In))
 	}
 	if strings.TrimSpace(name) == "" {
-		if !g.IO.InTTY {
+		if !interactive {
 			return nil, usageError("--join needs --name: the name the facilitator sees")
 		}
-		if name = ask("Your name, as the facilitator will see it: "); name == "" {
+		if name = askLine("Your name, as the facilitator will see it: "); name == "" {
 			return nil, usageError("no name given")
 		}
 	}
 	if code == "" {
-		if !g.IO.InTTY {
+		if !interactive {
 			return nil, usageError("--join needs --code: the join code accent workshop serve printed")
 		}
-		if code = ask("Join code (on the facilitator's screen): "); code == "" {
+		if code = askLine("Join code (on the facilitator's screen): "); code == "" {
 			return nil, usageError("no join code given")
 		}
 	}
@@ -80,19 +87,39 @@ func (g *Globals) joinWorkshop(j JoinOptions) (*workshop.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := workshop.NewClient(workshop.ClientConfig{Server: server, Code: code, Name: name, Dir: dir})
-	if err != nil {
-		return nil, usageError("%v", err)
+	for {
+		c, err := workshop.NewClient(workshop.ClientConfig{Server: server, Code: code, Name: name, Dir: dir})
+		if err != nil {
+			return nil, usageError("%v", err)
+		}
+		jctx, cancel := context.WithTimeout(ctx, joinTimeout)
+		err = c.Join(jctx)
+		cancel()
+		var refused *workshop.RefusedError
+		if !errors.As(err, &refused) {
+			return c, nil // joined, or out of reach for now: Run keeps trying
+		}
+		c.Close()
+		if !ask {
+			return nil, fmt.Errorf("%v: correct the join code", err) // the workbench's form asks again
+		}
+		if !interactive {
+			return nil, usageError("%v. Check the code on the facilitator's screen and join again (accent --join %s --code CODE --name NAME)", err, refused.Server)
+		}
+		fmt.Fprintf(g.IO.ErrOut, "%v.\n", err)
+		if code = askLine("Join code (on the facilitator's screen; Enter gives up): "); code == "" {
+			return nil, usageError("no join code given: not joined")
+		}
 	}
-	return c, nil
 }
 
 // workshopLink is the workshop the learner joined, shared by the commands
 // of one run and the workbench's background commands.
 type workshopLink struct {
-	mu   sync.Mutex
-	c    *workshop.Client // nil until joined or found
-	live bool             // its Run is sending (the workbench, watch)
+	mu        sync.Mutex
+	c         *workshop.Client // nil until joined or found
+	live      bool             // its Run is sending (the workbench, watch)
+	refreshed bool             // this run asked the room for its session already
 }
 
 // joinedWorkshop returns the client of the workshop joined (now with
@@ -117,6 +144,30 @@ func (g *Globals) joinedWorkshop() *workshop.Client {
 	g.link.c = c
 	return c
 }
+
+// room is the session of the workshop joined, as last heard from it
+// (learner.Room); the zero Room when not joined.
+// A one-shot command asks the room once (briefly: out of reach, the last
+// session heard stands); the workbench's client polls it already.
+func (g *Globals) room() learner.Room {
+	c := g.joinedWorkshop()
+	if c == nil {
+		return learner.Room{}
+	}
+	g.link.mu.Lock()
+	ask := !g.link.live && !g.link.refreshed
+	g.link.refreshed = true
+	g.link.mu.Unlock()
+	if ask {
+		ctx, cancel := context.WithTimeout(context.Background(), sessionTimeout)
+		_ = c.RefreshSession(ctx) //accent:ignore errignored out of reach or refused: the session last heard (or none) stands
+		cancel()
+	}
+	return learner.RoomOf(c.Session())
+}
+
+// sessionTimeout bounds a one-shot command's question to the room.
+const sessionTimeout = 700 * time.Millisecond
 
 // setWorkshop makes c the workshop joined.
 func (g *Globals) setWorkshop(c *workshop.Client) {
@@ -238,7 +289,11 @@ func runWorkshopStatus(ctx context.Context, opts *WorkshopStatusOptions) error {
 	err := c.Send(ctx)
 	info := c.Info()
 	fmt.Fprintf(opts.IO.Out, "Workshop %s as %q: %d events waiting to be sent.\n", info.Server, info.Name, c.Pending())
-	if err != nil {
+	var refused *workshop.RefusedError
+	switch {
+	case errors.As(err, &refused):
+		fmt.Fprintf(opts.IO.Out, "%s: nothing is sent. Join again with the right code (accent --join %s --code CODE --name NAME), or accent workshop leave.\n", capitalize(err.Error()), refused.Server)
+	case err != nil:
 		fmt.Fprintf(opts.IO.Out, "The room is out of reach right now: %v\n", err)
 	}
 	return nil
@@ -267,4 +322,41 @@ func runLeave(opts *LeaveOptions) error {
 	}
 	fmt.Fprintln(opts.IO.Out, "Left the workshop.")
 	return nil
+}
+
+// capitalize starts s with a capital letter, to begin a sentence with an
+// error's words.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// readLine reads one line from r, a byte at a time so that nothing after
+// it is taken from whoever reads r next (the workbench); "" at the end of
+// the input or when ctx ends (the read then finishes in the background).
+func readLine(ctx context.Context, r io.Reader) string {
+	done := make(chan string, 1)
+	go func() {
+		var b []byte
+		one := make([]byte, 1)
+		for {
+			n, err := r.Read(one)
+			if n == 1 && one[0] != '\n' {
+				b = append(b, one[0])
+			}
+			if (n == 1 && one[0] == '\n') || err != nil {
+				break
+			}
+		}
+		done <- strings.TrimSuffix(string(b), "\r")
+	}()
+	select {
+	case line := <-done:
+		return line
+	case <-ctx.Done():
+		return ""
+	}
 }

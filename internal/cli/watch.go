@@ -83,7 +83,11 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 		if err != nil {
 			return err
 		}
-		next := learner.NextUnpassed(s.course, st, ex.ID)
+		next := learner.NextUnpassedIn(s.course, st, s.g.room(), ex.ID)
+		if next == nil && s.g.room().Active() {
+			fmt.Fprintln(s.io.Out, "Nothing more is open in the workshop yet: the facilitator opens the next exercise.")
+			return nil
+		}
 		if next == nil {
 			fmt.Fprintln(s.io.Out, "Every exercise passes. Well done!")
 			return nil

@@ -35,7 +35,7 @@ type WorkbenchOptions struct {
 // returns: it never waits for input nobody can type.
 func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 	if opts.Join.Server != "" {
-		c, err := opts.joinWorkshop(opts.Join)
+		c, err := opts.joinWorkshop(ctx, opts.Join, true)
 		if err != nil {
 			return err
 		}
@@ -96,7 +96,7 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 		}
 	}()
 	join := func(server, code, name string) (tui.Workshop, string, error) {
-		c, err := opts.joinWorkshop(JoinOptions{Server: server, Code: code, Name: name})
+		c, err := opts.joinWorkshop(ctx, JoinOptions{Server: server, Code: code, Name: name}, false)
 		if err != nil {
 			return nil, "", err
 		}
@@ -319,6 +319,14 @@ func (s *session) task(ex *course.Exercise) {
 }
 
 func (s *session) step(ex *course.Exercise, d int) *course.Exercise {
+	if r := s.g.room(); r.Active() && d > 0 {
+		// In a workshop, next follows the session.
+		if next := learner.Next(s.course, r, ex.ID); next != nil {
+			return next
+		}
+		fmt.Fprintln(s.io.Out, "The facilitator has not opened the next exercise of the session yet.")
+		return ex
+	}
 	for i, e := range s.course.Exercises {
 		if e.ID == ex.ID {
 			j := (i + d + len(s.course.Exercises)) % len(s.course.Exercises)

@@ -73,6 +73,8 @@ func (s Standing) String() string {
 		return "current"
 	case Done:
 		return "done"
+	case NotOpened:
+		return "not opened yet"
 	}
 	return "unknown"
 }
@@ -218,6 +220,12 @@ func RecordHint(st *progress.State, ex *course.Exercise) (shown int) {
 // attempt (the grade could not run, or was canceled): nothing is recorded.
 // files are the learner's source files, needed only for a pass.
 func RecordAttempt(c *course.Course, st *progress.State, ex *course.Exercise, v grade.Verdict, files map[string][]byte, now time.Time) (firstPass bool) {
+	return RecordAttemptIn(c, st, Room{}, ex, v, files, now)
+}
+
+// RecordAttemptIn is RecordAttempt for a learner in room: after a pass the
+// current exercise follows the session (NextUnpassedIn).
+func RecordAttemptIn(c *course.Course, st *progress.State, r Room, ex *course.Exercise, v grade.Verdict, files map[string][]byte, now time.Time) (firstPass bool) {
 	if v.Status == grade.Error {
 		return false
 	}
@@ -232,7 +240,7 @@ func RecordAttempt(c *course.Course, st *progress.State, ex *course.Exercise, v 
 	}
 	if v.Status == grade.Pass && (st.Current == "" || st.Current == ex.ID) {
 		st.Current = ""
-		if next := NextUnpassed(c, st, ex.ID); next != nil {
+		if next := NextUnpassedIn(c, st, r, ex.ID); next != nil {
 			st.Current = next.ID
 		}
 	}

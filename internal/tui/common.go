@@ -40,6 +40,7 @@ type common struct {
 
 	workshop     Workshop          // the workshop joined; nil if none
 	workshopDesc string            // " at HOST:PORT as NAME", once known
+	room         learner.Room      // the workshop's session (refreshRoom); zero if none
 	join         JoinFunc          // joins one from the workbench (W); nil: not offered
 	pairing      bool              // a pair session is on
 	trailer      *pairmode.Trailer // pair mode: the Co-authored-by lines shown after a pass

@@ -76,18 +76,7 @@ type courseMap struct {
 
 func newCourseMap(c *common) courseMap {
 	m := courseMap{c: c}
-	n := 0
-	for _, t := range c.course.Topics {
-		m.rows = append(m.rows, mapRow{kind: topicRow, topic: t})
-		for _, l := range t.Lessons {
-			n++
-			m.rows = append(m.rows, mapRow{kind: lessonRow, topic: t, lesson: l, num: n})
-		}
-		for _, ex := range t.Exercises {
-			n++
-			m.rows = append(m.rows, mapRow{kind: exerciseRow, topic: t, ex: ex, num: n})
-		}
-	}
+	m.rows = mapRows(c)
 	m.filter = textinput.New()
 	m.filter.Prompt = "/ "
 	m.filter.Placeholder = "type to filter lessons and exercises"
@@ -97,6 +86,63 @@ func newCourseMap(c *common) courseMap {
 	m.applyFilter()
 	m.selectContinue()
 	return m
+}
+
+// sessionTopicID is the id of the map's first section when the learner is
+// in a workshop: the session's exercises, in the facilitator's order.
+const sessionTopicID = "workshop"
+
+// mapRows are the map's rows: in a workshop, the session's exercises first
+// (in its order, numbered as in the course below), then every topic with
+// its lessons and exercises.
+func mapRows(c *common) []mapRow {
+	var rows []mapRow
+	n := 0
+	nums := map[string]int{}
+	for _, t := range c.course.Topics {
+		rows = append(rows, mapRow{kind: topicRow, topic: t})
+		for _, l := range t.Lessons {
+			n++
+			rows = append(rows, mapRow{kind: lessonRow, topic: t, lesson: l, num: n})
+		}
+		for _, ex := range t.Exercises {
+			n++
+			nums[ex.ID] = n
+			rows = append(rows, mapRow{kind: exerciseRow, topic: t, ex: ex, num: n})
+		}
+	}
+	exs := learner.SessionExercises(c.course, c.room)
+	if len(exs) == 0 {
+		return rows
+	}
+	title := "Workshop session"
+	if c.room.Code != "" {
+		title += " · room " + c.room.Code
+	}
+	t := &course.Topic{ID: sessionTopicID, Title: title, Exercises: exs}
+	session := []mapRow{{kind: topicRow, topic: t}}
+	for _, ex := range exs {
+		session = append(session, mapRow{kind: exerciseRow, topic: t, ex: ex, num: nums[ex.ID]})
+	}
+	return append(session, rows...)
+}
+
+// roomChanged rebuilds the rows after the workshop's session changed,
+// keeping the selection; when the session first shows, the selection goes
+// to the session's exercise to continue with.
+func (m *courseMap) roomChanged() {
+	wasShown := len(m.rows) > 0 && m.rows[0].topic.ID == sessionTopicID
+	selID := ""
+	if m.sel >= 0 && m.sel < len(m.rows) {
+		selID = m.rows[m.sel].id()
+	}
+	m.rows = mapRows(m.c)
+	m.sel = -1
+	m.applyFilter()
+	if ex := learner.ContinueIn(m.c.course, m.c.state, m.c.room); ex != nil && (!wasShown || selID == "") {
+		selID = ex.ID
+	}
+	m.selectID(selID)
 }
 
 // applyStyles takes the colours of the current theme.
@@ -311,7 +357,7 @@ func (m *courseMap) move(d int) {
 
 // selectContinue selects the exercise to continue with.
 func (m *courseMap) selectContinue() {
-	if ex := learner.Continue(m.c.course, m.c.state); ex != nil {
+	if ex := learner.ContinueIn(m.c.course, m.c.state, m.c.room); ex != nil {
 		m.selectID(ex.ID)
 	}
 }
@@ -380,7 +426,12 @@ func (m *courseMap) open() tea.Cmd {
 	case lessonRow:
 		return navigate(lessonOpenedMsg{id: r.lesson.ID})
 	case exerciseRow:
-		if learner.StandingOf(m.c.course, m.c.state, r.ex) == learner.Locked && m.unlock != r.ex.ID {
+		standing := learner.StandingIn(m.c.course, m.c.state, m.c.room, r.ex)
+		if standing == learner.NotOpened && m.unlock != r.ex.ID {
+			m.unlock = r.ex.ID
+			return showStatus(fmt.Sprintf("The facilitator has not opened %q yet. Press enter again to open it anyway.", r.ex.Title), false)
+		}
+		if standing == learner.Locked && m.unlock != r.ex.ID {
 			m.unlock = r.ex.ID
 			prev := learner.Previous(m.c.course, r.ex)
 			return showStatus(fmt.Sprintf("%q opens when %q passes. Press enter again to open it anyway.", r.ex.Title, prev.Title), false)
@@ -436,7 +487,11 @@ func (m courseMap) rowView(r mapRow, selected bool, numW int) string {
 	st := m.c.styles
 	if r.kind == topicRow {
 		done := learner.PassedCount(m.c.state, r.topic.Exercises)
-		return " " + st.Topic.Render(r.topic.Title) + st.Muted.Render(fmt.Sprintf("  %d/%d", done, len(r.topic.Exercises)))
+		counts := fmt.Sprintf("  %d/%d", done, len(r.topic.Exercises))
+		if r.topic.ID == sessionTopicID {
+			counts += fmt.Sprintf(" passed · %d opened by the facilitator", len(m.c.room.Opened))
+		}
+		return " " + st.Topic.Render(r.topic.Title) + st.Muted.Render(counts)
 	}
 	cursor := "  "
 	if selected {
@@ -448,7 +503,7 @@ func (m courseMap) rowView(r mapRow, selected bool, numW int) string {
 	if r.kind == lessonRow {
 		mark, word = "≡", "lesson"
 	} else {
-		s := learner.StandingOf(m.c.course, m.c.state, r.ex)
+		s := learner.StandingIn(m.c.course, m.c.state, m.c.room, r.ex)
 		word = s.String()
 		switch s {
 		case learner.Done:
@@ -459,6 +514,8 @@ func (m courseMap) rowView(r mapRow, selected bool, numW int) string {
 			mark, markStyle = "○", st.Open
 		case learner.Locked:
 			mark, markStyle, titleStyle = "·", st.Locked, st.Locked
+		case learner.NotOpened:
+			mark, markStyle, titleStyle = "◌", st.Locked, st.Locked
 		}
 	}
 	if selected {
@@ -468,6 +525,9 @@ func (m courseMap) rowView(r mapRow, selected bool, numW int) string {
 	leftW := 1 + 2 + numW + 3
 	// The status word goes at the right edge when there is room for it.
 	wordW := len("current") + 2
+	if m.c.room.Active() {
+		wordW = len("not opened yet") + 2
+	}
 	titleW := min(m.width, maxRowWidth) - leftW - wordW - 1
 	if titleW < 16 {
 		titleW, word = m.width-leftW-1, ""
@@ -475,7 +535,7 @@ func (m courseMap) rowView(r mapRow, selected bool, numW int) string {
 	title := truncate(r.title(), titleW)
 	out := left + titleStyle.Render(title)
 	if word != "" {
-		out += strings.Repeat(" ", max(1, titleW-ansi.StringWidth(title)+2)) + markStyle.Render(fmt.Sprintf("%-7s", word))
+		out += strings.Repeat(" ", max(1, titleW-ansi.StringWidth(title)+2)) + markStyle.Render(fmt.Sprintf("%-*s", wordW-2, word))
 	}
 	return out
 }

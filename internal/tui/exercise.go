@@ -392,9 +392,9 @@ func (m exercisePage) updateKeys(msg tea.KeyPressMsg) (exercisePage, tea.Cmd) {
 	case key.Matches(msg, km.PrevFinding):
 		m.moveFinding(-1)
 	case key.Matches(msg, km.NextExercise):
-		next := m.c.course.Next(m.ex.ID)
+		next := learner.Next(m.c.course, m.c.room, m.ex.ID)
 		if next == nil {
-			return m, showStatus("That was the last exercise. The map shows what is left.", false)
+			return m, showStatus(m.noNext(), false)
 		}
 		return m, navigate(exerciseOpenedMsg{id: next.ID})
 	case key.Matches(msg, km.Top):
@@ -543,10 +543,10 @@ func (m exercisePage) celebration() string {
 		spark = f + " "
 	}
 	s := st.Celebration.Render(spark+"✓ Passed!") + st.Muted.Render(fmt.Sprintf(" %.1fs · ", m.verdict.Elapsed.Seconds()))
-	if next := m.c.course.Next(m.ex.ID); next != nil {
+	if next := learner.Next(m.c.course, m.c.room, m.ex.ID); next != nil {
 		s += st.Text.Render("n: next, " + quote(next.Title))
 	} else {
-		s += st.Text.Render("that was the last exercise")
+		s += st.Text.Render(m.noNextShort())
 	}
 	return s + st.Muted.Render(" · s: solution")
 }
@@ -649,4 +649,27 @@ func wrapHanging(text string, first, rest int) []string {
 		out = append(out, strings.Split(ansi.Wrap(tail, rest, " "), "\n")...)
 	}
 	return out
+}
+
+// noNextShort is noNext for the pass line: a few words.
+func (m exercisePage) noNextShort() string {
+	if !m.c.room.Active() {
+		return "that was the last exercise"
+	}
+	if ex := learner.NotOpenedNext(m.c.course, m.c.room, m.ex.ID); ex != nil {
+		return "next, " + quote(ex.Title) + ", not opened yet"
+	}
+	return "the session's last open exercise"
+}
+
+// noNext says why there is no next exercise: the last of the course, or,
+// in a workshop, the facilitator has not opened the next one yet.
+func (m exercisePage) noNext() string {
+	if !m.c.room.Active() {
+		return "That was the last exercise. The map shows what is left."
+	}
+	if ex := learner.NotOpenedNext(m.c.course, m.c.room, m.ex.ID); ex != nil {
+		return "The facilitator has not opened the next one, " + quote(ex.Title) + ", yet."
+	}
+	return "That was the session's last open exercise. The map shows what is left."
 }

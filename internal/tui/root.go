@@ -108,6 +108,10 @@ func (m Model) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	if nm, ok := next.(Model); ok && nm.pair.active() {
 		cmd = tea.Batch(cmd, nm.followPair(m, msg))
 	}
+	if nm, ok := next.(Model); ok && len(nm.statusLines()) != len(m.statusLines()) {
+		nm.resize() // a long status takes lines from the page, so it is read in full
+		next = nm
+	}
 	return next, cmd
 }
 
@@ -148,6 +152,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 
 	case workshopNoticeMsg:
+		if n := msg.notice; n.Session || n.Opened != "" || n.Joined != "" {
+			m.c.refreshRoom()
+			m.courseMap.roomChanged()
+		}
 		text, isErr := noticeText(msg.notice)
 		switch {
 		case text == "" || (isErr && m.status != ""):
@@ -165,6 +173,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.c.workshop, m.c.workshopDesc = msg.w, " at "+msg.desc
+		m.c.refreshRoom()
+		m.courseMap.roomChanged()
 		m.state = m.joinForm.from
 		m.status = joinedSays + msg.desc + ": your progress (never your code) goes to the facilitator."
 		cmd := m.c.waitNotice()
@@ -385,7 +395,7 @@ func (m Model) shutdown() error {
 }
 
 func (m *Model) resize() {
-	w, h := m.c.width, max(1, m.c.height-chrome)
+	w, h := m.c.width, max(1, m.c.height-chrome-(len(m.statusLines())-1))
 	for s := range pages {
 		m.pageAt(state(s)).SetSize(w, h)
 	}
@@ -449,13 +459,17 @@ func (m Model) render() string {
 	default:
 		body = m.pageView()
 	}
+	lines := m.statusLines()
 	status := ""
 	if m.status != "" {
 		style := st.Status
 		if m.statusErr {
 			style = st.StatusErr
 		}
-		status = style.Render(" " + truncate(m.status, w-2))
+		for i, l := range lines {
+			lines[i] = style.Render(" " + l)
+		}
+		status = strings.Join(lines, "\n")
 	}
 	if m.pair.active() {
 		status = m.pair.statusLine(status, w)
@@ -467,10 +481,29 @@ func (m Model) render() string {
 	return strings.Join([]string{
 		fitBlock(m.header(), w, 1),
 		"",
-		fitBlock(body, w, h-chrome),
-		fitBlock(status, w, 1),
+		fitBlock(body, w, h-chrome-(len(lines)-1)),
+		fitBlock(status, w, len(lines)),
 		fitBlock(" "+m.helpBar.View(km), w, 1),
 	}, "\n")
+}
+
+// maxStatusLines is how many lines a long status (a facilitator's
+// broadcast, an error) may take from the page, wrapped, so it is read in
+// full; past that it is cut.
+const maxStatusLines = 4
+
+// statusLines is the status wrapped to the width: one line at least.
+func (m Model) statusLines() []string {
+	w := m.c.width - 2
+	if m.status == "" || w <= 0 || m.tooSmall() {
+		return []string{""}
+	}
+	lines := strings.Split(ansi.Wrap(m.status, w, " "), "\n")
+	if len(lines) > maxStatusLines {
+		lines = lines[:maxStatusLines]
+		lines[maxStatusLines-1] = truncate(lines[maxStatusLines-1]+" …", w)
+	}
+	return lines
 }
 
 // pageView is the body of the page on screen.
@@ -486,6 +519,12 @@ func (m Model) header() string {
 	right := fmt.Sprintf("%s · %d/%d ", m.c.language().Title(), learner.PassedCount(m.c.state, m.c.course.Exercises), len(m.c.course.Exercises))
 	if !m.c.languageChosen() {
 		right = fmt.Sprintf("%d/%d ", learner.PassedCount(m.c.state, m.c.course.Exercises), len(m.c.course.Exercises))
+	}
+	switch {
+	case m.c.room.Code != "":
+		right = "room " + m.c.room.Code + " · " + right
+	case m.c.workshop != nil:
+		right = "workshop · " + right
 	}
 	left := st.Badge.Render("accent") + " "
 	room := m.c.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 1

@@ -107,6 +107,7 @@ func New(ctx context.Context, opts Options) (Model, func(), error) {
 		t := opts.Pair.Session.Trailer()
 		c.pairing, c.trailer = true, &t
 	}
+	c.refreshRoom()
 	m := newModel(c)
 	m.pair = newPairBar(c, opts.Pair)
 	return m, stop, nil

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/accent-go/accent/internal/learner"
 	"github.com/accent-go/accent/internal/workshop"
 )
 
@@ -15,6 +16,17 @@ import (
 type Workshop interface {
 	Report(workshop.Event) error
 	Notices() <-chan workshop.Notice
+	Session() workshop.Session // the session as last heard: the map follows it
+}
+
+// refreshRoom takes the session the workshop last heard (see learner.Room):
+// the map, n and the header follow it.
+func (c *common) refreshRoom() {
+	if c.workshop == nil {
+		c.room = learner.Room{}
+		return
+	}
+	c.room = learner.RoomOf(c.workshop.Session())
 }
 
 // workshopNoticeMsg carries something the workshop server said.
@@ -76,6 +88,8 @@ func noticeText(n workshop.Notice) (text string, isErr bool) {
 		return "Joined the workshop as " + n.Joined + ".", false
 	case n.Err != "":
 		return "Workshop: " + n.Err, true
+	case n.Session:
+		return "", false // the map shows it
 	}
 	return "", false
 }

@@ -16,6 +16,13 @@ type fakeWorkshop struct {
 	mu      sync.Mutex
 	events  []workshop.Event
 	notices chan workshop.Notice
+	session workshop.Session
+}
+
+func (w *fakeWorkshop) Session() workshop.Session {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.session
 }
 
 func (w *fakeWorkshop) Report(e workshop.Event) error {

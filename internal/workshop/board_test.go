@@ -186,3 +186,17 @@ func (b *browser) eval(t *testing.T, session, expr string) string {
 	b.call(t, session, "Runtime.evaluate", map[string]any{"expression": expr, "returnByValue": true}, &res)
 	return fmt.Sprint(res.Result.Value)
 }
+
+// Names keep their markup characters (SanitizeName no longer drops them),
+// so the board must never parse room data as HTML: every text goes in with
+// textContent. Checked without a browser, in -short runs too.
+func TestTheBoardNeverParsesRoomDataAsHTML(t *testing.T) {
+	for _, sink := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser", "createContextualFragment"} {
+		if strings.Contains(string(boardHTML), sink) {
+			t.Errorf("board.html uses %s: a name like %q would become markup", sink, `Bo <b>Chen`)
+		}
+	}
+	if !strings.Contains(string(boardHTML), "textContent") {
+		t.Error("board.html sets no textContent: how does it show names?")
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/url"
 	"os"
@@ -30,6 +31,7 @@ type Notice struct {
 	Opened  string   // an exercise the facilitator just opened
 	Err     string   // the client cannot reach or join the room (it keeps trying)
 	Joined  string   // joined as this name
+	Session bool     // the session's exercises or the opened ones changed: see Client.Session
 }
 
 // ClientConfig configures a participant's client.
@@ -74,8 +76,10 @@ type clientState struct {
 	Acked       int64    `json:"acked"`
 	LastMessage int      `json:"last_message"`
 	Opened      []string `json:"opened,omitempty"`
-	Removed     bool     `json:"removed,omitempty"` // the facilitator removed this participant: send nothing more
-	JoinID      string   `json:"join_id,omitempty"` // sent with every join, so a join sent again is the same participant
+	Exercises   []string `json:"exercises,omitempty"` // the session's exercises, in the facilitator's order
+	Removed     bool     `json:"removed,omitempty"`   // the facilitator removed this participant: send nothing more
+	JoinID      string   `json:"join_id,omitempty"`   // sent with every join, so a join sent again is the same participant
+	Refused     string   `json:"refused,omitempty"`   // the room refused the join (a wrong code, a full room): why; nothing is queued
 }
 
 const (
@@ -131,9 +135,9 @@ func NewClient(cfg ClientConfig) (*Client, error) {
 	}
 	// Another room, code or name: join again, but keep unsent events.
 	if c.state.Server != base.String() || !strings.EqualFold(c.state.Code, cfg.Code) || c.state.Name != cfg.Name {
-		c.state.Token, c.state.Participant, c.state.LastMessage, c.state.Opened = "", "", 0, nil
+		c.state.Token, c.state.Participant, c.state.LastMessage, c.state.Opened, c.state.Exercises = "", "", 0, nil, nil
 		c.state.Server, c.state.Code, c.state.Name = base.String(), cfg.Code, cfg.Name
-		c.state.JoinID, c.state.Removed = "", false
+		c.state.JoinID, c.state.Removed, c.state.Refused = "", false, ""
 	}
 	if c.state.JoinID == "" {
 		// Saved before the first join is sent: if the answer is lost, the
@@ -174,6 +178,48 @@ func (c *Client) Info() Info {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return Info{Server: c.base.Host, Code: c.state.Code, Name: c.state.Name, Participant: c.state.Participant}
+}
+
+// Session is the session as last heard from the room: its code, its
+// exercises in the facilitator's order and the opened ones (no messages).
+// Before the room first answers, its exercises are empty.
+func (c *Client) Session() Session {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	code, err := normalizeCode(c.state.Code) // as the room prints it
+	if err != nil {
+		code = SanitizeName(c.state.Code)
+	}
+	if c.state.Refused != "" || c.state.Removed {
+		return Session{Code: code}
+	}
+	return Session{Code: code, Exercises: slices.Clone(c.state.Exercises), Opened: slices.Clone(c.state.Opened)}
+}
+
+// RefreshSession asks the room for its session (exercises and opened
+// ones; messages stay for the workbench to show) and keeps it: for
+// one-shot commands, which do not poll.
+func (c *Client) RefreshSession(ctx context.Context) error {
+	if err := c.join(ctx); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	token := c.state.Token
+	c.mu.Unlock()
+	var s Session
+	if err := c.do(ctx, "GET", "/v1/session?after="+strconv.Itoa(math.MaxInt32), token, nil, &s); err != nil {
+		return err
+	}
+	s = cleanSession(s)
+	c.mu.Lock()
+	changed := !slices.Equal(s.Opened, c.state.Opened) || !slices.Equal(s.Exercises, c.state.Exercises)
+	c.state.Exercises, c.state.Opened = s.Exercises, s.Opened
+	err := c.saveState()
+	c.mu.Unlock()
+	if changed {
+		c.notify(Notice{Session: true})
+	}
+	return err
 }
 
 // Send joins if needed and sends the queue once: for one-shot commands
@@ -255,8 +301,8 @@ func (c *Client) Report(e Event) error {
 	if c.qf == nil {
 		return errors.New("the workshop client is closed")
 	}
-	if c.state.Removed {
-		return nil // nothing goes to a room that removed us
+	if c.state.Removed || c.state.Refused != "" {
+		return nil // nothing goes to a room that removed or refused us
 	}
 	if e.At.IsZero() {
 		e.At = c.cfg.Now().UTC().Truncate(time.Millisecond)
@@ -440,26 +486,77 @@ func (c *Client) do(ctx context.Context, method, path, token string, body, out a
 	return nil
 }
 
+// RefusedError says the room refused the join: a wrong join code, a full
+// room. Trying again cannot help; joining with another code can.
+type RefusedError struct {
+	Server string // HOST:PORT
+	Reason string // the server's words
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("the workshop at %s refused you: %s", e.Server, e.Reason)
+}
+
+// Join joins the room now, if not joined yet: the workbench calls it once
+// at --join, so that a wrong code is an error the learner sees at once. A
+// room that refuses the join returns a *RefusedError, and from then on the
+// client queues nothing and sends nothing (until it is made again with
+// another code). A room out of reach returns its error; Run tries again.
+func (c *Client) Join(ctx context.Context) error { return c.join(ctx) }
+
 // join gets a token the first time (or after the server forgot it).
 func (c *Client) join(ctx context.Context) error {
 	c.mu.Lock()
-	has, removed, joinID := c.state.Token != "", c.state.Removed, c.state.JoinID
+	has, removed, joinID, refused := c.state.Token != "", c.state.Removed, c.state.JoinID, c.state.Refused
 	c.mu.Unlock()
 	if removed {
 		return ErrRemoved
+	}
+	if refused != "" {
+		return &RefusedError{Server: c.base.Host, Reason: refused}
 	}
 	if has {
 		return nil
 	}
 	var resp JoinResponse
-	if err := c.do(ctx, "POST", "/v1/join", "", JoinRequest{Code: c.cfg.Code, Name: c.cfg.Name, Client: joinID}, &resp); err != nil {
+	err := c.do(ctx, "POST", "/v1/join", "", JoinRequest{Code: c.cfg.Code, Name: c.cfg.Name, Client: joinID}, &resp)
+	var se *statusError
+	if errors.As(err, &se) && se.code == http.StatusForbidden && se.msg != ErrRemoved.Error() {
+		// Refused: drop what waits for this room, queue nothing more.
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.state.Refused, c.queue = se.msg, nil
+		if c.qf != nil {
+			if terr := c.qf.Truncate(0); terr != nil {
+				return fmt.Errorf("emptying the workshop queue: %w", terr)
+			}
+			if _, serr := c.qf.Seek(0, io.SeekStart); serr != nil {
+				return fmt.Errorf("emptying the workshop queue: %w", serr)
+			}
+		}
+		c.state.Acked = c.state.NextSeq
+		if serr := c.saveState(); serr != nil {
+			return serr
+		}
+		return &RefusedError{Server: c.base.Host, Reason: se.msg}
+	}
+	if err != nil {
 		return err
 	}
 	c.mu.Lock()
 	c.state.Token, c.state.Participant = resp.Token, SanitizeName(resp.Participant)
-	err := c.saveState()
+	changed := false
+	if resp.Exercises != nil { // a server before the session was in the answer sends none: the first poll brings it
+		s := cleanSession(Session{Exercises: resp.Exercises, Opened: resp.Opened})
+		changed = !slices.Equal(s.Exercises, c.state.Exercises) || !slices.Equal(s.Opened, c.state.Opened)
+		c.state.Exercises, c.state.Opened = s.Exercises, s.Opened
+	}
+	err = c.saveState()
 	c.mu.Unlock()
 	c.notify(Notice{Joined: SanitizeName(resp.Name)})
+	if changed {
+		c.notify(Notice{Session: true})
+	}
 	return err
 }
 
@@ -613,7 +710,9 @@ func (c *Client) poll(ctx context.Context) error {
 		}
 	}
 	first := c.state.Opened == nil
+	changed := !slices.Equal(s.Opened, c.state.Opened) || !slices.Equal(s.Exercises, c.state.Exercises)
 	c.state.Opened = append([]string{}, s.Opened...)
+	c.state.Exercises = append([]string{}, s.Exercises...)
 	for _, m := range s.Messages {
 		c.state.LastMessage = max(c.state.LastMessage, m.ID)
 	}
@@ -628,6 +727,9 @@ func (c *Client) poll(ctx context.Context) error {
 		}
 	} else if len(s.Opened) > 0 {
 		c.notify(Notice{Opened: s.Opened[len(s.Opened)-1]})
+	}
+	if changed {
+		c.notify(Notice{Session: true})
 	}
 	return err
 }

@@ -159,14 +159,16 @@ func jsonError(err error) error {
 	return fmt.Errorf("malformed JSON: %w", err)
 }
 
-// SanitizeName makes a participant's name safe for any terminal and any
-// page: no control characters or escape sequences (they are dropped), no
-// invisible bidi overrides, no markup-significant characters (< > & " '
-// and backquote are dropped), spaces collapsed, at most 40 characters.
-// The result may be empty: the caller rejects that.
+// SanitizeName makes a participant's name safe for any terminal: no
+// control characters or escape sequences (they are dropped), no invisible
+// or bidi formatting characters, spaces collapsed, at most 40 characters.
+// Markup characters (< > & " ' and backquote) are kept as the participant
+// typed them ("O'Brien", "Bo <b>Chen"): every page escapes them on output
+// (the room board sets names with textContent), and dropping them would
+// glue words together. The result may be empty: the caller rejects that.
 func SanitizeName(s string) string {
 	return sanitize(s, maxName, func(r rune) bool {
-		return unicode.Is(unicode.Co, r) || invisible(r) || strings.ContainsRune("<>&\"'`\\", r)
+		return unicode.Is(unicode.Co, r) || invisible(r)
 	})
 }
 

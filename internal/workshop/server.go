@@ -373,6 +373,10 @@ type JoinResponse struct {
 	Token       string `json:"token"`
 	Participant string `json:"participant"`
 	Name        string `json:"name"` // the name as the room shows it
+	// The session, so that the workbench follows it from the start (a
+	// client that does not know these fields ignores them).
+	Exercises []string `json:"exercises"` // in the facilitator's order
+	Opened    []string `json:"opened"`
 }
 
 func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
@@ -392,7 +396,7 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 	}
 	name := SanitizeName(req.Name)
 	if !Visible(name) {
-		writeError(w, http.StatusBadRequest, `"name" has no visible letter, digit or sign once control characters, invisible characters and markup are removed`)
+		writeError(w, http.StatusBadRequest, `"name" has no visible letter, digit or sign once control and invisible characters are removed`)
 		return
 	}
 	tok, err := randomToken()
@@ -428,7 +432,8 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the server could not record the join; try again")
 		return
 	}
-	writeJSON(w, http.StatusOK, JoinResponse{Token: tok, Participant: id, Name: name})
+	sess := s.room.Session(0)
+	writeJSON(w, http.StatusOK, JoinResponse{Token: tok, Participant: id, Name: name, Exercises: sess.Exercises, Opened: sess.Opened})
 }
 
 // EventsResponse answers POST /v1/events.

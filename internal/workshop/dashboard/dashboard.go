@@ -1,9 +1,10 @@
 // Package dashboard is the facilitator's live view of a workshop room in
 // the terminal (accent workshop dashboard): one row per participant, one
 // column per session exercise, who is stuck and why, the room's most
-// frequent findings, and keys to open the next exercise and broadcast a
-// message. It polls the server through workshop.Facilitator and never
-// blocks on it: a failed poll keeps the last snapshot on screen.
+// frequent findings, a participant's details, and keys to open the next
+// exercise (after a confirmation) and broadcast a message. It polls the
+// server through workshop.Facilitator and never blocks on it: a failed
+// poll keeps the last snapshot on screen.
 package dashboard
 
 import (
@@ -40,9 +41,11 @@ type Options struct {
 type state int
 
 const (
-	boardState  state = iota // the room
-	typingState              // the room, with a broadcast being typed
-	helpState                // every key, and what the cells mean
+	boardState   state = iota // the room
+	typingState               // the room, with a broadcast being typed
+	helpState                 // every key, and what the cells mean
+	confirmState              // the room, asking whether to open the next exercise
+	detailState               // one participant: every exercise, findings, why stuck
 )
 
 func (s state) String() string {
@@ -53,6 +56,10 @@ func (s state) String() string {
 		return "typing"
 	case helpState:
 		return "help"
+	case confirmState:
+		return "confirm"
+	case detailState:
+		return "detail"
 	}
 	return fmt.Sprintf("state(%d)", int(s))
 }
@@ -114,6 +121,10 @@ type Model struct {
 	sort   sortMode
 	rows   []workshop.ParticipantState // snap.Participants in sort order
 	offset int                         // the first row on screen
+	sel    int                         // the selected row (index into rows)
+	selID  string                      // the selected participant, kept across polls and sorts
+
+	confirming string // the exercise o asks to open, until y (or anything else)
 
 	opening string // an exercise being opened
 	sending bool   // a broadcast in flight
@@ -338,6 +349,27 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.state = boardState
 		}
 		return m, nil
+	case confirmState:
+		// Opening reaches every participant's workbench: only y opens.
+		ex := m.confirming
+		m.state, m.confirming = boardState, ""
+		if key.Matches(msg, km.Confirm) {
+			return m.open(ex)
+		}
+		m.status, m.statusErr = "Nothing opened.", false
+		return m, nil
+	case detailState:
+		switch {
+		case key.Matches(msg, km.Quit):
+			return m, tea.Quit
+		case key.Matches(msg, km.Cancel), key.Matches(msg, km.Details):
+			m.state = boardState
+		case key.Matches(msg, km.Up):
+			m.moveSel(-1)
+		case key.Matches(msg, km.Down):
+			m.moveSel(1)
+		}
+		return m, nil
 	}
 	m.status, m.statusErr = "", false
 	switch {
@@ -346,22 +378,31 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, km.Help):
 		m.state = helpState
 	case key.Matches(msg, km.Up):
-		m.scroll(-1)
+		m.moveSel(-1)
 	case key.Matches(msg, km.Down):
-		m.scroll(1)
+		m.moveSel(1)
 	case key.Matches(msg, km.PageUp):
-		m.scroll(-max(1, m.visibleRows()-1))
+		m.moveSel(-max(1, m.visibleRows()-1))
 	case key.Matches(msg, km.PageDown):
-		m.scroll(max(1, m.visibleRows()-1))
+		m.moveSel(max(1, m.visibleRows()-1))
 	case key.Matches(msg, km.Top):
-		m.offset = 0
+		m.moveSel(-len(m.rows))
 	case key.Matches(msg, km.Bottom):
-		m.offset = len(m.rows)
-		m.clampOffset()
+		m.moveSel(len(m.rows))
+	case key.Matches(msg, km.Details):
+		if len(m.rows) == 0 {
+			m.status = "No participants yet."
+			return m, nil
+		}
+		m.state = detailState
 	case key.Matches(msg, km.Sort):
 		m.sort = (m.sort + 1) % sortModes
 		m.sortRows()
 		m.offset = 0
+		m.sel = 0
+		if len(m.rows) > 0 {
+			m.selID = m.rows[0].ID
+		}
 		m.status = "Sorted by " + m.sort.String() + "."
 	case key.Matches(msg, km.Refresh):
 		if cmd := m.startFetch(); cmd != nil {
@@ -403,6 +444,15 @@ func (m Model) openNext() (tea.Model, tea.Cmd) {
 		} else {
 			m.status = fmt.Sprintf("All %d exercises of the session are open.", len(m.snap.Exercises))
 		}
+		return m, nil
+	}
+	m.state, m.confirming = confirmState, next
+	return m, nil
+}
+
+// open opens exercise next to the room, once confirmed.
+func (m Model) open(next string) (tea.Model, tea.Cmd) {
+	if m.api == nil || m.opening != "" {
 		return m, nil
 	}
 	m.opening = next
@@ -451,18 +501,47 @@ func (m *Model) setSnapshot(snap workshop.Snapshot) {
 	}
 	m.snap, m.hasSnap, m.fetchedAt = snap, true, m.now()
 	m.sortRows()
+	m.sel = 0
+	for i, p := range m.rows {
+		if p.ID == m.selID {
+			m.sel = i
+		}
+	}
+	if len(m.rows) > 0 {
+		m.selID = m.rows[m.sel].ID
+	}
 	m.clampOffset()
+}
+
+// moveSel moves the selection by d rows, stopping at the ends, and
+// scrolls to keep it on screen.
+func (m *Model) moveSel(d int) {
+	if len(m.rows) == 0 {
+		return
+	}
+	m.sel = max(0, min(len(m.rows)-1, m.sel+d))
+	m.selID = m.rows[m.sel].ID
+	if m.sel < m.offset {
+		m.offset = m.sel
+	}
+	if vis := m.visibleRows(); m.sel >= m.offset+vis {
+		m.offset = m.sel - vis + 1
+	}
+	m.clampOffset()
+}
+
+// selected is the selected participant, if any.
+func (m Model) selected() (workshop.ParticipantState, bool) {
+	if m.sel < 0 || m.sel >= len(m.rows) {
+		return workshop.ParticipantState{}, false
+	}
+	return m.rows[m.sel], true
 }
 
 func (m *Model) applyStyles() {
 	m.helpBar.Styles = m.styles.Help
 	m.helpPage.Styles = m.styles.Help
 	m.input.SetStyles(m.styles.Input)
-}
-
-func (m *Model) scroll(n int) {
-	m.offset += n
-	m.clampOffset()
 }
 
 // clampOffset keeps the rows on screen full: no scrolling past the end.
@@ -479,6 +558,10 @@ func (m Model) ShortHelp() []key.Binding {
 		return []key.Binding{km.Send, km.Cancel}
 	case helpState:
 		return []key.Binding{km.Back, km.Quit}
+	case confirmState:
+		return []key.Binding{withHelp(km.Confirm, "y", "open it"), withHelp(km.Cancel, "any other key", "cancel")}
+	case detailState:
+		return []key.Binding{withHelp(km.Up, "↑↓", "participant"), withHelp(km.Cancel, "esc", "back"), km.Quit}
 	}
 	open := withHelp(km.Open, "o", "open next")
 	if next := m.nextExercise(); next != "" {
@@ -489,7 +572,8 @@ func (m Model) ShortHelp() []key.Binding {
 		withHelp(km.Broadcast, "b", "broadcast"),
 		withHelp(km.Sort, "s", "sort"),
 		withHelp(km.Refresh, "r", "refresh"),
-		enabled(withHelp(km.Down, "↑↓", "scroll"), len(m.rows) > m.visibleRows()),
+		enabled(withHelp(km.Down, "↑↓", "select"), len(m.rows) > 0),
+		enabled(withHelp(km.Details, "enter", "details"), len(m.rows) > 0),
 		km.Help, km.Quit,
 	}
 }
@@ -500,6 +584,6 @@ func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{km.Open, km.Broadcast, km.Send, km.Cancel},
 		{km.Sort, km.Refresh, km.Help, km.Quit, km.ForceQuit},
-		{km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom},
+		{km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom, km.Details},
 	}
 }

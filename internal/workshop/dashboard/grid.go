@@ -104,8 +104,8 @@ type columns struct {
 const (
 	minNameW  = 8
 	maxNameW  = 22
-	minCellW  = 4 // "✗12" and a space
-	maxCellW  = 14
+	minCellW  = 4  // "✗12" and a space
+	maxCellW  = 26 // the longest short names in full, when the width allows
 	minStuckW = 12
 )
 
@@ -125,7 +125,13 @@ func (m Model) columns(width int) columns {
 	c.cellW = min(c.cellW, maxCellW)
 	// The stuck column gets a quarter of the width: why someone is stuck
 	// matters more than the exercises' names in full.
-	room := width - 1 - c.nameW - 1 - c.doneW - 1 - max(minStuckW, width/4) // a leading space and the gaps
+	// No more than the longest reason needs, so that the exercises' names
+	// get the rest (the selected participant's details show a reason in full).
+	stuckNeed := minStuckW
+	for _, p := range m.rows {
+		stuckNeed = max(stuckNeed, ansi.StringWidth(clean(p.Stuck)))
+	}
+	room := width - 1 - c.nameW - 1 - c.doneW - 1 - min(stuckNeed, max(minStuckW, width/4)) // a leading space and the gaps
 	if n := len(exs); n > 0 {
 		if room < n*c.cellW {
 			c.cellW = max(minCellW, room/n)
@@ -179,7 +185,11 @@ func (m Model) renderGrid(width, height int) string {
 		b.WriteString(st.ColumnTitle.Render(truncate("stuck", c.stuckW)))
 	}
 	for i := m.offset; i < len(m.rows) && i-m.offset < height-1; i++ {
-		b.WriteString("\n" + m.renderRow(m.rows[i], c, exs))
+		row := m.renderRow(m.rows[i], c, exs)
+		if i == m.sel {
+			row = st.Cursor.Render("›") + strings.TrimPrefix(row, " ")
+		}
+		b.WriteString("\n" + row)
 	}
 	return fitBlock(b.String(), width, height)
 }

@@ -27,6 +27,10 @@ type KeyMap struct {
 	// Typing a broadcast.
 	Send   key.Binding
 	Cancel key.Binding
+
+	// A participant's details, and confirming an opening.
+	Details key.Binding
+	Confirm key.Binding
 }
 
 // DefaultKeyMap returns the dashboard's keys: arrows and vim keys alike.
@@ -37,8 +41,8 @@ func DefaultKeyMap() KeyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Back:      key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc", "back")),
 
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "select up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "select down")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
 		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
@@ -51,6 +55,9 @@ func DefaultKeyMap() KeyMap {
 
 		Send:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send to everybody")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+
+		Details: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "their details")),
+		Confirm: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, open it to the room")),
 	}
 }
 

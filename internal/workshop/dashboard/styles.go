@@ -38,6 +38,7 @@ type Styles struct {
 	Fail          lipgloss.Style
 	Error         lipgloss.Style
 	Working       lipgloss.Style
+	Cursor        lipgloss.Style // the selected participant's mark
 
 	// The panels.
 	PanelTitle lipgloss.Style
@@ -110,6 +111,7 @@ func NewStyles(dark, noColor bool) *Styles {
 	s.Fail = fg(red).Bold(true)
 	s.Error = fg(yellow).Bold(true)
 	s.Working = fg(accent)
+	s.Cursor = fg(accent).Bold(true)
 
 	s.PanelTitle = fg(accent).Bold(true)
 	s.Count = fg(red).Bold(true)

@@ -146,23 +146,24 @@ func TestHundredParticipantsScroll(t *testing.T) {
 		t.Errorf("no row range in the status line:\n%s", out)
 	}
 	first := m.rows[0].Name
+	// The keys move the selection; the rows scroll to keep it on screen.
 	steps := []struct {
-		keys   []string
-		offset int
+		keys        []string
+		sel, offset int
 	}{
-		{[]string{"down", "down"}, 2},
-		{[]string{"up"}, 1},
-		{[]string{"pgdown"}, 1 + vis - 1},
-		{[]string{"end"}, 100 - vis},
-		{[]string{"down"}, 100 - vis}, // no scrolling past the end
-		{[]string{"pgup"}, 100 - vis - (vis - 1)},
-		{[]string{"home"}, 0},
-		{[]string{"up"}, 0},
+		{[]string{"down", "down"}, 2, 0},
+		{[]string{"up"}, 1, 0},
+		{[]string{"pgdown"}, vis, 1},
+		{[]string{"end"}, 99, 100 - vis},
+		{[]string{"down"}, 99, 100 - vis}, // no scrolling past the end
+		{[]string{"pgup"}, 99 - (vis - 1), 100 - vis},
+		{[]string{"home"}, 0, 0},
+		{[]string{"up"}, 0, 0},
 	}
 	for _, s := range steps {
 		m = settle(t, m, keys(s.keys...)...)
-		if m.offset != s.offset {
-			t.Fatalf("after %v: offset %d, want %d", s.keys, m.offset, s.offset)
+		if m.sel != s.sel || m.offset != s.offset {
+			t.Fatalf("after %v: selection %d offset %d, want %d %d", s.keys, m.sel, m.offset, s.sel, s.offset)
 		}
 	}
 	m = settle(t, m, keyPress("end"))
@@ -278,6 +279,13 @@ func TestOpenPicksTheNextUnopenedExercise(t *testing.T) {
 			m := testModel(t, api, 80, 24)
 			m = settle(t, m, roomFetchedMsg{snap: api.snap})
 			m = settle(t, m, keyPress("o"))
+			if tt.want != "" {
+				// Opening reaches every participant: o asks first, y confirms.
+				if m.state != confirmState || !strings.Contains(screen(m), slug(tt.want)) || !strings.Contains(screen(m), "y open") || len(api.opened) != 0 {
+					t.Fatalf("o opened %v without asking:\n%s", api.opened, screen(m))
+				}
+				m = settle(t, m, keyPress("y"))
+			}
 			var want []string
 			if tt.want != "" {
 				want = []string{tt.want}
@@ -299,7 +307,8 @@ func TestOpenTwiceWhileInFlightOpensOnce(t *testing.T) {
 	api := &fakeRoom{snap: snapshot()}
 	m := testModel(t, api, 80, 24)
 	m = settle(t, m, roomFetchedMsg{snap: api.snap})
-	next, cmd := m.Update(keyPress("o"))
+	m = settle(t, m, keyPress("o"))
+	next, cmd := m.Update(keyPress("y"))
 	m = next.(Model)
 	if cmd == nil || m.opening != session[2] {
 		t.Fatalf("o: opening %q", m.opening)

@@ -111,6 +111,9 @@ func (m Model) body(l layout) string {
 	if m.state == helpState {
 		return m.helpView(l.width, l.bodyH)
 	}
+	if p, ok := m.selected(); ok && m.state == detailState {
+		return m.detailView(p, l.width, l.bodyH)
+	}
 	if !m.hasSnap {
 		msg := "Connecting to the workshop server…"
 		if m.fetchErr != nil {
@@ -235,6 +238,16 @@ func (m Model) statusLine(w int) string {
 	switch {
 	case m.state == typingState:
 		return " " + m.input.View()
+	case m.state == confirmState:
+		ex := clean(m.confirming)
+		ask := func(name string) string {
+			return fmt.Sprintf("Open %s to the whole room? y opens it, any other key cancels.", name)
+		}
+		text := ask(ex)
+		if ansi.StringWidth(text) > w-2 {
+			text = fmt.Sprintf("Open %s to the room? y: yes, other key: no", clean(slug(m.confirming)))
+		}
+		return st.StatusErr.Render(" " + truncate(text, w-2))
 	case m.status != "":
 		style := st.Status
 		if m.statusErr {
@@ -251,6 +264,81 @@ func (m Model) statusLine(w int) string {
 		return st.Status.Render(" " + truncate(info, w-2))
 	}
 	return ""
+}
+
+// detailView is one participant in full, wrapped to the width: who, where
+// they are, why they are stuck, and on every session exercise its state,
+// attempts, hints and the findings of their last verdict.
+func (m Model) detailView(p workshop.ParticipantState, w, h int) string {
+	st := m.styles
+	tw := max(10, w-4)
+	wrap := func(text string, style lipgloss.Style, indent string) []string {
+		var out []string
+		for _, l := range strings.Split(ansi.Wrap(text, max(1, tw-ansi.StringWidth(indent)), " "), "\n") {
+			out = append(out, " "+indent+style.Render(l))
+		}
+		return out
+	}
+	nameStyle := st.PanelTitle
+	if p.Stuck != "" {
+		nameStyle = st.StuckName
+	}
+	lines := wrap(clean(p.Name), nameStyle, "")
+	info := fmt.Sprintf("%d/%d passed", p.Passed, len(m.snap.Exercises))
+	if p.Current != "" {
+		info += " · on " + clean(p.Current)
+	}
+	if !p.LastSeen.IsZero() {
+		info += " · last seen " + p.LastSeen.In(m.now().Location()).Format("15:04")
+	}
+	lines = append(lines, wrap(info, st.Muted, "")...)
+	if p.Stuck != "" {
+		lines = append(lines, wrap("Stuck: "+clean(p.Stuck), st.StuckReason, "")...)
+	}
+	lines = append(lines, "")
+	for _, ex := range m.snap.Exercises {
+		c, ok := p.Cells[ex]
+		mark, style := m.cell(c)
+		if !ok || c.State == "" {
+			mark, style = "·", st.Muted
+		}
+		var what string
+		switch c.State {
+		case "passed":
+			what = "passed"
+		case "failing":
+			what = "failing"
+		case "error":
+			what = "does not build or test"
+		case "opened":
+			what = "working on it"
+		default:
+			what = "not started"
+		}
+		if !slices.Contains(m.snap.Opened, ex) {
+			what += " (not opened yet)"
+		}
+		text := fmt.Sprintf("%s: %s · %s · %s", clean(ex), what, plural(c.Attempts, "attempt"), plural(c.Hints, "hint"))
+		head := wrap(text, st.Text, "   ")
+		head[0] = " " + style.Render(pad(mark, 3)) + strings.TrimPrefix(head[0], " "+"   ")
+		lines = append(lines, head...)
+		if len(c.Findings) > 0 {
+			lines = append(lines, wrap("last verdict: "+clean(strings.Join(c.Findings, ", ")), st.Finding, "     ")...)
+		}
+	}
+	lines = append(lines, "", st.Muted.Render(truncate(" ↑↓ another participant · esc back", w)))
+	if len(lines) > h && h > 0 {
+		lines = append(lines[:h-1], st.Muted.Render(truncate(" … (a taller terminal shows the rest)", w)))
+	}
+	return fitBlock(strings.Join(lines, "\n"), w, h)
+}
+
+// plural is "1 attempt", "3 attempts".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // helpView is the help page: every key, then what the grid means.
