@@ -609,8 +609,17 @@ func (c *checker) noReturn(call *ast.CallExpr) bool {
 	case *types.Builtin:
 		return fn.Name() == "panic"
 	case *types.Func:
+		// The names are known as well as learned from ctrlflow's facts,
+		// which a driver may not compute for dependencies.
 		return c.cfgs.NoReturn(fn) || typematch.IsFunction(fn, "runtime", "Goexit") ||
-			typematch.IsFunction(fn, "os", "Exit")
+			typematch.IsFunction(fn, "os", "Exit") ||
+			typematch.IsFunction(fn, "log", noReturnLog...) ||
+			typematch.IsMethod(fn, "log", "Logger", noReturnLog...) ||
+			typematch.IsMethod(fn, "testing", "common", "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf")
 	}
 	return false
 }
+
+// noReturnLog are the functions and Logger methods of package log that
+// never return.
+var noReturnLog = []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}

@@ -3,17 +3,20 @@
 package unclosedrange
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
-	"go/ast"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/chanflow"
 	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/lifetime"
 )
 
 //go:embed doc.go
@@ -38,10 +41,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, k := range res.Classes {
 		// Only a class whose every close the package shows, and that has
-		// none, is never closed. A channel kept in a struct field or a
-		// package variable belongs to a longer-lived object, whose owner
-		// may mean its goroutine to live as long as the object: leave it.
-		if len(k.Makes) == 0 || k.External || k.EscSend || k.Stored || k.Has(chanflow.Close) {
+		// none, is never closed.
+		if len(k.Makes) == 0 || k.External || k.EscSend || k.Has(chanflow.Close) {
 			continue
 		}
 		for _, op := range k.Ops {
@@ -51,39 +52,78 @@ func run(pass *analysis.Pass) (any, error) {
 			if !endsOnlyWhenClosed(res, op) {
 				continue
 			}
-			goroutine, forever := startedBy(res, op.Fn, pass.Pkg.Name() == "main")
-			if forever {
+			starts := goStarts(pass, res, op.Fn)
+			if len(starts) > 0 && starts[0].program {
+				continue // every goroutine that runs it lives as long as the program
+			}
+			if k.Stored && len(starts) == 0 {
+				// A channel kept in a struct field or package variable, in a
+				// loop no goroutine runs: a function that serves until the
+				// program ends, called by whoever means it to.
 				continue
 			}
 			name, closable := res.Name(op.Pos)
-			fix := "close it after the last send"
-			if closable != "" {
-				fix = "close(" + closable + ") after the last send"
-			}
 			verb, what := "ranges over", "loop"
 			if !op.Range {
 				verb = "receives from"
 			}
 			ends := "it never ends"
-			if goroutine {
+			if len(starts) > 0 {
 				what, ends = "goroutine", "it never exits"
 			}
+			never := "which is never closed"
+			fix := "close it after the last send"
+			if closable != "" {
+				fix = "close(" + closable + ") after the last send"
+			}
+			if k.Stored {
+				never = "which nothing in the package closes"
+				ends += ", and leaks when its owner is done"
+				switch {
+				case closable != "":
+					fix = "close(" + closable + ") in a Close or Stop method after the last send"
+				case inContainer(op.Chan):
+					fix = "close each channel the map or slice holds when its sender is done with it (delete it and close it)"
+				default:
+					fix = "close it in a Close or Stop method after the last send"
+				}
+			}
 			var related []analysis.RelatedInformation
-			if g := firstGo(res, op.Fn); g != nil {
-				related = append(related, analysis.RelatedInformation{Pos: g.Pos(), Message: "the goroutine is started here"})
+			for _, st := range starts {
+				if !st.program {
+					related = append(related, analysis.RelatedInformation{Pos: st.g.Pos(), Message: "the goroutine is started here"})
+					break
+				}
 			}
 			if len(k.Makes) == 1 && k.Makes[0].Pos().IsValid() {
 				related = append(related, analysis.RelatedInformation{Pos: k.Makes[0].Pos(), Message: name + " is made here, and nothing in the package closes it"})
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: op.Pos,
-				Message: fmt.Sprintf("this %s %s %s, which is never closed: %s; %s (the sender owns the close)",
-					what, verb, name, ends, fix),
+				Message: fmt.Sprintf("this %s %s %s, %s: %s; %s (the sender owns the close)",
+					what, verb, name, never, ends, fix),
 				Related: related,
 			})
 		}
 	}
 	return nil, nil
+}
+
+// inContainer reports whether ch is taken out of a map, slice or array.
+func inContainer(ch ssa.Value) bool {
+	switch v := ch.(type) {
+	case *ssa.Lookup, *ssa.Index:
+		return true
+	case *ssa.UnOp:
+		_, ok := v.X.(*ssa.IndexAddr)
+		return ok
+	case *ssa.Extract:
+		switch v.Tuple.(type) {
+		case *ssa.Lookup, *ssa.Next:
+			return true
+		}
+	}
+	return false
 }
 
 // endsOnlyWhenClosed reports whether the receive op is in a loop that can
@@ -144,41 +184,57 @@ func testsOk(cond, ok ssa.Value) bool {
 	return isNot && not.Op == token.NOT && not.X == ok
 }
 
-// startedBy reports whether fn runs as a goroutine (some go statement
-// starts it), and whether every such go statement is in func main or init
-// of a main package, where a goroutine may live as long as the program.
-func startedBy(res *chanflow.Result, fn *ssa.Function, mainPkg bool) (goroutine, forever bool) {
-	forever = true
-	for _, site := range res.CallSites(fn) {
-		g, ok := site.(*ssa.Go)
-		if !ok {
-			continue
-		}
-		goroutine = true
-		if !mainPkg || !inMainOrInit(g.Parent()) {
-			forever = false
-		}
-	}
-	return goroutine, goroutine && forever
+// A start is a go statement whose goroutine runs a function.
+type start struct {
+	g       *ssa.Go
+	program bool // the goroutine lives as long as the program
 }
 
-// firstGo returns the first go statement that starts fn, or nil.
-func firstGo(res *chanflow.Result, fn *ssa.Function) *ssa.Go {
-	var first *ssa.Go
-	for _, site := range res.CallSites(fn) {
-		if g, ok := site.(*ssa.Go); ok && g.Pos().IsValid() && (first == nil || g.Pos() < first.Pos()) {
-			first = g
+// maxDepth is how many calls deep goStarts looks for the go statement.
+const maxDepth = 3
+
+// goStarts returns the go statements whose goroutines run fn: go fn(...),
+// or a go statement of a function that calls fn, up to maxDepth calls
+// deep. The ones started by a function that returns to its caller come
+// first, then those that live as long as the program (started by func
+// main of a main package, an init function, a package-level sync.Once...).
+func goStarts(pass *analysis.Pass, res *chanflow.Result, fn *ssa.Function) []start {
+	var out, program []start
+	seen := map[*ssa.Function]bool{fn: true}
+	level := []*ssa.Function{fn}
+	for depth := 0; depth <= maxDepth && len(level) > 0; depth++ {
+		var next []*ssa.Function
+		for _, f := range level {
+			for _, site := range res.CallSites(f) {
+				if g, ok := site.(*ssa.Go); ok {
+					if programLifetime(pass, g) {
+						program = append(program, start{g, true})
+					} else {
+						out = append(out, start{g, false})
+					}
+					continue
+				}
+				if caller := site.Parent(); caller != nil && !seen[caller] {
+					seen[caller] = true
+					next = append(next, caller)
+				}
+			}
 		}
+		level = next
 	}
-	return first
+	slices.SortFunc(out, func(a, b start) int { return cmp.Compare(a.g.Pos(), b.g.Pos()) })
+	return append(out, program...)
 }
 
-// inMainOrInit reports whether fn is func main or an init function, or a
-// function literal inside one.
-func inMainOrInit(fn *ssa.Function) bool {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
+// programLifetime reports whether go statement g runs once for the
+// program, in code such as func main or init.
+func programLifetime(pass *analysis.Pass, g *ssa.Go) bool {
+	pos := g.Pos()
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+			return lifetime.Program(pass.TypesInfo, pass.Pkg, path)
+		}
 	}
-	decl, ok := fn.Syntax().(*ast.FuncDecl)
-	return ok && decl.Recv == nil && (decl.Name.Name == "main" || decl.Name.Name == "init")
+	return false
 }

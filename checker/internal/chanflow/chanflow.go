@@ -265,12 +265,12 @@ func (b *builder) initNode(k any, i int) {
 	switch k := k.(type) {
 	case fieldKey:
 		f.nil, f.stored = true, true // a zero struct holds a nil channel
-		if k.v.Pkg() != b.pass.Pkg || k.v.Exported() {
+		if k.v.Pkg() != b.pass.Pkg || k.v.Exported() && !b.mainPkg() {
 			f.ext, f.escSend, f.escRecv = true, true, true
 		}
 	case *ssa.Global:
 		f.nil, f.stored = true, true
-		if k.Pkg == nil || k.Pkg.Pkg != b.pass.Pkg || k.Object() == nil || k.Object().Exported() {
+		if k.Pkg == nil || k.Pkg.Pkg != b.pass.Pkg || k.Object() == nil || k.Object().Exported() && !b.mainPkg() {
 			f.ext, f.escSend, f.escRecv = true, true, true
 		}
 	case *ssa.Const:
@@ -287,6 +287,10 @@ func (b *builder) initNode(k any, i int) {
 		}
 	}
 }
+
+// mainPkg reports whether the package is a main package, which no other
+// package imports: its exported names are as private as the others.
+func (b *builder) mainPkg() bool { return b.pass.Pkg.Name() == "main" }
 
 func (b *builder) find(i int) int {
 	for b.parent[i] != i {
@@ -346,14 +350,35 @@ func isChan(t types.Type) bool {
 	return ok
 }
 
-// tracked reports whether values of type t are nodes: channels and
-// pointers to channel variables.
+// tracked reports whether values of type t are nodes: channels, pointers
+// to channel variables, and containers of channels.
 func tracked(t types.Type) bool {
-	if isChan(t) {
+	if isChan(t) || container(t) {
 		return true
 	}
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		return isChan(p.Elem())
+	}
+	return false
+}
+
+// container reports whether t holds channels the analysis follows through
+// it: a map whose keys or elements are channels, a slice or array of
+// channels, or a pointer to such an array. A container and the channels in
+// it share a node, as a pointer and its pointee do: what is put in may be
+// what is taken out.
+func container(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		return isChan(u.Key()) || isChan(u.Elem())
+	case *types.Slice:
+		return isChan(u.Elem())
+	case *types.Array:
+		return isChan(u.Elem())
+	case *types.Pointer:
+		if a, ok := u.Elem().Underlying().(*types.Array); ok {
+			return isChan(a.Elem())
+		}
 	}
 	return false
 }
@@ -373,7 +398,7 @@ func fieldVar(t types.Type, i int, ptr bool) *types.Var {
 		return nil
 	}
 	f := st.Field(i)
-	if !isChan(f.Type()) {
+	if !isChan(f.Type()) && !container(f.Type()) {
 		return nil
 	}
 	return f.Origin()
@@ -445,7 +470,7 @@ func (b *builder) callersKnown(fn *ssa.Function) bool {
 		return false
 	}
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Exported() || b.takenFn[obj] {
+	if !ok || obj.Exported() && !b.mainPkg() || b.takenFn[obj] {
 		return false
 	}
 	if sig := obj.Signature(); sig.Recv() != nil {
@@ -545,6 +570,11 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 			case *ssa.Global, *ssa.Alloc, *ssa.FreeVar, *ssa.Parameter, *ssa.Phi:
 				b.unify(i, addr) // pointer and pointee share a node
 				return
+			case *ssa.IndexAddr:
+				if container(addr.X.Type()) {
+					b.unify(i, addr) // an element of a slice or array
+					return
+				}
 			}
 			b.external(i)
 			return
@@ -558,6 +588,55 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 
 	case *ssa.FieldAddr, *ssa.Alloc:
 		return // handled by their uses
+
+	case *ssa.MakeMap, *ssa.MakeSlice:
+		if tracked(instr.(ssa.Value).Type()) {
+			b.node(instr.(ssa.Value))
+		}
+		return
+
+	case *ssa.MapUpdate:
+		if !container(i.Map.Type()) {
+			break
+		}
+		b.operand(i.Map)
+		for _, v := range []ssa.Value{i.Key, i.Value} {
+			if isChan(v.Type()) {
+				b.operand(v)
+				b.unify(i.Map, v)
+			}
+		}
+		return
+
+	case *ssa.Lookup:
+		if !container(i.X.Type()) {
+			break
+		}
+		b.operand(i.X)
+		if isChan(i.Index.Type()) {
+			b.operand(i.Index)
+			b.unify(i.X, i.Index)
+		}
+		if !i.CommaOk && isChan(i.Type()) {
+			b.unify(i, i.X)
+			b.facts[b.node(i)].nil = true // a missing key gives a nil channel
+		}
+		return
+
+	case *ssa.IndexAddr, *ssa.Index, *ssa.Slice:
+		x := instr.Operands(nil)[0]
+		if !container((*x).Type()) {
+			break
+		}
+		b.operand(*x)
+		b.unify(instr.(ssa.Value), *x)
+		return
+
+	case *ssa.Range:
+		if container(i.X.Type()) {
+			b.operand(i.X)
+			return // Next's key and value are handled by their Extracts
+		}
 
 	case *ssa.Store:
 		if !tracked(i.Val.Type()) {
@@ -573,6 +652,11 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 		case *ssa.Global, *ssa.Alloc, *ssa.FreeVar:
 			b.unify(i.Val, addr)
 			return
+		case *ssa.IndexAddr:
+			if container(addr.X.Type()) {
+				b.unify(i.Val, addr)
+				return
+			}
 		}
 		b.escape(i.Val)
 		b.external(i.Val)
@@ -607,9 +691,21 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 		if !tracked(i.Type()) {
 			return
 		}
-		if call, ok := i.Tuple.(*ssa.Call); ok {
-			if callee := b.staticCallee(call); callee != nil {
+		switch t := i.Tuple.(type) {
+		case *ssa.Call:
+			if callee := b.staticCallee(t); callee != nil {
 				b.unifyKey(i, returnKey{callee, i.Index})
+				return
+			}
+		case *ssa.Lookup:
+			if i.Index == 0 && container(t.X.Type()) {
+				b.unify(i, t.X)
+				b.facts[b.node(i)].nil = true
+				return
+			}
+		case *ssa.Next:
+			if r, ok := t.Iter.(*ssa.Range); ok && !t.IsString && container(r.X.Type()) {
+				b.unify(i, r.X)
 				return
 			}
 		}
@@ -686,10 +782,34 @@ func (b *builder) call(fn *ssa.Function, call ssa.CallInstruction) {
 			}
 			return
 		case "len", "cap":
-			if len(c.Args) == 1 && tracked(c.Args[0].Type()) {
+			if len(c.Args) == 1 && tracked(c.Args[0].Type()) && !container(c.Args[0].Type()) {
 				b.facts[b.node(b.key(c.Args[0]))].len = true
 			}
 			return
+		case "delete", "clear":
+			if len(c.Args) > 0 && container(c.Args[0].Type()) {
+				b.operand(c.Args[0])
+				for _, a := range c.Args[1:] {
+					if isChan(a.Type()) {
+						b.operand(a)
+						b.unify(c.Args[0], a)
+					}
+				}
+				return
+			}
+		case "append", "copy":
+			if len(c.Args) > 0 && container(c.Args[0].Type()) {
+				for _, a := range c.Args {
+					if tracked(a.Type()) {
+						b.operand(a)
+						b.unify(c.Args[0], a)
+					}
+				}
+				if v := call.Value(); v != nil && tracked(v.Type()) {
+					b.unify(v, c.Args[0])
+				}
+				return
+			}
 		}
 		for _, a := range c.Args {
 			if tracked(a.Type()) {

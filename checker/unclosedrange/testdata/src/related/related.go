@@ -33,3 +33,22 @@ func Drain(n int) int {
 	}
 	return sum
 }
+
+// A channel kept in a struct field: the go statement, in the constructor,
+// and the make.
+
+type Pool struct{ jobs chan int }
+
+func NewPool() *Pool {
+	p := &Pool{jobs: make(chan int)} // related "p.jobs is made here, and nothing in the package closes it"
+	go p.work()                      // related "the goroutine is started here"
+	return p
+}
+
+func (p *Pool) work() {
+	for j := range p.jobs { // want `this goroutine ranges over p.jobs, which nothing in the package closes`
+		_ = j
+	}
+}
+
+func (p *Pool) Submit(j int) { p.jobs <- j }
