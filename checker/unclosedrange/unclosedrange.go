@@ -46,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, op := range k.Ops {
-			if op.Kind != chanflow.Recv || !op.CommaOk || op.Select != nil || skip[pass.Fset.File(op.Pos)] {
+			if op.Kind != chanflow.Recv || !op.CommaOk && op.Select == nil || skip[pass.Fset.File(op.Pos)] {
 				continue
 			}
 			if !endsOnlyWhenClosed(res, op) {
@@ -128,24 +128,32 @@ func inContainer(ch ssa.Value) bool {
 
 // endsOnlyWhenClosed reports whether the receive op is in a loop that can
 // end only when the receive reports that the channel is closed: a for
-// range over the channel, or for { v, ok := <-ch; if !ok { break } ... },
+// range over the channel, for { v, ok := <-ch; if !ok { break } ... }, or
+// a for-select whose only way out is case v, ok := <-ch: if !ok { return },
 // with no other break, return, goto or panic out of the loop.
 func endsOnlyWhenClosed(res *chanflow.Result, op *chanflow.Op) bool {
-	recv, ok := op.Instr.(*ssa.UnOp)
-	if !ok {
-		return false
-	}
 	var okv ssa.Value
-	for _, ref := range *recv.Referrers() {
-		if e, isExtract := ref.(*ssa.Extract); isExtract && e.Index == 1 {
-			okv = e
+	var b *ssa.BasicBlock
+	var caseEntry *ssa.BasicBlock // for a select case, the first block of its body
+	switch recv := op.Instr.(type) {
+	case *ssa.UnOp:
+		okv, b = extract(recv, 1), recv.Block()
+	case *ssa.Select:
+		okv, b = extract(recv, 1), recv.Block()
+		if blk, succ, ok := chanflow.SelectCase(recv, op.Case); ok && succ < len(blk.Succs) {
+			caseEntry = blk.Succs[succ]
+		} else if ok := len(recv.States) == 1 && recv.Blocking; ok {
+			caseEntry = recv.Block() // the only case: its body follows the select
+		} else {
+			return false
 		}
+	default:
+		return false
 	}
 	if okv == nil {
 		return false
 	}
 	fn := op.Fn
-	b := recv.Block()
 	var loop *chanflow.Loop
 	for _, l := range res.LoopsOf(fn).Loops {
 		if l.Contains(b) && (loop == nil || loop.Contains(l.Header)) {
@@ -171,8 +179,21 @@ func endsOnlyWhenClosed(res *chanflow.Result, op *chanflow.Op) bool {
 		if !ok || !testsOk(ifi.Cond, okv) {
 			return false
 		}
+		if caseEntry != nil && !caseEntry.Dominates(from) {
+			return false // the ok of another case of the select
+		}
 	}
 	return true
+}
+
+// extract returns the Extract of index i from tuple v, or nil.
+func extract(v ssa.Value, i int) ssa.Value {
+	for _, ref := range *v.Referrers() {
+		if e, ok := ref.(*ssa.Extract); ok && e.Index == i {
+			return e
+		}
+	}
+	return nil
 }
 
 // testsOk reports whether cond is ok or !ok.

@@ -416,3 +416,96 @@ func (s *Server) Do(j Job) { s.reqs <- j }
 
 var _ = newServer
 var _ = (*Server).serve
+
+// A for-select whose only way out is the closed check of a channel that
+// nothing closes.
+
+type Batcher struct {
+	items chan Job
+	flush chan struct{}
+}
+
+func NewBatcher() *Batcher {
+	b := &Batcher{items: make(chan Job), flush: make(chan struct{})}
+	go b.loop()
+	return b
+}
+
+func (b *Batcher) loop() {
+	var batch []Job
+	for {
+		select {
+		case j, ok := <-b.items: // want `this goroutine receives from b.items, which nothing in the package closes: it never exits`
+			if !ok {
+				return
+			}
+			batch = append(batch, j)
+		case <-b.flush:
+			batch = batch[:0]
+		}
+	}
+}
+
+func (b *Batcher) Add(j Job) { b.items <- j }
+func (b *Batcher) Flush()    { b.flush <- struct{}{} }
+
+type ClosingBatcher struct {
+	items chan Job
+	flush chan struct{}
+}
+
+func NewClosingBatcher() *ClosingBatcher {
+	b := &ClosingBatcher{items: make(chan Job), flush: make(chan struct{})}
+	go b.loop()
+	return b
+}
+
+func (b *ClosingBatcher) loop() {
+	var batch []Job
+	for {
+		select {
+		case j, ok := <-b.items:
+			if !ok {
+				return
+			}
+			batch = append(batch, j)
+		case <-b.flush:
+			batch = batch[:0]
+		}
+	}
+}
+
+func (b *ClosingBatcher) Add(j Job) { b.items <- j }
+func (b *ClosingBatcher) Flush()    { b.flush <- struct{}{} }
+func (b *ClosingBatcher) Close()    { close(b.items) }
+
+// The other case's channel is closed and ends the loop: the loop has a way
+// out that does not depend on b.items.
+
+type StoppableBatcher struct {
+	items chan Job
+	quit  chan struct{}
+}
+
+func NewStoppableBatcher() *StoppableBatcher {
+	b := &StoppableBatcher{items: make(chan Job), quit: make(chan struct{})}
+	go b.loop()
+	return b
+}
+
+func (b *StoppableBatcher) loop() {
+	for {
+		select {
+		case j, ok := <-b.items:
+			if !ok {
+				return
+			}
+			process(j)
+		case <-b.quit:
+			return
+		}
+	}
+}
+
+func (b *StoppableBatcher) Add(j Job) { b.items <- j }
+func (b *StoppableBatcher) Stop()     { close(b.quit) }
