@@ -245,6 +245,8 @@ func (c *checker) message(loop ast.Stmt, body *ast.BlockStmt) string {
 		return "this goroutine's sleep-and-poll loop has " + leaks + "; replace time.Sleep with a select on a time.Ticker's C and " + offSwitch + ", and return there"
 	case waitTicker:
 		return fmt.Sprintf("this goroutine's loop waits on %s, a ticker's channel, and has %s; select on %s and %s, return there, and Stop the ticker", what, leaks, what, offSwitch)
+	case waitTimer:
+		return fmt.Sprintf("this goroutine's loop waits on %s, a timer's channel, and has %s; select on %s and %s, and return there", what, leaks, what, offSwitch)
 	case waitRecv:
 		return fmt.Sprintf("this goroutine's loop receives from %s and has %s; select on %s and %s and return there, or range over %s and have its sender close it", what, leaks, what, offSwitch, what)
 	}
@@ -265,6 +267,7 @@ const (
 	waitNothing = iota
 	waitSleep
 	waitTicker
+	waitTimer
 	waitRecv
 )
 
@@ -286,6 +289,10 @@ func (c *checker) waits(body *ast.BlockStmt) (kind int, what string) {
 			text := shortText(n.X, "the channel")
 			if c.tickerChan(n.X, 0) != notTicker {
 				kind, what = waitTicker, text
+			} else if c.timerChan(n.X) {
+				if kind != waitTicker {
+					kind, what = waitTimer, text
+				}
 			} else if kind == waitNothing {
 				kind, what = waitRecv, text
 			}
@@ -337,6 +344,25 @@ func (c *checker) doneCase(body *ast.BlockStmt) token.Pos {
 		}
 	}
 	return token.NoPos
+}
+
+// timerChan reports whether e is a timer's channel: t.C of a *time.Timer,
+// or time.After(d).
+func (c *checker) timerChan(e ast.Expr) bool {
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return typematch.IsFunction(typeutil.Callee(info, x), "time", "After")
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal && x.Sel.Name == "C" {
+			t := sel.Recv()
+			if p, ok := t.Underlying().(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			return typematch.IsType(t, "time", "Timer")
+		}
+	}
+	return false
 }
 
 // Kinds of ticker channel.

@@ -327,3 +327,70 @@ func StartDeferred(ch chan Item) func() {
 	}()
 	return <-done
 }
+
+// setTimeout in a loop: <-time.After(d), and a timer Reset each time round.
+
+func StartAfterLoop() {
+	go func() {
+		for { // want `this goroutine's loop waits on time.After\(time.Second\), a timer's channel, and has no way out \(no return, no break, no closed channel ends it\): it never exits, and leaks when its caller is done; select on time.After\(time.Second\) and <-ctx.Done\(\) \(or a done channel its owner closes in Stop or Close\), and return there`
+			<-time.After(time.Second)
+			_ = poll()
+		}
+	}()
+}
+
+func StartTimerLoop(d time.Duration) {
+	go func() {
+		t := time.NewTimer(d)
+		for { // want `loop waits on t.C, a timer's channel`
+			<-t.C
+			_ = poll()
+			t.Reset(d)
+		}
+	}()
+}
+
+func StartTimerLoopCtx(ctx context.Context, d time.Duration) {
+	go func() {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				_ = poll()
+				t.Reset(d)
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+}
+
+// An accept loop that goes on after every error spins once the listener
+// is closed.
+
+type listener interface{ Accept() (int, error) }
+
+func Serve2(l listener) {
+	go func() {
+		for { // want `this goroutine's for loop has no way out`
+			c, err := l.Accept()
+			if err != nil {
+				continue
+			}
+			_ = c
+		}
+	}()
+}
+
+func Serve3(l listener) {
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			_ = c
+		}
+	}()
+}
