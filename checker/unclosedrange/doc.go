@@ -3,7 +3,7 @@
 //
 // # Analyzer unclosedrange
 //
-// unclosedrange: report ranging over a channel that is never closed
+// unclosedrange: report loops that wait for a channel nothing closes
 //
 // A for range loop over a channel ends only when the channel is closed and
 // drained. If nothing ever closes it, a goroutine running the loop never
@@ -50,6 +50,14 @@
 // (and waits for the workers); for channels kept in a map or slice, close
 // each one when its sender is done with it, as an Unsubscribe that deletes
 // the channel from the map and closes it.
+//
+// Two more loops wait for a close that never comes. A for-select whose only
+// way out is case v, ok := <-ch: if !ok { return } on a channel nothing
+// closes is reported like a range over it. And a goroutine's loop whose
+// every way out is a case that receives from a channel nothing in the
+// package sends on or closes (case <-s.quit: return, with no Stop that
+// closes s.quit) never exits either: the finding names the channel and
+// asks for the close.
 //
 // It does not report a loop that can also end another way (break, return,
 // goto, panic); a channel that reaches code it cannot see, which may close

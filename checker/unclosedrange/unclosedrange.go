@@ -17,6 +17,7 @@ import (
 	"github.com/accent-go/accent/checker/internal/chanflow"
 	"github.com/accent-go/accent/checker/internal/generated"
 	"github.com/accent-go/accent/checker/internal/lifetime"
+	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
 //go:embed doc.go
@@ -39,6 +40,7 @@ func run(pass *analysis.Pass) (any, error) {
 			skip[pass.Fset.File(f.FileStart)] = true
 		}
 	}
+	deadGates(pass, res, skip)
 	for _, k := range res.Classes {
 		// Only a class whose every close the package shows, and that has
 		// none, is never closed.
@@ -107,6 +109,156 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// deadGates reports the loops of goroutines whose every way out is a
+// select case that receives from a channel nothing in the package sends on
+// or closes: a case <-s.quit: return where no Stop ever closes s.quit.
+func deadGates(pass *analysis.Pass, res *chanflow.Result, skip map[*token.File]bool) {
+	type gate struct {
+		op    *chanflow.Op
+		class *chanflow.Class
+		entry *ssa.BasicBlock // the first block of the case's body
+	}
+	gates := make(map[*ssa.Function][]gate)
+	for _, k := range res.Classes {
+		for _, op := range k.Ops {
+			if op.Kind != chanflow.Recv || op.Select == nil {
+				continue
+			}
+			blk, succ, ok := chanflow.SelectCase(op.Select, op.Case)
+			if !ok || succ >= len(blk.Succs) {
+				continue
+			}
+			gates[op.Fn] = append(gates[op.Fn], gate{op, k, blk.Succs[succ]})
+		}
+	}
+	dead := func(k *chanflow.Class) bool {
+		return len(k.Makes) > 0 && !k.External && !k.EscSend && !k.Has(chanflow.Send) && !k.Has(chanflow.Close)
+	}
+	for _, fn := range res.Funcs {
+		gs := gates[fn]
+		if len(gs) == 0 {
+			continue
+		}
+		anyDead := false
+		for _, g := range gs {
+			anyDead = anyDead || dead(g.class)
+		}
+		if !anyDead {
+			continue
+		}
+		loops := res.LoopsOf(fn).Loops
+	loops:
+		for _, l := range loops {
+			for _, outer := range loops {
+				if outer != l && outer.Contains(l.Header) {
+					continue loops // the outermost loop decides
+				}
+			}
+			// Walk the loop from its header without entering the body of a
+			// case whose channel is dead: if that reaches a block outside
+			// the loop, or a call that ends the goroutine, the loop has a
+			// way out that can be taken.
+			var first *gate
+			barred := make(map[*ssa.BasicBlock]*gate)
+			for i, g := range gs {
+				if l.Contains(g.op.Instr.Block()) && dead(g.class) {
+					barred[g.entry] = &gs[i]
+				}
+			}
+			seen := make(map[*ssa.BasicBlock]bool)
+			stack := []*ssa.BasicBlock{l.Header}
+			seen[l.Header] = true
+			for len(stack) > 0 {
+				b := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if !l.Contains(b) && !isDispatch(b) || endsGoroutine(b) {
+					continue loops
+				}
+				for j, succ := range b.Succs {
+					if seen[succ] || chanflow.Impossible(b, j) {
+						continue
+					}
+					if g := barred[succ]; g != nil {
+						if first == nil || g.op.Pos < first.op.Pos {
+							first = g
+						}
+						continue
+					}
+					seen[succ] = true
+					stack = append(stack, succ)
+				}
+			}
+			if first == nil || skip[pass.Fset.File(first.op.Pos)] {
+				continue // no way out at all: the foreverselect analyzer's
+			}
+			starts := goStarts(pass, res, fn)
+			if len(starts) == 0 || starts[0].program {
+				continue
+			}
+			name, closable := res.Name(first.op.Pos)
+			fix := "close it in a Close or Stop method"
+			if closable != "" {
+				fix = "close(" + closable + ") in a Close or Stop method"
+			}
+			related := []analysis.RelatedInformation{{Pos: starts[0].g.Pos(), Message: "the goroutine is started here"}}
+			if k := first.class; len(k.Makes) == 1 && k.Makes[0].Pos().IsValid() {
+				related = append(related, analysis.RelatedInformation{Pos: k.Makes[0].Pos(), Message: name + " is made here, and nothing in the package sends on it or closes it"})
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos: first.op.Pos,
+				Message: fmt.Sprintf("this goroutine's loop ends only when it receives from %s, and nothing in the package sends on %s or closes it: it never exits, and leaks when its owner is done; %s",
+					name, name, fix),
+				Related: related,
+			})
+		}
+	}
+}
+
+// isDispatch reports whether block b only picks the case a select took
+// (if index == k): the blocks the SSA builder chains after a select.
+func isDispatch(b *ssa.BasicBlock) bool {
+	if len(b.Instrs) != 2 {
+		return false
+	}
+	cmp, ok := b.Instrs[0].(*ssa.BinOp)
+	if !ok || cmp.Op != token.EQL {
+		return false
+	}
+	idx, ok := cmp.X.(*ssa.Extract)
+	if !ok || idx.Index != 0 {
+		return false
+	}
+	_, isSel := idx.Tuple.(*ssa.Select)
+	_, isIf := b.Instrs[1].(*ssa.If)
+	return isSel && isIf
+}
+
+// endsGoroutine reports whether block b calls a function that never
+// returns: panic, os.Exit, runtime.Goexit, log.Fatal and the like.
+func endsGoroutine(b *ssa.BasicBlock) bool {
+	if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Panic); ok {
+		return true
+	}
+	for _, instr := range b.Instrs {
+		call, ok := instr.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		fn, ok := call.Common().Value.(*ssa.Function)
+		if !ok || fn.Object() == nil {
+			continue
+		}
+		obj := fn.Object()
+		if typematch.IsFunction(obj, "os", "Exit") || typematch.IsFunction(obj, "runtime", "Goexit") ||
+			typematch.IsFunction(obj, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+			typematch.IsMethod(obj, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+			typematch.IsMethod(obj, "testing", "common", "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf") {
+			return true
+		}
+	}
+	return false
 }
 
 // inContainer reports whether ch is taken out of a map, slice or array.

@@ -509,3 +509,114 @@ func (b *StoppableBatcher) loop() {
 
 func (b *StoppableBatcher) Add(j Job) { b.items <- j }
 func (b *StoppableBatcher) Stop()     { close(b.quit) }
+
+// A quit channel that nothing closes: the loop's only way out is never
+// taken.
+
+type Ticker struct {
+	quit chan struct{}
+	c    chan int
+}
+
+func NewTicker() *Ticker {
+	t := &Ticker{quit: make(chan struct{}), c: make(chan int)}
+	go t.run()
+	return t
+}
+
+func (t *Ticker) run() {
+	n := 0
+	for {
+		select {
+		case t.c <- n:
+			n++
+		case <-t.quit: // want `this goroutine's loop ends only when it receives from t.quit, and nothing in the package sends on t.quit or closes it: it never exits, and leaks when its owner is done; close\(t.quit\) in a Close or Stop method`
+			return
+		}
+	}
+}
+
+func (t *Ticker) Next() int { return <-t.c }
+
+// The twins: Stop closes quit, or sends on it.
+
+type ClosingTicker struct {
+	quit chan struct{}
+	c    chan int
+}
+
+func NewClosingTicker() *ClosingTicker {
+	t := &ClosingTicker{quit: make(chan struct{}), c: make(chan int)}
+	go t.run()
+	return t
+}
+
+func (t *ClosingTicker) run() {
+	n := 0
+	for {
+		select {
+		case t.c <- n:
+			n++
+		case <-t.quit:
+			return
+		}
+	}
+}
+
+func (t *ClosingTicker) Next() int { return <-t.c }
+func (t *ClosingTicker) Stop()     { close(t.quit) }
+
+type SignalledTicker struct {
+	quit chan bool
+	c    chan int
+}
+
+func NewSignalledTicker() *SignalledTicker {
+	t := &SignalledTicker{quit: make(chan bool), c: make(chan int)}
+	go t.run()
+	return t
+}
+
+func (t *SignalledTicker) run() {
+	n := 0
+loop:
+	for {
+		select {
+		case t.c <- n:
+			n++
+		case <-t.quit:
+			break loop
+		}
+	}
+}
+
+func (t *SignalledTicker) Next() int { return <-t.c }
+func (t *SignalledTicker) Stop()     { t.quit <- true }
+
+// The loop has another way out.
+
+type TimedTicker struct {
+	quit chan struct{}
+	c    chan int
+}
+
+func NewTimedTicker(n int) *TimedTicker {
+	t := &TimedTicker{quit: make(chan struct{}), c: make(chan int)}
+	go t.run(n)
+	return t
+}
+
+func (t *TimedTicker) run(max int) {
+	for n := 0; ; n++ {
+		select {
+		case t.c <- n:
+			if n == max {
+				return
+			}
+		case <-t.quit:
+			return
+		}
+	}
+}
+
+func (t *TimedTicker) Next() int { return <-t.c }

@@ -52,3 +52,28 @@ func (p *Pool) work() {
 }
 
 func (p *Pool) Submit(j int) { p.jobs <- j }
+
+// A quit channel nothing closes: the go statement and the make.
+
+type Sampler struct {
+	quit chan struct{}
+	out  chan int
+}
+
+func NewSampler() *Sampler {
+	s := &Sampler{quit: make(chan struct{}), out: make(chan int)} // related "s.quit is made here, and nothing in the package sends on it or closes it"
+	go s.run()                                                    // related "the goroutine is started here"
+	return s
+}
+
+func (s *Sampler) run() {
+	for {
+		select {
+		case s.out <- 1:
+		case <-s.quit: // want `this goroutine's loop ends only when it receives from s.quit`
+			return
+		}
+	}
+}
+
+func (s *Sampler) Next() int { return <-s.out }
