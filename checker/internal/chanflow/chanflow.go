@@ -350,14 +350,14 @@ func isChan(t types.Type) bool {
 	return ok
 }
 
-// tracked reports whether values of type t are nodes: channels, pointers
-// to channel variables, and containers of channels.
+// tracked reports whether values of type t are nodes: channels,
+// containers of channels, and pointers to variables of either.
 func tracked(t types.Type) bool {
 	if isChan(t) || container(t) {
 		return true
 	}
 	if p, ok := t.Underlying().(*types.Pointer); ok {
-		return isChan(p.Elem())
+		return isChan(p.Elem()) || container(p.Elem())
 	}
 	return false
 }

@@ -160,3 +160,24 @@ func mapEscapes() {
 	m := map[string]chan int{"a": make(chan int)} // want `makes=1 send=0 recv=0 close=0 \[external escsend escrecv\]`
 	fmt.Println(m)
 }
+
+// A map variable captured by closures, filled in one and read in another.
+
+func visit(xs []int, f func(int)) {
+	for _, x := range xs {
+		f(x)
+	}
+}
+
+func capturedMap(xs []int) {
+	done := make(map[int]chan struct{})
+	visit(xs, func(p int) {
+		done[p] = make(chan struct{}) // want `makes=1 send=0 recv=1 close=1 \[\]`
+	})
+	for _, x := range xs {
+		go func() { close(done[x]) }()
+	}
+	for _, x := range xs {
+		<-done[x]
+	}
+}
