@@ -367,17 +367,25 @@ func tracked(t types.Type) bool {
 // channels, or a pointer to such an array. A container and the channels in
 // it share a node, as a pointer and its pointee do: what is put in may be
 // what is taken out.
-func container(t types.Type) bool {
+func container(t types.Type) bool { return holds(t, 0) }
+
+// holds reports whether t is a container of channels, or of containers of
+// channels (map[string][]chan T), depth levels down.
+func holds(t types.Type, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	in := func(e types.Type) bool { return isChan(e) || holds(e, depth+1) }
 	switch u := t.Underlying().(type) {
 	case *types.Map:
-		return isChan(u.Key()) || isChan(u.Elem())
+		return in(u.Key()) || in(u.Elem())
 	case *types.Slice:
-		return isChan(u.Elem())
+		return in(u.Elem())
 	case *types.Array:
-		return isChan(u.Elem())
+		return in(u.Elem())
 	case *types.Pointer:
 		if a, ok := u.Elem().Underlying().(*types.Array); ok {
-			return isChan(a.Elem())
+			return in(a.Elem())
 		}
 	}
 	return false
@@ -422,6 +430,11 @@ func (b *builder) scanCallers() {
 					} else if sc := c.StaticCallee(); sc != nil {
 						callee = c.Value
 						b.res.calls[sc] = append(b.res.calls[sc], call)
+						if o := sc.Origin(); o != nil && o != sc {
+							// A call of an instance of a generic function is
+							// also a call of the function whose body it runs.
+							b.res.calls[o] = append(b.res.calls[o], call)
+						}
 					}
 				}
 				if mc, ok := instr.(*ssa.MakeClosure); ok {
@@ -601,7 +614,7 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 		}
 		b.operand(i.Map)
 		for _, v := range []ssa.Value{i.Key, i.Value} {
-			if isChan(v.Type()) {
+			if tracked(v.Type()) {
 				b.operand(v)
 				b.unify(i.Map, v)
 			}
@@ -617,7 +630,7 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 			b.operand(i.Index)
 			b.unify(i.X, i.Index)
 		}
-		if !i.CommaOk && isChan(i.Type()) {
+		if !i.CommaOk && tracked(i.Type()) {
 			b.unify(i, i.X)
 			b.facts[b.node(i)].nil = true // a missing key gives a nil channel
 		}
@@ -790,7 +803,7 @@ func (b *builder) call(fn *ssa.Function, call ssa.CallInstruction) {
 			if len(c.Args) > 0 && container(c.Args[0].Type()) {
 				b.operand(c.Args[0])
 				for _, a := range c.Args[1:] {
-					if isChan(a.Type()) {
+					if tracked(a.Type()) {
 						b.operand(a)
 						b.unify(c.Args[0], a)
 					}

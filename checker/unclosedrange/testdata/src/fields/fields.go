@@ -620,3 +620,102 @@ func (t *TimedTicker) run(max int) {
 }
 
 func (t *TimedTicker) Next() int { return <-t.c }
+
+// An event emitter's listeners, map[string][]chan T: Off closes them in
+// one twin, and only forgets them in the other.
+
+type Emitter struct {
+	mu        sync.Mutex
+	listeners map[string][]chan string
+}
+
+func (e *Emitter) On(name string, cb func(string)) {
+	ch := make(chan string, 1)
+	e.mu.Lock()
+	e.listeners[name] = append(e.listeners[name], ch)
+	e.mu.Unlock()
+	go func() {
+		for v := range ch { // want `this goroutine ranges over ch, which nothing in the package closes`
+			cb(v)
+		}
+	}()
+}
+
+func (e *Emitter) Emit(name, v string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, ch := range e.listeners[name] {
+		ch <- v
+	}
+}
+
+func (e *Emitter) Off(name string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	delete(e.listeners, name)
+}
+
+type ClosingEmitter struct {
+	mu        sync.Mutex
+	listeners map[string][]chan string
+}
+
+func (e *ClosingEmitter) On(name string, cb func(string)) {
+	ch := make(chan string, 1)
+	e.mu.Lock()
+	e.listeners[name] = append(e.listeners[name], ch)
+	e.mu.Unlock()
+	go func() {
+		for v := range ch {
+			cb(v)
+		}
+	}()
+}
+
+func (e *ClosingEmitter) Off(name string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, ch := range e.listeners[name] {
+		close(ch)
+	}
+	delete(e.listeners, name)
+}
+
+// A generic pool: the go statement calls an instance of the method.
+
+type GenericPool[T any] struct{ jobs chan T }
+
+func NewGenericPool[T any](n int, f func(T)) *GenericPool[T] {
+	p := &GenericPool[T]{jobs: make(chan T)}
+	for range n {
+		go p.worker(f)
+	}
+	return p
+}
+
+func (p *GenericPool[T]) worker(f func(T)) {
+	for j := range p.jobs { // want `this goroutine ranges over p.jobs, which nothing in the package closes`
+		f(j)
+	}
+}
+
+func (p *GenericPool[T]) Submit(j T) { p.jobs <- j }
+
+type ClosingGenericPool[T any] struct{ jobs chan T }
+
+func NewClosingGenericPool[T any](n int, f func(T)) *ClosingGenericPool[T] {
+	p := &ClosingGenericPool[T]{jobs: make(chan T)}
+	for range n {
+		go p.worker(f)
+	}
+	return p
+}
+
+func (p *ClosingGenericPool[T]) worker(f func(T)) {
+	for j := range p.jobs {
+		f(j)
+	}
+}
+
+func (p *ClosingGenericPool[T]) Submit(j T) { p.jobs <- j }
+func (p *ClosingGenericPool[T]) Close()     { close(p.jobs) }
