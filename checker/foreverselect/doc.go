@@ -69,6 +69,12 @@
 // return is no way out: once the context is done that case is always
 // ready, and the loop spins.
 //
+// The recursive setTimeout of Node.js has no loop but the same defect: a
+// function that schedules itself again with time.AfterFunc each time it
+// runs, and throws the returned *time.Timer away, runs until the program
+// ends. It is reported unless the function can return before scheduling
+// (a stop flag checked first) or keeps the timer, for Stop to stop.
+//
 // What counts as a way out: a return, a break or goto that leaves the loop,
 // a loop condition (for !stopped.Load() { ... }, for ctx.Err() == nil {
 // ... }), a panic or a call that never returns (os.Exit, log.Fatal,

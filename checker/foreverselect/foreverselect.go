@@ -73,9 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if len(gos) == 0 {
-		return nil, nil
-	}
+	c.selfScheduling()
 	for _, cur := range gos {
 		g := cur.Node().(*ast.GoStmt)
 		if lifetime.Program(pass.TypesInfo, pass.Pkg, path(cur)) {
@@ -95,6 +93,115 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// selfScheduling reports functions that schedule themselves again with
+// time.AfterFunc each time they run and throw the timer away: the
+// recursive setTimeout of Node.js, a chain of goroutines nothing can stop.
+func (c *checker) selfScheduling() {
+	info := c.pass.TypesInfo
+	for cur := range c.insp.Root().Preorder((*ast.ExprStmt)(nil)) {
+		call, ok := cur.Node().(*ast.ExprStmt).X.(*ast.CallExpr)
+		if !ok || len(call.Args) != 2 || c.skip[c.pass.Fset.File(call.Pos())] ||
+			!typematch.IsFunction(typeutil.Callee(info, call), "time", "AfterFunc") {
+			continue
+		}
+		// The statement must be at the top level of a declared function,
+		// which it schedules again, with no return before it.
+		block, ok := cur.Parent().Node().(*ast.BlockStmt)
+		if !ok {
+			continue
+		}
+		decl, ok := cur.Parent().Parent().Node().(*ast.FuncDecl)
+		if !ok || decl.Body != block {
+			continue
+		}
+		fn, ok := info.Defs[decl.Name].(*types.Func)
+		if !ok || !c.schedules(call.Args[1], fn) || c.returnsBefore(decl.Body, call.Pos()) {
+			continue
+		}
+		if c.onlyProgramCalls(fn) {
+			continue
+		}
+		c.pass.Report(analysis.Diagnostic{
+			Pos: call.Pos(),
+			End: call.End(),
+			Message: fmt.Sprintf("%s schedules itself again with time.AfterFunc each time it runs and drops the *time.Timer: nothing can stop the chain, so it runs until the program ends and leaks when its caller is done; "+
+				"keep the timer and Stop it in Stop or Close, or run a goroutine that selects on a ticker and <-ctx.Done()", decl.Name.Name),
+			Related: []analysis.RelatedInformation{{Pos: decl.Name.Pos(), Message: "the function it schedules"}},
+		})
+	}
+}
+
+// schedules reports whether f, the function passed to time.AfterFunc, is
+// fn or a function literal that calls fn.
+func (c *checker) schedules(f ast.Expr, fn *types.Func) bool {
+	info := c.pass.TypesInfo
+	switch f := ast.Unparen(f).(type) {
+	case *ast.Ident:
+		return info.Uses[f] == fn
+	case *ast.SelectorExpr:
+		return info.Uses[f.Sel] == fn
+	case *ast.FuncLit:
+		found := false
+		ast.Inspect(f.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if callee := typeutil.StaticCallee(info, call); callee != nil && callee.Origin() == fn {
+					found = true
+				}
+			}
+			_, lit := n.(*ast.FuncLit)
+			return !found && !lit
+		})
+		return found
+	}
+	return false
+}
+
+// returnsBefore reports whether body has a return, or a call that never
+// returns, before pos, outside function literals: a way out of the chain.
+func (c *checker) returnsBefore(body *ast.BlockStmt, pos token.Pos) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= pos {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		case *ast.CallExpr:
+			found = c.noReturn(n)
+		}
+		return !found
+	})
+	return found
+}
+
+// onlyProgramCalls reports whether every call of fn is in code that runs
+// once for the program (func main, init...), and code outside the package
+// cannot call it.
+func (c *checker) onlyProgramCalls(fn *types.Func) bool {
+	if fn.Exported() && c.pass.Pkg.Name() != "main" {
+		return false
+	}
+	calls := 0
+	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		callee := typeutil.StaticCallee(c.pass.TypesInfo, call)
+		if callee == nil || callee.Origin() != fn {
+			continue
+		}
+		if self := c.decls[fn]; self != nil && self.Pos() <= call.Pos() && call.Pos() < self.End() {
+			continue // the function scheduling itself
+		}
+		calls++
+		if !lifetime.Program(c.pass.TypesInfo, c.pass.Pkg, path(cur)) {
+			return false
+		}
+	}
+	return calls > 0
 }
 
 // path returns the nodes enclosing cur, innermost first, as
