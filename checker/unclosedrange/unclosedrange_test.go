@@ -11,7 +11,7 @@ import (
 
 // Test checks the diagnostics against the // want comments.
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unclosedrange.Analyzer, "a", "mainpkg")
+	analysistest.Run(t, analysistest.TestData(), unclosedrange.Analyzer, "a", "mainpkg", "fields")
 }
 
 // TestRelated checks the related positions: the go statement and the

@@ -296,6 +296,10 @@ func (b *builder) initNode(k any, i int) {
 	}
 }
 
+// mainPkg reports whether the package is a main package, which no other
+// package imports: its exported names are as private as the others.
+func (b *builder) mainPkg() bool { return b.pass.Pkg.Name() == "main" }
+
 func (b *builder) find(i int) int {
 	for b.parent[i] != i {
 		b.parent[i] = b.parent[b.parent[i]]
@@ -361,14 +365,43 @@ func isChan(t types.Type) bool {
 	return ok
 }
 
-// tracked reports whether values of type t are nodes: channels and
-// pointers to channel variables.
+// tracked reports whether values of type t are nodes: channels,
+// containers of channels, and pointers to variables of either.
 func tracked(t types.Type) bool {
-	if isChan(t) {
+	if isChan(t) || container(t) {
 		return true
 	}
 	if p, ok := t.Underlying().(*types.Pointer); ok {
-		return isChan(p.Elem())
+		return isChan(p.Elem()) || container(p.Elem())
+	}
+	return false
+}
+
+// container reports whether t holds channels the analysis follows through
+// it: a map whose keys or elements are channels, a slice or array of
+// channels, or a pointer to such an array. A container and the channels in
+// it share a node, as a pointer and its pointee do: what is put in may be
+// what is taken out.
+func container(t types.Type) bool { return holds(t, 0) }
+
+// holds reports whether t is a container of channels, or of containers of
+// channels (map[string][]chan T), depth levels down.
+func holds(t types.Type, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	in := func(e types.Type) bool { return isChan(e) || holds(e, depth+1) }
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		return in(u.Key()) || in(u.Elem())
+	case *types.Slice:
+		return in(u.Elem())
+	case *types.Array:
+		return in(u.Elem())
+	case *types.Pointer:
+		if a, ok := u.Elem().Underlying().(*types.Array); ok {
+			return in(a.Elem())
+		}
 	}
 	return false
 }
@@ -388,7 +421,7 @@ func fieldVar(t types.Type, i int, ptr bool) *types.Var {
 		return nil
 	}
 	f := st.Field(i)
-	if !isChan(f.Type()) {
+	if !isChan(f.Type()) && !container(f.Type()) {
 		return nil
 	}
 	return f.Origin()
@@ -415,6 +448,11 @@ func (b *builder) scanCallers() {
 							sc = o // a call of an instance is a call of the generic body
 						}
 						b.res.calls[sc] = append(b.res.calls[sc], call)
+						if o := sc.Origin(); o != nil && o != sc {
+							// A call of an instance of a generic function is
+							// also a call of the function whose body it runs.
+							b.res.calls[o] = append(b.res.calls[o], call)
+						}
 					}
 				}
 				if mc, ok := instr.(*ssa.MakeClosure); ok {
@@ -568,6 +606,11 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 			case *ssa.Global, *ssa.Alloc, *ssa.FreeVar, *ssa.Parameter, *ssa.Phi:
 				b.unify(i, addr) // pointer and pointee share a node
 				return
+			case *ssa.IndexAddr:
+				if container(addr.X.Type()) {
+					b.unify(i, addr) // an element of a slice or array
+					return
+				}
 			}
 			b.external(i)
 			return
@@ -581,6 +624,55 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 
 	case *ssa.FieldAddr, *ssa.Alloc:
 		return // handled by their uses
+
+	case *ssa.MakeMap, *ssa.MakeSlice:
+		if tracked(instr.(ssa.Value).Type()) {
+			b.node(instr.(ssa.Value))
+		}
+		return
+
+	case *ssa.MapUpdate:
+		if !container(i.Map.Type()) {
+			break
+		}
+		b.operand(i.Map)
+		for _, v := range []ssa.Value{i.Key, i.Value} {
+			if tracked(v.Type()) {
+				b.operand(v)
+				b.unify(i.Map, v)
+			}
+		}
+		return
+
+	case *ssa.Lookup:
+		if !container(i.X.Type()) {
+			break
+		}
+		b.operand(i.X)
+		if isChan(i.Index.Type()) {
+			b.operand(i.Index)
+			b.unify(i.X, i.Index)
+		}
+		if !i.CommaOk && tracked(i.Type()) {
+			b.unify(i, i.X)
+			b.facts[b.node(i)].nil = true // a missing key gives a nil channel
+		}
+		return
+
+	case *ssa.IndexAddr, *ssa.Index, *ssa.Slice:
+		x := instr.Operands(nil)[0]
+		if !container((*x).Type()) {
+			break
+		}
+		b.operand(*x)
+		b.unify(instr.(ssa.Value), *x)
+		return
+
+	case *ssa.Range:
+		if container(i.X.Type()) {
+			b.operand(i.X)
+			return // Next's key and value are handled by their Extracts
+		}
 
 	case *ssa.Store:
 		if !tracked(i.Val.Type()) {
@@ -596,6 +688,11 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 		case *ssa.Global, *ssa.Alloc, *ssa.FreeVar:
 			b.unify(i.Val, addr)
 			return
+		case *ssa.IndexAddr:
+			if container(addr.X.Type()) {
+				b.unify(i.Val, addr)
+				return
+			}
 		}
 		b.escape(i.Val)
 		b.external(i.Val)
@@ -630,9 +727,21 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 		if !tracked(i.Type()) {
 			return
 		}
-		if call, ok := i.Tuple.(*ssa.Call); ok {
-			if callee := b.staticCallee(call); callee != nil {
+		switch t := i.Tuple.(type) {
+		case *ssa.Call:
+			if callee := b.staticCallee(t); callee != nil {
 				b.unifyKey(i, returnKey{callee, i.Index})
+				return
+			}
+		case *ssa.Lookup:
+			if i.Index == 0 && container(t.X.Type()) {
+				b.unify(i, t.X)
+				b.facts[b.node(i)].nil = true
+				return
+			}
+		case *ssa.Next:
+			if r, ok := t.Iter.(*ssa.Range); ok && !t.IsString && container(r.X.Type()) {
+				b.unify(i, r.X)
 				return
 			}
 		}
@@ -709,10 +818,34 @@ func (b *builder) call(fn *ssa.Function, call ssa.CallInstruction) {
 			}
 			return
 		case "len", "cap":
-			if len(c.Args) == 1 && tracked(c.Args[0].Type()) {
+			if len(c.Args) == 1 && tracked(c.Args[0].Type()) && !container(c.Args[0].Type()) {
 				b.facts[b.node(b.key(c.Args[0]))].len = true
 			}
 			return
+		case "delete", "clear":
+			if len(c.Args) > 0 && container(c.Args[0].Type()) {
+				b.operand(c.Args[0])
+				for _, a := range c.Args[1:] {
+					if tracked(a.Type()) {
+						b.operand(a)
+						b.unify(c.Args[0], a)
+					}
+				}
+				return
+			}
+		case "append", "copy":
+			if len(c.Args) > 0 && container(c.Args[0].Type()) {
+				for _, a := range c.Args {
+					if tracked(a.Type()) {
+						b.operand(a)
+						b.unify(c.Args[0], a)
+					}
+				}
+				if v := call.Value(); v != nil && tracked(v.Type()) {
+					b.unify(v, c.Args[0])
+				}
+				return
+			}
 		}
 		for _, a := range c.Args {
 			if tracked(a.Type()) {

@@ -23,7 +23,7 @@ func (w *Watcher) flush()       {}
 // setInterval(flush, 1000) and an event listener, with no clearInterval.
 func (w *Watcher) Start() {
 	go func() {
-		for { // want `this goroutine's for-select loop has no way out \(no return, no break, no closed channel ends it\): it leaks when its caller is done; add a case <-ctx.Done\(\): return`
+		for { // want `this goroutine's for-select loop has no way out \(no return, no break, no closed channel ends it\): it never exits, and leaks when its caller is done; add a case <-ctx.Done\(\): return \(or a done channel its owner closes in Stop or Close\)`
 			select {
 			case ev := <-w.events:
 				w.handle(ev)

@@ -35,3 +35,19 @@ func (w *Watcher) loop(ctx context.Context) {
 		}
 	}
 }
+
+// A loop in a function the goroutine calls: the go statement and the call.
+
+func Sweep(sweep func()) {
+	go func() { // related "the goroutine is started here"
+		defer println("done")
+		sweepLoop(sweep) // related "the goroutine calls sweepLoop here, and the call never returns"
+	}()
+}
+
+func sweepLoop(sweep func()) {
+	for { // want `sleep-and-poll loop has no way out`
+		time.Sleep(time.Minute)
+		sweep()
+	}
+}

@@ -158,8 +158,8 @@ func (q *Queue) Run() {
 	}
 }
 
-// A channel in a struct field belongs to an object that may be meant to
-// live as long as the program: not reported, closed or not.
+// A channel in a struct field that nothing in the package closes: the
+// goroutine the constructor starts never exits.
 
 type pump struct {
 	events chan int
@@ -172,7 +172,7 @@ func newPump() *pump {
 }
 
 func (p *pump) loop() {
-	for e := range p.events {
+	for e := range p.events { // want `this goroutine ranges over p.events, which nothing in the package closes: it never exits, and leaks when its owner is done; close\(p.events\) in a Close or Stop method after the last send \(the sender owns the close\)`
 		_ = e
 	}
 }

@@ -95,3 +95,89 @@ func methodValue() {
 }
 
 func (s *server) take(ch chan int) { <-ch }
+
+// Channels kept in a map share the map's class: what is put in may be
+// what is taken out, by lookup, by range or by delete.
+
+type hub struct {
+	clients map[int]chan string
+}
+
+func (h *hub) add(id int) {
+	ch := make(chan string) // want `makes=1 send=1 recv=1 close=1 \[stored\]`
+	h.clients[id] = ch
+	go func() {
+		for range ch {
+		}
+	}()
+}
+
+func (h *hub) send(id int, m string) {
+	if ch, ok := h.clients[id]; ok {
+		ch <- m
+	}
+}
+
+func (h *hub) closeAll() {
+	for _, ch := range h.clients {
+		close(ch)
+	}
+}
+
+func setOfChannels() {
+	subs := map[chan int]bool{}
+	ch := make(chan int) // want `makes=1 send=1 recv=0 close=1 \[\]`
+	subs[ch] = true
+	for c := range subs {
+		c <- 1
+	}
+	delete(subs, ch)
+	close(ch)
+}
+
+// A slice of channels, filled by append and by index.
+
+func slices() {
+	var workers []chan int
+	for range 4 {
+		workers = append(workers, make(chan int)) // want `makes=1 send=1 recv=1 close=1 \[\]`
+	}
+	for _, w := range workers {
+		go func() {
+			for range w {
+			}
+		}()
+	}
+	workers[0] <- 1
+	for i := range workers {
+		close(workers[i])
+	}
+}
+
+// A map handed to another package may have anything put in it.
+
+func mapEscapes() {
+	m := map[string]chan int{"a": make(chan int)} // want `makes=1 send=0 recv=0 close=0 \[external escsend escrecv\]`
+	fmt.Println(m)
+}
+
+// A map variable captured by closures, filled in one and read in another.
+
+func visit(xs []int, f func(int)) {
+	for _, x := range xs {
+		f(x)
+	}
+}
+
+func capturedMap(xs []int) {
+	done := make(map[int]chan struct{})
+	visit(xs, func(p int) {
+		done[p] = make(chan struct{}) // want `makes=1 send=0 recv=1 close=1 \[\]`
+	})
+	for _, x := range xs {
+		go func() { close(done[x]) }()
+	}
+	for _, x := range xs {
+		<-done[x]
+	}
+}
