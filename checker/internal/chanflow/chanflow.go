@@ -296,10 +296,6 @@ func (b *builder) initNode(k any, i int) {
 	}
 }
 
-// mainPkg reports whether the package is a main package, which no other
-// package imports: its exported names are as private as the others.
-func (b *builder) mainPkg() bool { return b.pass.Pkg.Name() == "main" }
-
 func (b *builder) find(i int) int {
 	for b.parent[i] != i {
 		b.parent[i] = b.parent[b.parent[i]]
