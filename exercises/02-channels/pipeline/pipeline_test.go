@@ -48,18 +48,47 @@ func drain[T any](t *testing.T, stage string, ch <-chan T) []T {
 	}
 }
 
-// goroutines counts the goroutines alive in the process. runtime.Stack lists
-// every goroutine that has not exited (and none that has), so two counts
-// taken while nothing else starts or ends goroutines can be compared.
+// goroutines counts the goroutines of the calling test's synctest bubble
+// (every goroutine of the program when it is called outside a bubble). The
+// test framework's own goroutines, which come and go as they please on a
+// busy machine, are left out, so a difference of two counts is exactly the
+// goroutines the code under test started or ended.
 func goroutines() int {
 	buf := make([]byte, 1<<16)
 	for {
 		n := runtime.Stack(buf, true)
 		if n < len(buf) {
-			return bytes.Count(buf[:n], []byte("\ngoroutine ")) + 1
+			buf = buf[:n]
+			break
 		}
 		buf = make([]byte, 2*len(buf))
 	}
+	// The first goroutine in the dump is the caller.
+	headers := bytes.Split(buf, []byte("\n\n"))
+	mine := bubble(headers[0])
+	n := 0
+	for _, g := range headers {
+		if mine == "" || bubble(g) == mine {
+			n++
+		}
+	}
+	return n
+}
+
+// bubble returns the synctest bubble named in a goroutine's header
+// ("goroutine 7 [chan send, synctest bubble 3]:"), or "" for a goroutine
+// outside any bubble.
+func bubble(g []byte) string {
+	header, _, _ := bytes.Cut(g, []byte("\n"))
+	_, id, ok := bytes.Cut(header, []byte(", synctest bubble "))
+	if !ok {
+		return ""
+	}
+	end := bytes.IndexFunc(id, func(r rune) bool { return r < '0' || r > '9' })
+	if end < 0 {
+		end = len(id)
+	}
+	return string(id[:end])
 }
 
 // closedWith returns a channel holding vs, already closed.
