@@ -213,7 +213,11 @@ func (c *checker) blank(cur inspector.Cursor, lhs, rhs []ast.Expr) {
 		if c.cleanupOnFailure(cur, call) {
 			return
 		}
-		if !c.strict && c.deliberate(cur, call, lhs) {
+		own := lhs // the left side that call's results go to
+		if len(lhs) == len(rhs) {
+			own = []ast.Expr{id}
+		}
+		if !c.strict && c.deliberate(cur, call, own) {
 			return
 		}
 		c.report(id.Pos(), id.End(), call)
