@@ -58,11 +58,15 @@
 //   - generated files.
 //
 // In the default mode, for real code, a comparison with one of the
-// package's own sentinels that the package never wraps is not reported
-// either: every use of the sentinel in the package (test files included)
-// compares it, returns it, assigns it, passes it to errors.Is or
-// errors.As, or formats it without %w, so the package only ever makes it
-// bare and == matches it as errors.Is does. Strict mode (accentvet
+// module's own sentinels (declared in the package or in another package of
+// its module, as bbolt's errors package) that the package never wraps is
+// not reported either: every use of the sentinel in the package (test
+// files included) compares it, returns it, assigns it, sends it on a
+// channel, stores it in a value with no Unwrap method, passes it to
+// errors.Is or errors.As, formats it without %w, or passes it to a
+// function of the package that does the same with its parameter (a
+// future's respond(err)), so the package only ever makes it bare and ==
+// matches it as errors.Is does. Strict mode (accentvet
 // -strict, as accent's grader runs it) reports it: a learner's package
 // grows, and the first fmt.Errorf("...: %w", ErrX) breaks the ==.
 //

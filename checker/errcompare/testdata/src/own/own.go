@@ -79,3 +79,89 @@ func handle() error { return handler(errKept) }
 func kept(err error) bool {
 	return err == errKept // want `comparing err == errKept misses wrapped errors`
 }
+
+// ErrShutdown reaches the caller through a future: respond sends it on a
+// channel, and Error returns what came. Passed only to the package's own
+// functions that keep it bare, it is never wrapped.
+var ErrShutdown = errors.New("shutdown")
+
+// ErrStale is stored in a record that has no Unwrap method, then returned.
+var ErrStale = errors.New("stale")
+
+type future struct {
+	errCh chan error
+	err   error
+}
+
+func (f *future) respond(err error) {
+	if f.errCh == nil {
+		return
+	}
+	f.errCh <- err
+	close(f.errCh)
+}
+
+func (f *future) Error() error {
+	if f.err == nil {
+		f.err = <-f.errCh
+	}
+	return f.err
+}
+
+type result struct {
+	value int
+	err   error
+}
+
+func shutdown(f *future) { f.respond(ErrShutdown) }
+
+func stale() result { return result{err: ErrStale} }
+
+func waitShutdown(f *future) bool {
+	return f.Error() == ErrShutdown
+}
+
+func isStale() bool {
+	return stale().err == ErrStale
+}
+
+// The twins: a function of the package that wraps its parameter with %w,
+// and an error type with an Unwrap method that keeps it.
+var (
+	ErrFull  = errors.New("full")
+	ErrTimed = errors.New("timed out")
+)
+
+func annotate(op string, err error) error { return fmt.Errorf("%s: %w", op, err) }
+
+type opError struct {
+	op  string
+	err error
+}
+
+func (e *opError) Error() string { return e.op + ": " + e.err.Error() }
+func (e *opError) Unwrap() error { return e.err }
+
+func push() error { return annotate("push", ErrFull) }
+
+func wait() error { return &opError{op: "wait", err: ErrTimed} }
+
+func full() bool {
+	return push() == ErrFull // want `comparing push\(\) == ErrFull misses wrapped errors`
+}
+
+func timed() bool {
+	return wait() == ErrTimed // want `comparing wait\(\) == ErrTimed misses wrapped errors`
+}
+
+// A parameter passed on through two of the package's functions, the last
+// of which wraps it.
+var ErrDeep = errors.New("deep")
+
+func relay(err error) error { return annotate("relay", err) }
+
+func deep() error { return relay(ErrDeep) }
+
+func isDeep() bool {
+	return deep() == ErrDeep // want `comparing deep\(\) == ErrDeep misses wrapped errors`
+}
