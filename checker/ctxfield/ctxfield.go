@@ -183,6 +183,10 @@ func methodUsers(pass *analysis.Pass, insp *inspector.Inspector, cands []*candid
 	for _, c := range cands {
 		byType[c.named] = append(byType[c.named], c)
 	}
+	var background map[*types.Func]bool
+	if !strict {
+		background = goOnly(pass, insp)
+	}
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if decl.Recv == nil || decl.Body == nil {
@@ -194,6 +198,9 @@ func methodUsers(pass *analysis.Pass, insp *inspector.Inspector, cands []*candid
 		}
 		named := recvNamed(fn)
 		if named == nil || byType[named] == nil || fixed.has(fn) || implementsFixed(named, fn, ifaces) {
+			continue
+		}
+		if !strict && (background[fn] || carrierMethod(named, fn)) {
 			continue
 		}
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -618,4 +625,67 @@ func fromParam(info *types.Info, ftype *ast.FuncType, body *ast.BlockStmt, e ast
 		return found
 	}
 	return false
+}
+
+// goOnly returns the methods of the package that are only ever started as
+// goroutines, go c.fetch(), and never called or taken as values: the work
+// they do runs in the background, for the life of the value, and the
+// context stored for it is the value's lifetime, not a caller's call.
+func goOnly(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Func]bool {
+	info := pass.TypesInfo
+	started := make(map[*ast.SelectorExpr]bool)
+	for cur := range insp.Root().Preorder((*ast.GoStmt)(nil)) {
+		if sel, ok := ast.Unparen(cur.Node().(*ast.GoStmt).Call.Fun).(*ast.SelectorExpr); ok {
+			started[sel] = true
+		}
+	}
+	only := make(map[*types.Func]bool)
+	other := make(map[*types.Func]bool)
+	for cur := range insp.Root().Preorder((*ast.SelectorExpr)(nil)) {
+		sel := cur.Node().(*ast.SelectorExpr)
+		fn, ok := info.Uses[sel.Sel].(*types.Func)
+		if !ok || fn.Pkg() != pass.Pkg || fn.Signature().Recv() == nil {
+			continue
+		}
+		fn = fn.Origin()
+		if started[sel] {
+			only[fn] = true
+		} else {
+			other[fn] = true
+		}
+	}
+	for fn := range other {
+		delete(only, fn)
+	}
+	return only
+}
+
+// carrierMethod reports whether fn is Get, Set or Keys of a type that has
+// all three with the signatures of OpenTelemetry's
+// propagation.TextMapCarrier: a carrier that a propagator reads and writes
+// through its interface, which has no room for a context, and which is
+// made for one call from that call's context. The package that declares
+// the carrier need not import the interface.
+func carrierMethod(named *types.Named, fn *types.Func) bool {
+	if fn.Name() != "Get" && fn.Name() != "Set" && fn.Name() != "Keys" {
+		return false
+	}
+	str := types.Typ[types.String]
+	want := map[string]*types.Signature{
+		"Get":  types.NewSignatureType(nil, nil, nil, types.NewTuple(types.NewParam(0, nil, "", str)), types.NewTuple(types.NewParam(0, nil, "", str)), false),
+		"Set":  types.NewSignatureType(nil, nil, nil, types.NewTuple(types.NewParam(0, nil, "", str), types.NewParam(0, nil, "", str)), nil, false),
+		"Keys": types.NewSignatureType(nil, nil, nil, nil, types.NewTuple(types.NewParam(0, nil, "", types.NewSlice(str))), false),
+	}
+	for name, sig := range want {
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(named), true, nil, name)
+		m, ok := obj.(*types.Func)
+		if !ok {
+			return false
+		}
+		got := m.Signature()
+		if !types.Identical(types.NewSignatureType(nil, nil, nil, got.Params(), got.Results(), got.Variadic()), sig) {
+			return false
+		}
+	}
+	return true
 }

@@ -75,9 +75,14 @@
 //     or in a package it imports (driver.Tx's Commit and Rollback, a gRPC
 //     stream's SendMsg, the package's own Step.Run), when the method takes
 //     no context there: the type can only take one through a field;
+//   - Get, Set and Keys of a carrier with the method set of OpenTelemetry's
+//     propagation.TextMapCarrier, which a propagator reads through that
+//     interface even where the package does not import it;
 //   - a handle for work already running under the context: the function
 //     that stores it also starts a goroutine (go j.run()), whose lifetime
-//     the context bounds.
+//     the context bounds, or the only method that works under it is only
+//     ever started as a goroutine (go c.refresh()): background work for
+//     the life of the value, which the stored context bounds.
 //
 // Strict mode (accentvet -strict, as accent's grader runs it) reports
 // those too, as a learner should first try to pass ctx to each call.

@@ -79,3 +79,69 @@ func NewPoll(ctx context.Context, url string) *pollStep { return &pollStep{ctx: 
 func (p *pollStep) Run() error { return nil }
 
 func (p *pollStep) Poll() error { return get(p.ctx, p.url) }
+
+// A carrier with the method set of OpenTelemetry's TextMapCarrier, which
+// a propagator reads through its interface: the package need not import
+// it.
+type IncomingCarrier struct {
+	ctx context.Context
+}
+
+func NewIncomingCarrier(ctx context.Context) *IncomingCarrier { return &IncomingCarrier{ctx: ctx} }
+
+func (c *IncomingCarrier) Get(key string) string { return lookup(c.ctx, key) }
+func (c *IncomingCarrier) Set(key, value string) {}
+func (c *IncomingCarrier) Keys() []string        { return nil }
+
+func lookup(ctx context.Context, key string) string {
+	if ctx.Err() != nil {
+		return ""
+	}
+	return key
+}
+
+// The twin: Get alone is not the carrier's method set.
+type getter struct {
+	ctx context.Context // want `stores a caller.s context`
+}
+
+func newGetter(ctx context.Context) *getter { return &getter{ctx: ctx} }
+
+func (g *getter) Get(key string) string { return lookup(g.ctx, key) }
+
+// Credentials whose background refresh runs under the context they were
+// given for their lifetime: the method that uses it is only ever started
+// as a goroutine, by a method that does not store the context.
+type creds struct {
+	ctx   context.Context
+	token string
+}
+
+func NewCreds(ctx context.Context) *creds { return &creds{ctx: ctx} }
+
+func (c *creds) Token() string {
+	if c.token == "" {
+		go c.refresh()
+	}
+	return c.token
+}
+
+func (c *creds) refresh() { c.token = lookup(c.ctx, "token") }
+
+// The twin: the same refresh also called in the caller's goroutine.
+type syncCreds struct {
+	ctx   context.Context // want `stores a caller.s context`
+	token string
+}
+
+func NewSyncCreds(ctx context.Context) *syncCreds { return &syncCreds{ctx: ctx} }
+
+func (c *syncCreds) Token() string {
+	if c.token == "" {
+		c.refresh()
+	}
+	go c.refresh()
+	return c.token
+}
+
+func (c *syncCreds) refresh() { c.token = lookup(c.ctx, "token") }
