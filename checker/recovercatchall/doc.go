@@ -73,6 +73,15 @@
 //     defer func() { recover() }(); mustPanic(); t.Fatal("no panic");
 //   - generated files.
 //
+// In the default mode, for real code, a recover is not reported when it
+// guards only a close of a channel or a send on one (the statements after
+// the defer are ch <- v, close(ch), reflect's v.Send or v.Close, and a
+// bare return): the "close unless already closed" idiom, where the only
+// panic possible is the runtime's for a closed channel. Strict mode
+// (accentvet -strict, as accent's grader runs it) reports it: the channel's
+// owner should be the only one to close it, once, and a learner should
+// learn that first.
+//
 // Coming from Node.js: try { ... } catch {} around everything, or
 // process.on('uncaughtException', () => {}), keeps a process alive in an
 // unknown state. Go's panics are for the bugs, not for expected failures,

@@ -17,6 +17,7 @@ import (
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/errflow"
 	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
@@ -30,6 +31,10 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://pkg.go.dev/github.com/accent-go/accent/checker/recovercatchall",
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
+}
+
+func init() {
+	mode.Register(Analyzer, "also report a recover that guards only a close or a send on a channel that may be closed")
 }
 
 const message = "recover() swallows the panic: a panic is a bug, not an exception; " +
@@ -51,6 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 			deferrers[callee.Origin()] = append(deferrers[callee.Origin()], fn)
 		}
 	}
+	strict := mode.Strict(pass)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if generated.Skip(pass.Fset, file) {
@@ -70,6 +76,9 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			c := &checker{pass: pass, fn: fn}
+			if !strict && guardsChannelOnly(pass.TypesInfo, cur) {
+				continue
+			}
 			if f, errVar := c.returnsError(cur, deferrers); f != nil {
 				if !c.handsOn(errVar) {
 					pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: nilErrorMessage(f, errVar)})
@@ -458,4 +467,106 @@ func failsTest(obj types.Object) bool {
 		return false
 	}
 	return slices.Contains([]string{"Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow", "Skip", "Skipf", "SkipNow"}, fn.Name())
+}
+
+// guardsChannelOnly reports whether the recover at cur is made by a
+// function literal deferred by a function whose statements after the
+// defer, the only ones the recover can guard, are a close of a channel or
+// a send on one (ch <- v, close(ch), or reflect's v.Send and v.Close), with
+// at most a return: the "close unless already closed" and "send unless
+// closed" idioms, where the only panic possible is the runtime's for a
+// closed channel, and no bug of the function's own is hidden.
+func guardsChannelOnly(info *types.Info, cur inspector.Cursor) bool {
+	var lit inspector.Cursor
+	for e := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		lit = e
+		break
+	}
+	if _, ok := lit.Node().(*ast.FuncLit); !ok {
+		return false
+	}
+	call, ok := lit.Parent().Node().(*ast.CallExpr)
+	if !ok || ast.Unparen(call.Fun) != lit.Node() {
+		return false
+	}
+	deferCur := lit.Parent().Parent()
+	if _, ok := deferCur.Node().(*ast.DeferStmt); !ok {
+		return false
+	}
+	block, ok := deferCur.Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	if _, ok := deferCur.Parent().Parent().Node().(*ast.FuncDecl); !ok {
+		if _, ok := deferCur.Parent().Parent().Node().(*ast.FuncLit); !ok {
+			return false // the defer must sit in the function's own body
+		}
+	}
+	i := slices.Index(block.List, ast.Stmt(deferCur.Node().(*ast.DeferStmt)))
+	if i < 0 {
+		return false
+	}
+	rest := block.List[i+1:]
+	ops := 0
+	for _, st := range rest {
+		switch st := st.(type) {
+		case *ast.SendStmt:
+			if !simple(st.Chan) || !simple(st.Value) {
+				return false
+			}
+			ops++
+		case *ast.ExprStmt:
+			call, ok := ast.Unparen(st.X).(*ast.CallExpr)
+			if !ok || !channelOp(info, call) {
+				return false
+			}
+			ops++
+		case *ast.ReturnStmt:
+			if len(st.Results) > 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return ops > 0
+}
+
+// channelOp reports whether call is close(ch) or reflect's v.Send(x) or
+// v.Close(), with plain operands.
+func channelOp(info *types.Info, call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if !simple(a) {
+			return false
+		}
+	}
+	if errflow.IsBuiltin(info, call, "close") {
+		return true
+	}
+	fn, ok := errflow.Callee(info, call).(*types.Func)
+	return ok && typematch.IsMethod(fn, "reflect", "Value", "Send", "Close")
+}
+
+// simple reports whether e cannot panic by itself: a name, a field, a
+// constant, or the address or dereference-free composite of those.
+func simple(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return true
+	case *ast.SelectorExpr:
+		return simple(e.X)
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if !simple(elt) {
+				return false
+			}
+		}
+		return true
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && simple(e.X)
+	}
+	return false
 }
