@@ -72,6 +72,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if !strict && !c.plain {
 			continue // a handle for work it started under the context
 		}
+		if !strict && fluent(c.named) {
+			continue // a builder for one call, made from that call's context
+		}
 		subject := fmt.Sprintf("field %s of %s stores", c.name, c.named.Obj().Name())
 		if len(c.field.Names) == 0 {
 			subject = c.named.Obj().Name() + " embeds"
@@ -688,4 +691,30 @@ func carrierMethod(named *types.Named, fn *types.Func) bool {
 		}
 	}
 	return true
+}
+
+// fluent reports whether named is a builder: at least two of its methods
+// take the receiver's type and return it alone, as WithScores and Limit
+// do in client.NewSearchBuilder(ctx, index, q).WithScores().Limit(10).Run().
+// Such a value is made for one call, from that call's context, and lives
+// only for the chain, as http.NewRequestWithContext keeps its context in
+// the request.
+func fluent(named *types.Named) bool {
+	ptr := types.NewPointer(named)
+	mset := types.NewMethodSet(ptr)
+	n := 0
+	for sel := range mset.Methods() {
+		sig := sel.Obj().(*types.Func).Signature()
+		if sig.Results().Len() != 1 {
+			continue
+		}
+		r := types.Unalias(sig.Results().At(0).Type())
+		if p, ok := r.(*types.Pointer); ok {
+			r = types.Unalias(p.Elem())
+		}
+		if rn, ok := r.(*types.Named); ok && rn.Origin() == named {
+			n++
+		}
+	}
+	return n >= 2
 }

@@ -78,6 +78,10 @@
 //   - Get, Set and Keys of a carrier with the method set of OpenTelemetry's
 //     propagation.TextMapCarrier, which a propagator reads through that
 //     interface even where the package does not import it;
+//   - a fluent builder, with two or more methods that return the type
+//     itself (client.NewSearchBuilder(ctx, q).Limit(10).Run()): made for
+//     one call from that call's context, as http.NewRequestWithContext
+//     keeps its context in the request;
 //   - a handle for work already running under the context: the function
 //     that stores it also starts a goroutine (go j.run()), whose lifetime
 //     the context bounds, or the only method that works under it is only

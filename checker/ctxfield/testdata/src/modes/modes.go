@@ -145,3 +145,31 @@ func (c *syncCreds) Token() string {
 }
 
 func (c *syncCreds) refresh() { c.token = lookup(c.ctx, "token") }
+
+// A fluent builder made for one call from that call's context, as
+// http.NewRequestWithContext keeps it in the request.
+type SearchBuilder struct {
+	ctx   context.Context
+	query string
+	limit int
+	desc  bool
+}
+
+func NewSearchBuilder(ctx context.Context, q string) *SearchBuilder {
+	return &SearchBuilder{ctx: ctx, query: q}
+}
+
+func (b *SearchBuilder) Limit(n int) *SearchBuilder { b.limit = n; return b }
+func (b *SearchBuilder) Desc() *SearchBuilder       { b.desc = true; return b }
+func (b *SearchBuilder) Run() string                { return lookup(b.ctx, b.query) }
+
+// The twin: one setter that returns the value is not a builder.
+type Session struct {
+	ctx  context.Context // want `stores a caller.s context`
+	name string
+}
+
+func NewSession(ctx context.Context) *Session { return &Session{ctx: ctx} }
+
+func (s *Session) Named(n string) *Session { s.name = n; return s }
+func (s *Session) Query(q string) string   { return lookup(s.ctx, q) }
