@@ -206,11 +206,35 @@ func (c *checker) handsOn(errVar *types.Var) bool {
 				}
 			}
 		case *ast.CallExpr:
-			found = c.stops(n)
+			found = c.stops(n) || c.recordsError(n)
 		}
 		return !found
 	})
 	return found
+}
+
+// recordsError reports whether call is a method call on a value from
+// outside the deferred function that is given an error made there, as in
+// cmd.SetErr(fmt.Errorf("panic: %v", r)): the panic is kept, as an
+// error, by a command or result object that the caller reads.
+func (c *checker) recordsError(call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s, ok := info.Selections[sel]; !ok || s.Kind() != types.MethodVal || !c.nonLocal(sel.X) {
+		return false
+	}
+	for _, a := range call.Args {
+		if inner, ok := ast.Unparen(a).(*ast.CallExpr); ok && errflow.ImplementsError(info.TypeOf(a)) {
+			fn := errflow.Callee(info, inner)
+			if typematch.IsFunction(fn, "fmt", "Errorf") || typematch.IsFunction(fn, "errors", "New") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stops reports whether call panics again, ends the program or the
@@ -471,11 +495,11 @@ func failsTest(obj types.Object) bool {
 
 // guardsChannelOnly reports whether the recover at cur is made by a
 // function literal deferred by a function whose statements after the
-// defer, the only ones the recover can guard, are a close of a channel or
-// a send on one (ch <- v, close(ch), or reflect's v.Send and v.Close), with
-// at most a return: the "close unless already closed" and "send unless
-// closed" idioms, where the only panic possible is the runtime's for a
-// closed channel, and no bug of the function's own is hidden.
+// defer, the only ones the recover can guard, end with a close of a
+// channel or a send on one (ch <- v, close(ch), or reflect's v.Send and
+// v.Close, with plain operands), before at most a bare return: the "close
+// unless already closed" and "send unless closed" idioms, whose point is
+// the runtime's panic for a closed channel.
 func guardsChannelOnly(info *types.Info, cur inspector.Cursor) bool {
 	var lit inspector.Cursor
 	for e := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
@@ -507,29 +531,22 @@ func guardsChannelOnly(info *types.Info, cur inspector.Cursor) bool {
 		return false
 	}
 	rest := block.List[i+1:]
-	ops := 0
-	for _, st := range rest {
-		switch st := st.(type) {
-		case *ast.SendStmt:
-			if !simple(st.Chan) || !simple(st.Value) {
-				return false
-			}
-			ops++
-		case *ast.ExprStmt:
-			call, ok := ast.Unparen(st.X).(*ast.CallExpr)
-			if !ok || !channelOp(info, call) {
-				return false
-			}
-			ops++
-		case *ast.ReturnStmt:
-			if len(st.Results) > 0 {
-				return false
-			}
-		default:
-			return false
+	if n := len(rest); n > 0 {
+		if ret, ok := rest[n-1].(*ast.ReturnStmt); ok && len(ret.Results) == 0 {
+			rest = rest[:n-1]
 		}
 	}
-	return ops > 0
+	if len(rest) == 0 {
+		return false
+	}
+	switch st := rest[len(rest)-1].(type) {
+	case *ast.SendStmt:
+		return simple(st.Chan) && simple(st.Value)
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(st.X).(*ast.CallExpr)
+		return ok && channelOp(info, call)
+	}
+	return false
 }
 
 // channelOp reports whether call is close(ch) or reflect's v.Send(x) or

@@ -3,6 +3,7 @@
 package changuard
 
 import (
+	"fmt"
 	"log"
 	"reflect"
 )
@@ -61,4 +62,55 @@ func closeErr(ch chan Status) (err error) {
 	defer func() { recover() }()
 	close(ch)
 	return
+}
+
+type conn struct{ bad bool }
+
+type pool struct {
+	ch    chan *conn
+	stale int
+}
+
+func (p *pool) free(c *conn) {}
+
+// put hands the connection back on a channel that Close may have closed;
+// the bookkeeping before the send is part of the guarded block.
+func (p *pool) put(c *conn) {
+	defer func() {
+		if recover() != nil {
+			p.free(c)
+		}
+	}()
+	if c.bad {
+		p.stale++
+	}
+	p.ch <- c
+}
+
+// A command object that carries its error: the panic is kept there.
+type cmd struct{ err error }
+
+func (c *cmd) SetErr(err error) { c.err = err }
+
+func setValue(c *cmd, call func()) error {
+	defer func() {
+		if r := recover(); r != nil {
+			c.SetErr(fmt.Errorf("set value: %v", r))
+		}
+	}()
+	call()
+	return nil
+}
+
+// The twin: a note is not an error the caller reads.
+func (c *cmd) Note(s string) {}
+
+func setValueNoted(c *cmd, call func()) error {
+	defer func() {
+		if r := recover(); r != nil { // want `returns a nil error`
+			c.Note(fmt.Sprint(r))
+		}
+	}()
+	call()
+	return nil
 }

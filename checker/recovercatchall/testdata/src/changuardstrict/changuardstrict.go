@@ -62,3 +62,26 @@ func closeErr(ch chan Status) (err error) {
 	close(ch)
 	return
 }
+
+type conn struct{ bad bool }
+
+type pool struct {
+	ch    chan *conn
+	stale int
+}
+
+func (p *pool) free(c *conn) {}
+
+// put hands the connection back on a channel that Close may have closed;
+// the bookkeeping before the send is part of the guarded block.
+func (p *pool) put(c *conn) {
+	defer func() {
+		if recover() != nil { // want `recover\(\) swallows the panic`
+			p.free(c)
+		}
+	}()
+	if c.bad {
+		p.stale++
+	}
+	p.ch <- c
+}
