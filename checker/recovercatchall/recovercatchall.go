@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -76,7 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			c := &checker{pass: pass, fn: fn}
-			if !strict && guardsChannelOnly(pass.TypesInfo, cur) {
+			if !strict && (guardsChannelOnly(pass.TypesInfo, cur) || explainedEmpty(pass, file, cur)) {
 				continue
 			}
 			if f, errVar := c.returnsError(cur, deferrers); f != nil {
@@ -584,6 +585,39 @@ func simple(e ast.Expr) bool {
 		return true
 	case *ast.UnaryExpr:
 		return e.Op == token.AND && simple(e.X)
+	}
+	return false
+}
+
+// explainedEmpty reports whether the recover at cur is the condition of an
+// if whose body is empty but for a comment that says why, as in
+//
+//	if r := recover(); r != nil {
+//		// a mock: several listeners may close it
+//	}
+//
+// a swallow made on purpose, and said so, as errignored takes a commented
+// discard.
+func explainedEmpty(pass *analysis.Pass, file *ast.File, cur inspector.Cursor) bool {
+	var ifStmt *ast.IfStmt
+	for e := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil)) {
+		ifStmt, _ = e.Node().(*ast.IfStmt)
+		break
+	}
+	if ifStmt == nil || len(ifStmt.Body.List) > 0 || ifStmt.Else != nil {
+		return false
+	}
+	call := cur.Node()
+	if call.Pos() < ifStmt.Pos() || call.End() > ifStmt.Body.Pos() {
+		return false // the recover is not in the if's header
+	}
+	for _, g := range file.Comments {
+		// A test expectation (// want "..."), as analysistest reads
+		// them, says nothing about the code.
+		if text := strings.TrimSpace(g.Text()); g.Pos() > ifStmt.Body.Lbrace && g.End() < ifStmt.Body.Rbrace &&
+			text != "" && !strings.HasPrefix(text, "want ") {
+			return true
+		}
 	}
 	return false
 }

@@ -114,3 +114,30 @@ func setValueNoted(c *cmd, call func()) error {
 	call()
 	return nil
 }
+
+// A swallow made on purpose, and said so.
+func mockUpdates(updates <-chan int, apply func(int)) {
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				// a mock: the test may close the listener under it
+			}
+		}()
+		for u := range updates {
+			apply(u)
+		}
+	}()
+}
+
+// The twin: an empty handler with no word.
+func silentUpdates(updates <-chan int, apply func(int)) {
+	go func() {
+		defer func() {
+			if r := recover(); r != nil { // want `recover\(\) swallows the panic`
+			}
+		}()
+		for u := range updates {
+			apply(u)
+		}
+	}()
+}
