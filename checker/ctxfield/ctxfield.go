@@ -471,7 +471,7 @@ func captures(pass *analysis.Pass, insp *inspector.Inspector, cands []*candidate
 					}
 					if isParam(info, cur, value) {
 						c.captured = true
-						c.plain = c.plain || !startsGoroutine(cur)
+						c.plain = c.plain || !(startsGoroutine(cur) || opensHandle(info, cur, c.named))
 					}
 				}
 			}
@@ -486,7 +486,7 @@ func captures(pass *analysis.Pass, insp *inspector.Inspector, cands []*candidate
 				}
 				if c := selected(info, sel, cands); c != nil && isParam(info, cur, n.Rhs[i]) {
 					c.captured = true
-					c.plain = c.plain || !startsGoroutine(cur)
+					c.plain = c.plain || !(startsGoroutine(cur) || opensHandle(info, cur, c.named))
 				}
 			}
 		}
@@ -717,4 +717,41 @@ func fluent(named *types.Named) bool {
 		}
 	}
 	return n >= 2
+}
+
+// opensHandle reports whether the function around cur, which stores a
+// context in a value of type named, is a method of another type that
+// returns that value, and named has a Close method: an operation such as
+// tx.OpenLargeObject(ctx, oid) or conn.Exec(ctx, sql) that starts work
+// under the caller's context and returns a handle to it (a large object,
+// a result reader, a pipeline), which the caller reads and then closes.
+// The handle lives for that one operation.
+func opensHandle(info *types.Info, cur inspector.Cursor, named *types.Named) bool {
+	var decl *ast.FuncDecl
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl = e.Node().(*ast.FuncDecl)
+	}
+	if decl == nil || decl.Recv == nil {
+		return false
+	}
+	fn, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok || recvNamed(fn) == named {
+		return false
+	}
+	returns := false
+	for v := range fn.Signature().Results().Variables() {
+		t := types.Unalias(v.Type())
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if isNamed(t, named) {
+			returns = true
+		}
+	}
+	if !returns {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(named), true, nil, "Close")
+	_, ok = obj.(*types.Func)
+	return ok
 }

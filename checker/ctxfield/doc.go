@@ -86,7 +86,10 @@
 //     that stores it also starts a goroutine (go j.run()), whose lifetime
 //     the context bounds, or the only method that works under it is only
 //     ever started as a goroutine (go c.refresh()): background work for
-//     the life of the value, which the stored context bounds.
+//     the life of the value, which the stored context bounds; or the value
+//     is a handle with a Close method returned by a method of another type
+//     that stores the context (tx.Open(ctx, oid), conn.Exec(ctx, sql)):
+//     the handle lives for that one operation.
 //
 // Strict mode (accentvet -strict, as accent's grader runs it) reports
 // those too, as a learner should first try to pass ctx to each call.

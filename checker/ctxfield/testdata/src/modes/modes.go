@@ -173,3 +173,46 @@ func NewSession(ctx context.Context) *Session { return &Session{ctx: ctx} }
 
 func (s *Session) Named(n string) *Session { s.name = n; return s }
 func (s *Session) Query(q string) string   { return lookup(s.ctx, q) }
+
+// An operation that starts work under the caller's context and returns a
+// handle to it, read and then closed: a large object opened in a
+// transaction.
+type Tx struct{}
+
+type LargeObject struct {
+	ctx context.Context
+	fd  int
+}
+
+func (t *Tx) Open(ctx context.Context, oid int) (*LargeObject, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return &LargeObject{ctx: ctx, fd: oid}, nil
+}
+
+func (o *LargeObject) Tell() (int64, error) { return int64(len(lookup(o.ctx, "tell"))), nil }
+func (o *LargeObject) Close() error         { return nil }
+
+// The twins: a constructor function, and a handle with nothing to close.
+type Service struct {
+	ctx context.Context // want `stores a caller.s context`
+}
+
+func NewService(ctx context.Context) (*Service, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return &Service{ctx: ctx}, nil
+}
+
+func (s *Service) Get(k string) string { return lookup(s.ctx, k) }
+func (s *Service) Close() error        { return nil }
+
+type Cursor struct {
+	ctx context.Context // want `stores a caller.s context`
+}
+
+func (t *Tx) Query(ctx context.Context) *Cursor { return &Cursor{ctx: ctx} }
+
+func (c *Cursor) Next() string { return lookup(c.ctx, "next") }
