@@ -39,6 +39,39 @@ func bareSentinels(pass *analysis.Pass, insp *inspector.Inspector) map[types.Obj
 	}
 	bare := make(map[types.Object]bool)
 	wrapped := make(map[types.Object]bool)
+	// The package's own error types: a type whose every value made in the
+	// package (T{...}, &T{...}) is left bare is matched by a type
+	// assertion as errors.As matches it. new(T) and a type used in
+	// another way (converted, embedded) may make values elsewhere.
+	for cur := range insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
+		var named *types.Named
+		var at inspector.Cursor
+		switch n := cur.Node().(type) {
+		case *ast.CompositeLit:
+			named = ownNamed(pass, info.TypeOf(n))
+			at = cur
+			if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+				at = cur.Parent()
+			}
+		case *ast.CallExpr:
+			if tv, ok := info.Types[n.Fun]; ok && tv.IsBuiltin() && len(n.Args) == 1 {
+				if named = ownNamed(pass, info.TypeOf(n.Args[0])); named != nil {
+					wrapped[named.Obj()] = true
+					delete(bare, named.Obj())
+				}
+			}
+			continue
+		}
+		if named == nil || wrapped[named.Obj()] {
+			continue
+		}
+		if b.bareUse(at) {
+			bare[named.Obj()] = true
+		} else {
+			wrapped[named.Obj()] = true
+			delete(bare, named.Obj())
+		}
+	}
 	for cur := range insp.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		obj := info.Uses[id]
@@ -237,4 +270,20 @@ func wrapsVerb(info *types.Info, e ast.Expr) bool {
 		return true
 	}
 	return strings.Contains(constant.StringVal(tv.Value), "%w")
+}
+
+// ownNamed returns the named type t, declared in the package, if t or *t
+// is an error type; nil otherwise.
+func ownNamed(pass *analysis.Pass, t types.Type) *types.Named {
+	if t == nil {
+		return nil
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != pass.Pkg {
+		return nil
+	}
+	if !errflow.ImplementsError(named) && !errflow.ImplementsError(types.NewPointer(named)) {
+		return nil
+	}
+	return named
 }

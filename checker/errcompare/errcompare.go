@@ -201,7 +201,7 @@ func (c *checker) assertion(cur inspector.Cursor, ta *ast.TypeAssertExpr) {
 		return
 	}
 	t := info.TypeOf(ta.Type)
-	if !errorTarget(t) || c.typeAllowed(cur, ta.X, t) {
+	if !errorTarget(t) || c.typeAllowed(cur, ta.X, t) || c.bareType(t) {
 		return
 	}
 	tt := types.TypeString(t, types.RelativeTo(c.pass.Pkg))
@@ -235,7 +235,7 @@ func (c *checker) typeSwitch(cur inspector.Cursor, sw *ast.TypeSwitchStmt) {
 			continue
 		}
 		for _, e := range cc.List {
-			if !errorTarget(info.TypeOf(e)) || c.typeAllowed(cur, ta.X, info.TypeOf(e)) {
+			if !errorTarget(info.TypeOf(e)) || c.typeAllowed(cur, ta.X, info.TypeOf(e)) || c.bareType(info.TypeOf(e)) {
 				continue
 			}
 			c.pass.Report(analysis.Diagnostic{
@@ -656,4 +656,14 @@ func shorten(s string) string {
 		return s
 	}
 	return s[:limit-3] + "..."
+}
+
+// bareType reports whether t, or the type t points to, is one of the
+// package's own error types that it only ever makes bare (default mode).
+func (c *checker) bareType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && c.bare[named.Obj()]
 }

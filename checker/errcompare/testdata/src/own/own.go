@@ -165,3 +165,52 @@ func deep() error { return relay(ErrDeep) }
 func isDeep() bool {
 	return deep() == ErrDeep // want `comparing deep\(\) == ErrDeep misses wrapped errors`
 }
+
+// compError is the package's own error type, only ever made bare and
+// returned: a type assertion matches it as errors.As does.
+type compError struct{ flag string }
+
+func (e *compError) Error() string { return "bad flag " + e.flag }
+
+func parseFlag(f string) error {
+	if f == "" {
+		return &compError{flag: f}
+	}
+	return nil
+}
+
+func isComp(f string) bool {
+	_, ok := parseFlag(f).(*compError)
+	return ok
+}
+
+func kind(f string) string {
+	switch parseFlag(f).(type) {
+	case *compError:
+		return "comp"
+	}
+	return ""
+}
+
+// The twins: a type wrapped with %w where it is made, and one made by new.
+type wrapError struct{ op string }
+
+func (e *wrapError) Error() string { return e.op }
+
+func wrapped(op string) error { return fmt.Errorf("wrapped: %w", &wrapError{op: op}) }
+
+func isWrap(op string) bool {
+	_, ok := wrapped(op).(*wrapError) // want `type assertion wrapped\(op\).\(\*wrapError\) misses wrapped errors`
+	return ok
+}
+
+type newError struct{}
+
+func (e *newError) Error() string { return "new" }
+
+func made() error { return new(newError) }
+
+func isNew() bool {
+	_, ok := made().(*newError) // want `type assertion made\(\).\(\*newError\) misses wrapped errors`
+	return ok
+}
