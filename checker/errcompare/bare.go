@@ -128,6 +128,9 @@ func (b *bareness) bareUse(cur inspector.Cursor) bool {
 	if sel, ok := parent.Node().(*ast.SelectorExpr); ok && sel.Sel == e {
 		e, parent = sel, parent.Parent() // pkg.ErrX in an external test
 	}
+	if sel, ok := parent.Node().(*ast.SelectorExpr); ok && sel.X == e && sel.Sel.Name == "Error" {
+		return true // ErrX.Error(): only its text is taken
+	}
 	for {
 		p, ok := parent.Node().(*ast.ParenExpr)
 		if !ok {

@@ -214,3 +214,13 @@ func isNew() bool {
 	_, ok := made().(*newError) // want `type assertion made\(\).\(\*newError\) misses wrapped errors`
 	return ok
 }
+
+// ErrMoving is logged by its text and returned bare.
+var ErrMoving = errors.New("moving")
+
+func move(f *future) {
+	log.Print(ErrMoving.Error())
+	f.respond(ErrMoving)
+}
+
+func isMoving(f *future) bool { return f.Error() == ErrMoving }
