@@ -72,6 +72,10 @@
 // -strict, as accent's grader runs it) reports it: a learner's package
 // grows, and the first fmt.Errorf("...: %w", ErrX) breaks the ==.
 //
+// In the default mode nothing is reported in test files either: a test
+// that compares with == or asserts a type checks the exact error on
+// purpose, and fails loudly if it is ever wrapped.
+//
 // Coming from Node.js: err instanceof NotFoundError and err.code === 'ENOENT'
 // look only at the error you hold; a wrapped error, the way Error's cause
 // option nests one, hides the original. errors.Is and errors.As follow the
