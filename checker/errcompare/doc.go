@@ -45,7 +45,9 @@
 //     io.ErrUnexpectedEOF from Read, ReadAt, ReadByte and ReadRune methods
 //     (the io contract: "callers will test for EOF using ==") and from the
 //     standard library's readers and decoders (bufio.Reader, io.ReadFull,
-//     tar.Reader.Next, json.Decoder.Decode, csv.Reader.Read, ...);
+//     tar.Reader.Next, json.Decoder.Decode, csv.Reader.Read, ...), and
+//     from Recv and RecvMsg of a gRPC stream (a type with RecvMsg(m any)
+//     error, which "returns io.EOF when the stream completes");
 //     context.Canceled and DeadlineExceeded from ctx.Err();
 //     http.ErrServerClosed from Serve and ListenAndServe; sql.ErrNoRows from
 //     Row.Scan; syscall errno constants from the syscall function that

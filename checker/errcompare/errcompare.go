@@ -579,6 +579,12 @@ func readsToEOF(fn *types.Func) bool {
 			// io.ByteReader, io.RuneReader: the contract is the
 			// interface's.
 			return true
+		case "Recv", "RecvMsg":
+			// A gRPC stream (one with RecvMsg(m any) error, as
+			// grpc.ClientStream and the generated stream types have):
+			// RecvMsg "returns io.EOF when the stream completes
+			// successfully", and the generated Recv returns its error.
+			return grpcStream(sig.Recv().Type())
 		}
 	}
 	switch {
@@ -672,4 +678,19 @@ func (c *checker) bareType(t types.Type) bool {
 	}
 	named, ok := types.Unalias(t).(*types.Named)
 	return ok && c.bare[named.Obj()]
+}
+
+// grpcStream reports whether t has a method RecvMsg(m any) error.
+func grpcStream(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "RecvMsg")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !errflow.IsError(sig.Results().At(0).Type()) {
+		return false
+	}
+	iface, ok := sig.Params().At(0).Type().Underlying().(*types.Interface)
+	return ok && iface.Empty()
 }

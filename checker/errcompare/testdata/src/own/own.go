@@ -224,3 +224,39 @@ func move(f *future) {
 }
 
 func isMoving(f *future) bool { return f.Error() == ErrMoving }
+
+// A gRPC stream: RecvMsg returns io.EOF bare when the stream completes,
+// and the generated Recv returns its error.
+type Msg struct{}
+
+type ClientStream interface {
+	RecvMsg(m any) error
+}
+
+type WatchClient interface {
+	Recv() (*Msg, error)
+	ClientStream
+}
+
+func drainStream(s WatchClient) error {
+	for {
+		_, err := s.Recv()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// The twin: a Recv on a type that is not a stream.
+type mailbox interface{ Recv() (*Msg, error) }
+
+func drainBox(b mailbox) error {
+	_, err := b.Recv()
+	if err == io.EOF { // want `comparing err == io.EOF misses wrapped errors`
+		return nil
+	}
+	return err
+}
