@@ -693,8 +693,8 @@ func carrierMethod(named *types.Named, fn *types.Func) bool {
 	return true
 }
 
-// fluent reports whether named is a builder: at least two of its methods
-// take the receiver's type and return it alone, as WithScores and Limit
+// fluent reports whether named is a builder: named so (…Builder), or one
+// of its methods returns the type itself alone, as WithScores and Limit
 // do in client.NewSearchBuilder(ctx, index, q).WithScores().Limit(10).Run().
 // Such a value is made for one call, from that call's context, and lives
 // only for the chain, as http.NewRequestWithContext keeps its context in
@@ -716,7 +716,7 @@ func fluent(named *types.Named) bool {
 			n++
 		}
 	}
-	return n >= 2
+	return n >= 1 || strings.HasSuffix(named.Obj().Name(), "Builder")
 }
 
 // opensHandle reports whether the function around cur, which stores a

@@ -78,7 +78,7 @@
 //   - Get, Set and Keys of a carrier with the method set of OpenTelemetry's
 //     propagation.TextMapCarrier, which a propagator reads through that
 //     interface even where the package does not import it;
-//   - a fluent builder, with two or more methods that return the type
+//   - a builder, named …Builder or with a method that returns the type
 //     itself (client.NewSearchBuilder(ctx, q).Limit(10).Run()): made for
 //     one call from that call's context, as http.NewRequestWithContext
 //     keeps its context in the request;

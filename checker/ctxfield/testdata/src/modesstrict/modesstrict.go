@@ -163,7 +163,19 @@ func (b *SearchBuilder) Limit(n int) *SearchBuilder { b.limit = n; return b }
 func (b *SearchBuilder) Desc() *SearchBuilder       { b.desc = true; return b }
 func (b *SearchBuilder) Run() string                { return lookup(b.ctx, b.query) }
 
-// The twin: one setter that returns the value is not a builder.
+// A builder by name, with no setter: made for its one Run.
+type InfoBuilder struct {
+	ctx   context.Context // want `stores a caller.s context`
+	index string
+}
+
+func NewInfoBuilder(ctx context.Context, index string) *InfoBuilder {
+	return &InfoBuilder{ctx: ctx, index: index}
+}
+
+func (b *InfoBuilder) Run() string { return lookup(b.ctx, b.index) }
+
+// The twin: no setter returns the value, and the name says no builder.
 type Session struct {
 	ctx  context.Context // want `stores a caller.s context`
 	name string
@@ -171,8 +183,8 @@ type Session struct {
 
 func NewSession(ctx context.Context) *Session { return &Session{ctx: ctx} }
 
-func (s *Session) Named(n string) *Session { s.name = n; return s }
-func (s *Session) Query(q string) string   { return lookup(s.ctx, q) }
+func (s *Session) Named(n string)        { s.name = n }
+func (s *Session) Query(q string) string { return lookup(s.ctx, q) }
 
 // An operation that starts work under the caller's context and returns a
 // handle to it, read and then closed: a large object opened in a
