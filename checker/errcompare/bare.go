@@ -30,7 +30,7 @@ import (
 // compares them, and this package is where it compares them.
 func bareSentinels(pass *analysis.Pass, insp *inspector.Inspector) map[types.Object]bool {
 	info := pass.TypesInfo
-	b := &bareness{info: info, pkg: pass.Pkg, decls: make(map[*types.Func]inspector.Cursor), params: make(map[*types.Var]int)}
+	b := &bareness{fset: pass.Fset, info: info, pkg: pass.Pkg, decls: make(map[*types.Func]inspector.Cursor), params: make(map[*types.Var]int)}
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fd := cur.Node().(*ast.FuncDecl)
 		if fn, ok := info.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
@@ -113,6 +113,7 @@ func sameModule(pass *analysis.Pass, pkg *types.Package) bool {
 // bareness follows a sentinel through its uses, and into the functions of
 // the package it is passed to.
 type bareness struct {
+	fset   *token.FileSet
 	info   *types.Info
 	pkg    *types.Package
 	decls  map[*types.Func]inspector.Cursor // the package's functions, by object
@@ -168,9 +169,20 @@ func (b *bareness) bareUse(cur inspector.Cursor) bool {
 			return true // printed
 		case fn.Pkg() == b.pkg:
 			return b.bareParam(fn, p, e)
+		case b.inTest(p) && !typematch.IsFunction(fn, "errors", "Join"):
+			// A test hands the sentinel to an assertion library
+			// (Expect(err).To(Equal(redis.Nil)), require.ErrorIs):
+			// that makes no error the package returns. A test that
+			// wraps it, with %w or errors.Join, still counts.
+			return true
 		}
 	}
 	return false
+}
+
+// inTest reports whether n is in a _test.go file.
+func (b *bareness) inTest(n ast.Node) bool {
+	return strings.HasSuffix(b.fset.File(n.Pos()).Name(), "_test.go")
 }
 
 // bareParam reports whether fn, a function of the package called by call

@@ -68,7 +68,9 @@
 // errors.Is or errors.As, formats it without %w, or passes it to a
 // function of the package that does the same with its parameter (a
 // future's respond(err)), so the package only ever makes it bare and ==
-// matches it as errors.Is does. Likewise a type assertion or type switch
+// matches it as errors.Is does (a test that hands the sentinel to an
+// assertion, Equal(ErrX), wraps nothing; one that wraps it with %w or
+// errors.Join does). Likewise a type assertion or type switch
 // to one of the package's own error types whose every value the package
 // makes (T{...}, &T{...}; not new(T)) stays bare in the same sense. Strict mode (accentvet
 // -strict, as accent's grader runs it) reports it: a learner's package

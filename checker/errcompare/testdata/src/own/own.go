@@ -260,3 +260,15 @@ func drainBox(b mailbox) error {
 	}
 	return err
 }
+
+// ErrGone is handed to an assertion in a test: that wraps nothing.
+var ErrGone = errors.New("gone")
+
+func fetch(n int) error {
+	if n == 0 {
+		return ErrGone
+	}
+	return nil
+}
+
+func gone(n int) bool { return fetch(n) == ErrGone }

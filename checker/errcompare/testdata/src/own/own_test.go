@@ -2,6 +2,7 @@ package own
 
 import (
 	"io"
+	"reflect"
 	"testing"
 )
 
@@ -16,5 +17,11 @@ func TestOver(t *testing.T) {
 	}
 	if _, ok := wait().(*opError); !ok {
 		t.Fatal("not an opError")
+	}
+}
+
+func TestGone(t *testing.T) {
+	if !reflect.DeepEqual(fetch(0), ErrGone) {
+		t.Fatal("not gone")
 	}
 }
