@@ -72,6 +72,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if !strict && !c.plain {
 			continue // a handle for work it started under the context
 		}
+		if !strict && fluent(c.named) {
+			continue // a builder for one call, made from that call's context
+		}
 		subject := fmt.Sprintf("field %s of %s stores", c.name, c.named.Obj().Name())
 		if len(c.field.Names) == 0 {
 			subject = c.named.Obj().Name() + " embeds"
@@ -183,6 +186,10 @@ func methodUsers(pass *analysis.Pass, insp *inspector.Inspector, cands []*candid
 	for _, c := range cands {
 		byType[c.named] = append(byType[c.named], c)
 	}
+	var background map[*types.Func]bool
+	if !strict {
+		background = goOnly(pass, insp)
+	}
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if decl.Recv == nil || decl.Body == nil {
@@ -194,6 +201,9 @@ func methodUsers(pass *analysis.Pass, insp *inspector.Inspector, cands []*candid
 		}
 		named := recvNamed(fn)
 		if named == nil || byType[named] == nil || fixed.has(fn) || implementsFixed(named, fn, ifaces) {
+			continue
+		}
+		if !strict && (background[fn] || carrierMethod(named, fn)) {
 			continue
 		}
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -461,7 +471,7 @@ func captures(pass *analysis.Pass, insp *inspector.Inspector, cands []*candidate
 					}
 					if isParam(info, cur, value) {
 						c.captured = true
-						c.plain = c.plain || !startsGoroutine(cur)
+						c.plain = c.plain || !(startsGoroutine(cur) || opensHandle(info, cur, c.named))
 					}
 				}
 			}
@@ -476,7 +486,7 @@ func captures(pass *analysis.Pass, insp *inspector.Inspector, cands []*candidate
 				}
 				if c := selected(info, sel, cands); c != nil && isParam(info, cur, n.Rhs[i]) {
 					c.captured = true
-					c.plain = c.plain || !startsGoroutine(cur)
+					c.plain = c.plain || !(startsGoroutine(cur) || opensHandle(info, cur, c.named))
 				}
 			}
 		}
@@ -618,4 +628,130 @@ func fromParam(info *types.Info, ftype *ast.FuncType, body *ast.BlockStmt, e ast
 		return found
 	}
 	return false
+}
+
+// goOnly returns the methods of the package that are only ever started as
+// goroutines, go c.fetch(), and never called or taken as values: the work
+// they do runs in the background, for the life of the value, and the
+// context stored for it is the value's lifetime, not a caller's call.
+func goOnly(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Func]bool {
+	info := pass.TypesInfo
+	started := make(map[*ast.SelectorExpr]bool)
+	for cur := range insp.Root().Preorder((*ast.GoStmt)(nil)) {
+		if sel, ok := ast.Unparen(cur.Node().(*ast.GoStmt).Call.Fun).(*ast.SelectorExpr); ok {
+			started[sel] = true
+		}
+	}
+	only := make(map[*types.Func]bool)
+	other := make(map[*types.Func]bool)
+	for cur := range insp.Root().Preorder((*ast.SelectorExpr)(nil)) {
+		sel := cur.Node().(*ast.SelectorExpr)
+		fn, ok := info.Uses[sel.Sel].(*types.Func)
+		if !ok || fn.Pkg() != pass.Pkg || fn.Signature().Recv() == nil {
+			continue
+		}
+		fn = fn.Origin()
+		if started[sel] {
+			only[fn] = true
+		} else {
+			other[fn] = true
+		}
+	}
+	for fn := range other {
+		delete(only, fn)
+	}
+	return only
+}
+
+// carrierMethod reports whether fn is Get, Set or Keys of a type that has
+// all three with the signatures of OpenTelemetry's
+// propagation.TextMapCarrier: a carrier that a propagator reads and writes
+// through its interface, which has no room for a context, and which is
+// made for one call from that call's context. The package that declares
+// the carrier need not import the interface.
+func carrierMethod(named *types.Named, fn *types.Func) bool {
+	if fn.Name() != "Get" && fn.Name() != "Set" && fn.Name() != "Keys" {
+		return false
+	}
+	str := types.Typ[types.String]
+	want := map[string]*types.Signature{
+		"Get":  types.NewSignatureType(nil, nil, nil, types.NewTuple(types.NewParam(0, nil, "", str)), types.NewTuple(types.NewParam(0, nil, "", str)), false),
+		"Set":  types.NewSignatureType(nil, nil, nil, types.NewTuple(types.NewParam(0, nil, "", str), types.NewParam(0, nil, "", str)), nil, false),
+		"Keys": types.NewSignatureType(nil, nil, nil, nil, types.NewTuple(types.NewParam(0, nil, "", types.NewSlice(str))), false),
+	}
+	for name, sig := range want {
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(named), true, nil, name)
+		m, ok := obj.(*types.Func)
+		if !ok {
+			return false
+		}
+		got := m.Signature()
+		if !types.Identical(types.NewSignatureType(nil, nil, nil, got.Params(), got.Results(), got.Variadic()), sig) {
+			return false
+		}
+	}
+	return true
+}
+
+// fluent reports whether named is a builder: named so (…Builder), or one
+// of its methods returns the type itself alone, as WithScores and Limit
+// do in client.NewSearchBuilder(ctx, index, q).WithScores().Limit(10).Run().
+// Such a value is made for one call, from that call's context, and lives
+// only for the chain, as http.NewRequestWithContext keeps its context in
+// the request.
+func fluent(named *types.Named) bool {
+	ptr := types.NewPointer(named)
+	mset := types.NewMethodSet(ptr)
+	n := 0
+	for sel := range mset.Methods() {
+		sig := sel.Obj().(*types.Func).Signature()
+		if sig.Results().Len() != 1 {
+			continue
+		}
+		r := types.Unalias(sig.Results().At(0).Type())
+		if p, ok := r.(*types.Pointer); ok {
+			r = types.Unalias(p.Elem())
+		}
+		if rn, ok := r.(*types.Named); ok && rn.Origin() == named {
+			n++
+		}
+	}
+	return n >= 1 || strings.HasSuffix(named.Obj().Name(), "Builder")
+}
+
+// opensHandle reports whether the function around cur, which stores a
+// context in a value of type named, is a method of another type that
+// returns that value, and named has a Close method: an operation such as
+// tx.OpenLargeObject(ctx, oid) or conn.Exec(ctx, sql) that starts work
+// under the caller's context and returns a handle to it (a large object,
+// a result reader, a pipeline), which the caller reads and then closes.
+// The handle lives for that one operation.
+func opensHandle(info *types.Info, cur inspector.Cursor, named *types.Named) bool {
+	var decl *ast.FuncDecl
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl = e.Node().(*ast.FuncDecl)
+	}
+	if decl == nil || decl.Recv == nil {
+		return false
+	}
+	fn, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok || recvNamed(fn) == named {
+		return false
+	}
+	returns := false
+	for v := range fn.Signature().Results().Variables() {
+		t := types.Unalias(v.Type())
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if isNamed(t, named) {
+			returns = true
+		}
+	}
+	if !returns {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(named), true, nil, "Close")
+	_, ok = obj.(*types.Func)
+	return ok
 }

@@ -75,9 +75,21 @@
 //     or in a package it imports (driver.Tx's Commit and Rollback, a gRPC
 //     stream's SendMsg, the package's own Step.Run), when the method takes
 //     no context there: the type can only take one through a field;
+//   - Get, Set and Keys of a carrier with the method set of OpenTelemetry's
+//     propagation.TextMapCarrier, which a propagator reads through that
+//     interface even where the package does not import it;
+//   - a builder, named …Builder or with a method that returns the type
+//     itself (client.NewSearchBuilder(ctx, q).Limit(10).Run()): made for
+//     one call from that call's context, as http.NewRequestWithContext
+//     keeps its context in the request;
 //   - a handle for work already running under the context: the function
 //     that stores it also starts a goroutine (go j.run()), whose lifetime
-//     the context bounds.
+//     the context bounds, or the only method that works under it is only
+//     ever started as a goroutine (go c.refresh()): background work for
+//     the life of the value, which the stored context bounds; or the value
+//     is a handle with a Close method returned by a method of another type
+//     that stores the context (tx.Open(ctx, oid), conn.Exec(ctx, sql)):
+//     the handle lives for that one operation.
 //
 // Strict mode (accentvet -strict, as accent's grader runs it) reports
 // those too, as a learner should first try to pass ctx to each call.

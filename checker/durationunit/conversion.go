@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -118,6 +119,9 @@ func (c *checker) conversion(cur inspector.Cursor, call *ast.CallExpr) {
 
 	if ev.u == unknown && c.test {
 		return // a test's fake clock counts nanoseconds, and its values are often arbitrary
+	}
+	if ev.u == unknown && (basic.Kind() == types.Int64 || basic.Kind() == types.Uint64) && c.storesNanos() {
+		return // the package keeps Durations as integers, and converts one back
 	}
 	qual, fixable := c.timeQualifier(call.Pos())
 	conv := types.ExprString(call)
@@ -450,4 +454,44 @@ func within(n, outer ast.Node) bool {
 func isConstExpr(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	return ok && tv.Value != nil
+}
+
+// storesNanos reports whether the package's own non-test code turns a
+// Duration into an integer, int64(d) or d.Nanoseconds(), as zap's Field
+// keeps a Duration in its Integer and an atomic offset holds
+// int64(now.Sub(epoch)): there, an int64 (a Duration's own
+// representation) with no unit in its name, type, sources or comment,
+// converted back with time.Duration(x), counts nanoseconds by the
+// package's own convention.
+func (c *checker) storesNanos() bool {
+	if c.nanos.done {
+		return c.nanos.val
+	}
+	info := c.pass.TypesInfo
+	found := false
+	for _, f := range c.pass.Files {
+		if strings.HasSuffix(c.pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || found {
+				return !found
+			}
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Nanoseconds" && len(call.Args) == 0 {
+				if t := info.TypeOf(sel.X); t != nil && isDuration(t) {
+					found = true
+				}
+				return !found
+			}
+			if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+				if b, ok := tv.Type.(*types.Basic); ok && b.Info()&types.IsInteger != 0 && info.TypeOf(call.Args[0]) != nil && isDuration(info.TypeOf(call.Args[0])) {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	c.nanos.done, c.nanos.val = true, found
+	return found
 }

@@ -71,6 +71,12 @@
 // time.Second, or []time.Duration{500, 1000} whose elements a loop
 // multiplies by time.Millisecond.
 //
+// In a package whose own code turns Durations into integers (int64(d),
+// d.Nanoseconds()), as zap's Field keeps a Duration in its Integer, an
+// int64 whose unit nothing tells, converted back with time.Duration(x), is
+// taken to count nanoseconds by the package's convention, and is not
+// reported; a unit in its name or sources still is.
+//
 // In a _test.go file, where fake clocks count nanoseconds and values are
 // often arbitrary, a finding needs evidence of the unit: a number whose
 // unit nothing tells is not reported there.

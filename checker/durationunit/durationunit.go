@@ -55,6 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ix := newIndex(pass.Fset, pass.TypesInfo, pass.Files)
+	nanos := new(lazy)
 	nodeTypes := []ast.Node{
 		(*ast.CallExpr)(nil),
 		(*ast.AssignStmt)(nil),
@@ -68,7 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if generated.Skip(pass.Fset, file) {
 			continue
 		}
-		c := &checker{pass: pass, file: file, ix: ix,
+		c := &checker{pass: pass, file: file, ix: ix, nanos: nanos,
 			test: strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go")}
 		for cur := range fileCur.Preorder(nodeTypes...) {
 			switch n := cur.Node().(type) {
@@ -119,7 +120,13 @@ type checker struct {
 	file *ast.File
 	ix   *index
 	test bool // a _test.go file
+	// nanos tells whether the package's own code turns Durations into
+	// integers (int64(d), d.Nanoseconds()), computed on first use.
+	nanos *lazy
 }
+
+// lazy is a fact about the package, computed on first use.
+type lazy struct{ done, val bool }
 
 // refName returns the name an identifier or selector refers to, or "".
 func refName(e ast.Expr) string {

@@ -13,3 +13,10 @@ import (
 func Test(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), durationunit.Analyzer, "a", "b")
 }
+
+// TestPackageNanos checks that an unmarked integer converted to a Duration
+// is left alone in a package that keeps Durations as integers itself, and
+// reported in one that does not.
+func TestPackageNanos(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), durationunit.Analyzer, "nanos", "nonanos")
+}

@@ -45,7 +45,9 @@
 //     io.ErrUnexpectedEOF from Read, ReadAt, ReadByte and ReadRune methods
 //     (the io contract: "callers will test for EOF using ==") and from the
 //     standard library's readers and decoders (bufio.Reader, io.ReadFull,
-//     tar.Reader.Next, json.Decoder.Decode, csv.Reader.Read, ...);
+//     tar.Reader.Next, json.Decoder.Decode, csv.Reader.Read, ...), and
+//     from Recv and RecvMsg of a gRPC stream (a type with RecvMsg(m any)
+//     error, which "returns io.EOF when the stream completes");
 //     context.Canceled and DeadlineExceeded from ctx.Err();
 //     http.ErrServerClosed from Serve and ListenAndServe; sql.ErrNoRows from
 //     Row.Scan; syscall errno constants from the syscall function that
@@ -58,13 +60,25 @@
 //   - generated files.
 //
 // In the default mode, for real code, a comparison with one of the
-// package's own sentinels that the package never wraps is not reported
-// either: every use of the sentinel in the package (test files included)
-// compares it, returns it, assigns it, passes it to errors.Is or
-// errors.As, or formats it without %w, so the package only ever makes it
-// bare and == matches it as errors.Is does. Strict mode (accentvet
+// module's own sentinels (declared in the package or in another package of
+// its module, as bbolt's errors package) that the package never wraps is
+// not reported either: every use of the sentinel in the package (test
+// files included) compares it, returns it, assigns it, sends it on a
+// channel, stores it in a value with no Unwrap method, passes it to
+// errors.Is or errors.As, formats it without %w, or passes it to a
+// function of the package that does the same with its parameter (a
+// future's respond(err)), so the package only ever makes it bare and ==
+// matches it as errors.Is does (a test that hands the sentinel to an
+// assertion, Equal(ErrX), wraps nothing; one that wraps it with %w or
+// errors.Join does). Likewise a type assertion or type switch
+// to one of the package's own error types whose every value the package
+// makes (T{...}, &T{...}; not new(T)) stays bare in the same sense. Strict mode (accentvet
 // -strict, as accent's grader runs it) reports it: a learner's package
 // grows, and the first fmt.Errorf("...: %w", ErrX) breaks the ==.
+//
+// In the default mode nothing is reported in test files either: a test
+// that compares with == or asserts a type checks the exact error on
+// purpose, and fails loudly if it is ever wrapped.
 //
 // Coming from Node.js: err instanceof NotFoundError and err.code === 'ENOENT'
 // look only at the error you hold; a wrapped error, the way Error's cause

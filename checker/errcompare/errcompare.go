@@ -56,6 +56,12 @@ func run(pass *analysis.Pass) (any, error) {
 		if generated.Skip(pass.Fset, file) {
 			continue
 		}
+		if bare != nil && strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go") {
+			// A test that compares with == or asserts a type checks the
+			// exact error on purpose, and fails loudly if it is ever
+			// wrapped: left to strict mode.
+			continue
+		}
 		c := &checker{pass: pass, file: file, sources: make(map[ast.Node]map[*types.Var][]source), bare: bare}
 		for cur := range fileCur.Preorder(nodeTypes...) {
 			switch n := cur.Node().(type) {
@@ -201,7 +207,7 @@ func (c *checker) assertion(cur inspector.Cursor, ta *ast.TypeAssertExpr) {
 		return
 	}
 	t := info.TypeOf(ta.Type)
-	if !errorTarget(t) || c.typeAllowed(cur, ta.X, t) {
+	if !errorTarget(t) || c.typeAllowed(cur, ta.X, t) || c.bareType(t) {
 		return
 	}
 	tt := types.TypeString(t, types.RelativeTo(c.pass.Pkg))
@@ -235,7 +241,7 @@ func (c *checker) typeSwitch(cur inspector.Cursor, sw *ast.TypeSwitchStmt) {
 			continue
 		}
 		for _, e := range cc.List {
-			if !errorTarget(info.TypeOf(e)) || c.typeAllowed(cur, ta.X, info.TypeOf(e)) {
+			if !errorTarget(info.TypeOf(e)) || c.typeAllowed(cur, ta.X, info.TypeOf(e)) || c.bareType(info.TypeOf(e)) {
 				continue
 			}
 			c.pass.Report(analysis.Diagnostic{
@@ -573,6 +579,12 @@ func readsToEOF(fn *types.Func) bool {
 			// io.ByteReader, io.RuneReader: the contract is the
 			// interface's.
 			return true
+		case "Recv", "RecvMsg":
+			// A gRPC stream (one with RecvMsg(m any) error, as
+			// grpc.ClientStream and the generated stream types have):
+			// RecvMsg "returns io.EOF when the stream completes
+			// successfully", and the generated Recv returns its error.
+			return grpcStream(sig.Recv().Type())
 		}
 	}
 	switch {
@@ -656,4 +668,29 @@ func shorten(s string) string {
 		return s
 	}
 	return s[:limit-3] + "..."
+}
+
+// bareType reports whether t, or the type t points to, is one of the
+// package's own error types that it only ever makes bare (default mode).
+func (c *checker) bareType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && c.bare[named.Obj()]
+}
+
+// grpcStream reports whether t has a method RecvMsg(m any) error.
+func grpcStream(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "RecvMsg")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !errflow.IsError(sig.Results().At(0).Type()) {
+		return false
+	}
+	iface, ok := sig.Params().At(0).Type().Underlying().(*types.Interface)
+	return ok && iface.Empty()
 }

@@ -1,6 +1,7 @@
 package errcompare_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -22,4 +23,11 @@ func TestStrict(t *testing.T) {
 // others.
 func TestDefault(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), errcompare.Analyzer, "b", "c", "own")
+}
+
+// TestModule checks, in module mode, that the default mode also leaves
+// alone == against a sentinel of another package of the module that the
+// package never wraps, and reports one it wraps and one of another module.
+func TestModule(t *testing.T) {
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "mod"), errcompare.Analyzer, "./store")
 }

@@ -13,19 +13,37 @@ import (
 )
 
 // deliberate reports whether an error discarded with _ by call, in the
-// assignment or declaration at cur whose left side is lhs, is a decision
-// the default mode leaves alone: explained by a comment, or, when neither
-// a result nor a write is lost, made on an API that keeps the error
-// elsewhere or documents that it may be ignored.
+// assignment or declaration at cur whose left side for call is lhs, is a
+// decision the default mode leaves alone:
+//
+//   - explained by a comment;
+//   - made in a test file, where a failure shows as a failing test;
+//   - when no write is lost and no value filled in by the call is used
+//     after it: the whole result discarded in plain sight (_ = f(), as
+//     errcheck leaves it without -blank), or a result kept from an API
+//     that keeps the error elsewhere or documents that it may be ignored.
+//
+// An unexplained discard whose value is then used (n, _ := strconv.Atoi(s);
+// _ = json.Unmarshal(b, &cfg) and then cfg), or that loses a write, is
+// not a decision but the habit of a language with exceptions, and stays
+// reported.
 func (c *checker) deliberate(cur inspector.Cursor, call *ast.CallExpr, lhs []ast.Expr) bool {
 	stmt := statement(cur)
-	if c.explained(stmt) {
+	if c.explained(stmt) || c.inTest() {
 		return true
 	}
-	if valueKept(lhs) || c.fillsUsedValue(cur, stmt, call) || c.losesWrite(cur, call) {
+	if c.fillsUsedValue(cur, stmt, call) || c.losesWrite(cur, call) {
 		return false
 	}
+	if !valueKept(lhs) {
+		return true
+	}
 	return keptElsewhere(c.pass.TypesInfo, call) || c.documentedIgnorable(call)
+}
+
+// inTest reports whether the file checked is a test file.
+func (c *checker) inTest() bool {
+	return strings.HasSuffix(c.pass.Fset.File(c.file.Pos()).Name(), "_test.go")
 }
 
 // statement returns the statement at cur: the assignment, or the

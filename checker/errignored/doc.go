@@ -68,14 +68,17 @@
 //
 // In the default mode, for real code, an error discarded with _ is taken
 // as a decision, and not reported, when a comment says why (at the end of
-// the line, or on the line above), or, if no result and no write is lost,
-// when the API keeps the error elsewhere (the error returned is a record
-// of a concrete type that the API also keeps, as gin's c.Error(err); the
-// receiver or another result has an Err() error method, a command or
-// result object that carries it; a Write to a buffered writer, one with a
-// Flush() error method, where a failed write sticks and Flush returns it)
-// or the function's documentation, in the
-// same package, says its error may be ignored:
+// the line, or on the line above); in a test file, where a failure shows
+// as a failing test; and, if no write is lost and no value the call filled
+// in is used after it, when the whole result is discarded in plain sight
+// (_ = f(), _, _ = g(), which errcheck leaves alone without -blank) or the
+// value kept comes from an API that keeps the error elsewhere (the error
+// returned is a record of a concrete type that the API also keeps, as
+// gin's c.Error(err); the receiver or another result has an Err() error
+// method, a command or result object that carries it; a Write to a
+// buffered writer, one with a Flush() error method, where a failed write
+// sticks and Flush returns it) or whose documentation, in the same
+// package, says its error may be ignored:
 //
 //	_, _ = io.Copy(io.Discard, r) // drain the body so the connection is reused
 //

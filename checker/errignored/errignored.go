@@ -213,7 +213,11 @@ func (c *checker) blank(cur inspector.Cursor, lhs, rhs []ast.Expr) {
 		if c.cleanupOnFailure(cur, call) {
 			return
 		}
-		if !c.strict && c.deliberate(cur, call, lhs) {
+		own := lhs // the left side that call's results go to
+		if len(lhs) == len(rhs) {
+			own = []ast.Expr{id}
+		}
+		if !c.strict && c.deliberate(cur, call, own) {
 			return
 		}
 		c.report(id.Pos(), id.End(), call)
@@ -315,7 +319,7 @@ func (c *checker) writer(cur inspector.Cursor, x ast.Expr) (string, *types.Var) 
 	}
 	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
 		if typematch.IsType(ptr.Elem(), "os", "File") {
-			if v != nil && c.facts(cur).writable[v] {
+			if v != nil && c.facts(cur).writable[v] && !c.facts(cur).synced[v] {
 				return "a file opened for writing", v
 			}
 			return "", nil
@@ -447,6 +451,7 @@ type fileFacts struct {
 	writable     map[*types.Var]bool // opened for writing, or written to
 	opened       map[*types.Var]bool // opened for writing here
 	checkedClose map[*types.Var]bool // closed somewhere with the error used
+	synced       map[*types.Var]bool // synced somewhere with the error used
 }
 
 // facts returns the facts of the outermost function around cur.
@@ -465,6 +470,7 @@ func (c *checker) facts(cur inspector.Cursor) *fileFacts {
 		writable:     make(map[*types.Var]bool),
 		opened:       make(map[*types.Var]bool),
 		checkedClose: make(map[*types.Var]bool),
+		synced:       make(map[*types.Var]bool),
 	}
 	c.files[fn] = f
 	info := c.pass.TypesInfo
@@ -546,8 +552,15 @@ func (c *checker) facts(cur inspector.Cursor) *fileFacts {
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 				if v := fileVar(sel.X); v != nil {
 					switch sel.Sel.Name {
-					case "Write", "WriteString", "WriteAt", "ReadFrom", "Truncate", "Sync":
+					case "Write", "WriteString", "WriteAt", "ReadFrom", "Truncate":
 						f.writable[v] = true
+					case "Sync":
+						// A checked Sync has flushed what was written: a
+						// later Close has nothing left to lose. A Sync
+						// alone writes nothing (fsync of a directory).
+						if !unchecked[n] {
+							f.synced[v] = true
+						}
 					case "Close":
 						if !unchecked[n] {
 							f.checkedClose[v] = true

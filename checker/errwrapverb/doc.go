@@ -47,6 +47,9 @@
 // If keeping a cause out of your API is the point, say so:
 // //accent:ignore errwrapverb the driver's errors are not part of our API.
 //
+// In the default mode nothing is reported in test files: a test's errors
+// go to t.Error and t.Fatal to be read, not inspected with errors.Is.
+//
 // Coming from Node.js: new Error("open config", { cause: err }) keeps the
 // original error; new Error(`open config: ${err}`) keeps only its message.
 // %w is the cause option, %v the template string.

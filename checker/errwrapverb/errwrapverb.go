@@ -58,6 +58,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if generated.Skip(pass.Fset, file) {
 			continue
 		}
+		if !mode.Strict(pass) && strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go") {
+			// A test's errors go to t.Error and t.Fatal to be read by a
+			// person, not inspected with errors.Is: strict mode only.
+			continue
+		}
 		goVersion := pass.TypesInfo.FileVersions[file]
 		if goVersion != "" && version.Compare(goVersion, "go1.13") < 0 {
 			continue // no %w before Go 1.13

@@ -73,6 +73,21 @@
 //     defer func() { recover() }(); mustPanic(); t.Fatal("no panic");
 //   - generated files.
 //
+// A deferred recover that gives the panic, as an error, to a command or
+// result object from outside (cmd.SetErr(fmt.Errorf("...: %v", r))) hands
+// it on, and is not reported.
+//
+// In the default mode, for real code, a recover is not reported when the
+// statements it guards end with a close of a channel or a send on one
+// (ch <- v, close(ch), reflect's v.Send or v.Close, before at most a bare
+// return): the "close unless already closed" and "send unless closed"
+// idioms, whose point is the runtime's panic for a closed channel; nor
+// when the handler, if r := recover(); r != nil { ... }, is empty but for
+// a comment that says why: a swallow made on purpose, and said so. Strict mode
+// (accentvet -strict, as accent's grader runs it) reports it: the channel's
+// owner should be the only one to close it, once, and a learner should
+// learn that first.
+//
 // Coming from Node.js: try { ... } catch {} around everything, or
 // process.on('uncaughtException', () => {}), keeps a process alive in an
 // unknown state. Go's panics are for the bugs, not for expected failures,

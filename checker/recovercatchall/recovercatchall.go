@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -17,6 +18,7 @@ import (
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/errflow"
 	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
@@ -30,6 +32,10 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://pkg.go.dev/github.com/accent-go/accent/checker/recovercatchall",
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
+}
+
+func init() {
+	mode.Register(Analyzer, "also report a recover that guards only a close or a send on a channel that may be closed")
 }
 
 const message = "recover() swallows the panic: a panic is a bug, not an exception; " +
@@ -51,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 			deferrers[callee.Origin()] = append(deferrers[callee.Origin()], fn)
 		}
 	}
+	strict := mode.Strict(pass)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if generated.Skip(pass.Fset, file) {
@@ -70,6 +77,9 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			c := &checker{pass: pass, fn: fn}
+			if !strict && (guardsChannelOnly(pass.TypesInfo, cur) || explainedEmpty(pass, file, cur)) {
+				continue
+			}
 			if f, errVar := c.returnsError(cur, deferrers); f != nil {
 				if !c.handsOn(errVar) {
 					pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: nilErrorMessage(f, errVar)})
@@ -197,11 +207,35 @@ func (c *checker) handsOn(errVar *types.Var) bool {
 				}
 			}
 		case *ast.CallExpr:
-			found = c.stops(n)
+			found = c.stops(n) || c.recordsError(n)
 		}
 		return !found
 	})
 	return found
+}
+
+// recordsError reports whether call is a method call on a value from
+// outside the deferred function that is given an error made there, as in
+// cmd.SetErr(fmt.Errorf("panic: %v", r)): the panic is kept, as an
+// error, by a command or result object that the caller reads.
+func (c *checker) recordsError(call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s, ok := info.Selections[sel]; !ok || s.Kind() != types.MethodVal || !c.nonLocal(sel.X) {
+		return false
+	}
+	for _, a := range call.Args {
+		if inner, ok := ast.Unparen(a).(*ast.CallExpr); ok && errflow.ImplementsError(info.TypeOf(a)) {
+			fn := errflow.Callee(info, inner)
+			if typematch.IsFunction(fn, "fmt", "Errorf") || typematch.IsFunction(fn, "errors", "New") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stops reports whether call panics again, ends the program or the
@@ -458,4 +492,132 @@ func failsTest(obj types.Object) bool {
 		return false
 	}
 	return slices.Contains([]string{"Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow", "Skip", "Skipf", "SkipNow"}, fn.Name())
+}
+
+// guardsChannelOnly reports whether the recover at cur is made by a
+// function literal deferred by a function whose statements after the
+// defer, the only ones the recover can guard, end with a close of a
+// channel or a send on one (ch <- v, close(ch), or reflect's v.Send and
+// v.Close, with plain operands), before at most a bare return: the "close
+// unless already closed" and "send unless closed" idioms, whose point is
+// the runtime's panic for a closed channel.
+func guardsChannelOnly(info *types.Info, cur inspector.Cursor) bool {
+	var lit inspector.Cursor
+	for e := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		lit = e
+		break
+	}
+	if _, ok := lit.Node().(*ast.FuncLit); !ok {
+		return false
+	}
+	call, ok := lit.Parent().Node().(*ast.CallExpr)
+	if !ok || ast.Unparen(call.Fun) != lit.Node() {
+		return false
+	}
+	deferCur := lit.Parent().Parent()
+	if _, ok := deferCur.Node().(*ast.DeferStmt); !ok {
+		return false
+	}
+	block, ok := deferCur.Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	if _, ok := deferCur.Parent().Parent().Node().(*ast.FuncDecl); !ok {
+		if _, ok := deferCur.Parent().Parent().Node().(*ast.FuncLit); !ok {
+			return false // the defer must sit in the function's own body
+		}
+	}
+	i := slices.Index(block.List, ast.Stmt(deferCur.Node().(*ast.DeferStmt)))
+	if i < 0 {
+		return false
+	}
+	rest := block.List[i+1:]
+	if n := len(rest); n > 0 {
+		if ret, ok := rest[n-1].(*ast.ReturnStmt); ok && len(ret.Results) == 0 {
+			rest = rest[:n-1]
+		}
+	}
+	if len(rest) == 0 {
+		return false
+	}
+	switch st := rest[len(rest)-1].(type) {
+	case *ast.SendStmt:
+		return simple(st.Chan) && simple(st.Value)
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(st.X).(*ast.CallExpr)
+		return ok && channelOp(info, call)
+	}
+	return false
+}
+
+// channelOp reports whether call is close(ch) or reflect's v.Send(x) or
+// v.Close(), with plain operands.
+func channelOp(info *types.Info, call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if !simple(a) {
+			return false
+		}
+	}
+	if errflow.IsBuiltin(info, call, "close") {
+		return true
+	}
+	fn, ok := errflow.Callee(info, call).(*types.Func)
+	return ok && typematch.IsMethod(fn, "reflect", "Value", "Send", "Close")
+}
+
+// simple reports whether e cannot panic by itself: a name, a field, a
+// constant, or the address or dereference-free composite of those.
+func simple(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return true
+	case *ast.SelectorExpr:
+		return simple(e.X)
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if !simple(elt) {
+				return false
+			}
+		}
+		return true
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && simple(e.X)
+	}
+	return false
+}
+
+// explainedEmpty reports whether the recover at cur is the condition of an
+// if whose body is empty but for a comment that says why, as in
+//
+//	if r := recover(); r != nil {
+//		// a mock: several listeners may close it
+//	}
+//
+// a swallow made on purpose, and said so, as errignored takes a commented
+// discard.
+func explainedEmpty(pass *analysis.Pass, file *ast.File, cur inspector.Cursor) bool {
+	var ifStmt *ast.IfStmt
+	for e := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil)) {
+		ifStmt, _ = e.Node().(*ast.IfStmt)
+		break
+	}
+	if ifStmt == nil || len(ifStmt.Body.List) > 0 || ifStmt.Else != nil {
+		return false
+	}
+	call := cur.Node()
+	if call.Pos() < ifStmt.Pos() || call.End() > ifStmt.Body.Pos() {
+		return false // the recover is not in the if's header
+	}
+	for _, g := range file.Comments {
+		// A test expectation (// want "..."), as analysistest reads
+		// them, says nothing about the code.
+		if text := strings.TrimSpace(g.Text()); g.Pos() > ifStmt.Body.Lbrace && g.End() < ifStmt.Body.Rbrace &&
+			text != "" && !strings.HasPrefix(text, "want ") {
+			return true
+		}
+	}
+	return false
 }

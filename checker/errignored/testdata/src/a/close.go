@@ -151,3 +151,40 @@ func printToFile(name string, n int) error {
 	}
 	return f.Close()
 }
+
+// A file synced with the error checked has nothing left for Close to lose;
+// a directory opened to fsync it was never written.
+func syncedFile(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.Sync()
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// The twin: a Sync whose error is dropped flushes nothing for sure.
+func unsyncedFile(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close() // want `deferred f.Close\(\) drops the error of a file opened for writing`
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	f.Sync() // want `the error from f\.Sync is ignored`
+	return nil
+}

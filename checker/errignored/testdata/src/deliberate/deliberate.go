@@ -23,16 +23,40 @@ func removeCache(path string) {
 	_ = os.Remove(path)
 }
 
-// The twin: unexplained.
+// Unexplained, but the whole result is discarded in plain sight and
+// nothing is lost with it: a decision, as errcheck reads it without
+// -blank (strict mode reports it).
 func removeCacheSilently(path string) {
-	_ = os.Remove(path) // want `is ignored`
+	_ = os.Remove(path)
 }
 
-// The twin: the comment above is the previous statement's.
+// The comment above is the previous statement's, but the discard is
+// whole all the same.
 func removeTwo(a, b string) {
-	x := len(a)      // the length
-	_ = os.Remove(b) // want `is ignored`
+	x := len(a) // the length
+	_ = os.Remove(b)
 	_ = x
+}
+
+// The twin: a result kept, the error dropped, no comment.
+func removeTwoKept(a string) int {
+	x := len(a)                 // the length
+	n, _ := strconv.Atoi(a[1:]) // want `is ignored`
+	return x + n
+}
+
+// The twin: a whole discard that loses a write.
+func persist(f *os.File, data []byte) {
+	_, _ = f.Write(data) // want `is ignored`
+	_ = f.Sync()         // want `is ignored`
+	_ = f.Close()        // want `is ignored`
+}
+
+// The twin: a whole discard whose call fills in a value used after it.
+func decode(r io.Reader) config {
+	var cfg config
+	_ = json.NewDecoder(r).Decode(&cfg) // want `is ignored`
+	return cfg
 }
 
 // The value is used, though the error that says whether it is valid was

@@ -1,0 +1,21 @@
+// Package nonanos never turns a Duration into an integer: the twin of
+// package nanos, where an unmarked integer converted to a Duration is
+// reported.
+package nonanos
+
+import "time"
+
+type Field struct {
+	Key     string
+	Integer int64
+}
+
+func (f Field) Value() time.Duration {
+	return time.Duration(f.Integer) // want `nothing says it counts them`
+}
+
+type engine struct{ epoch time.Time }
+
+func (e *engine) written(off int64) time.Time {
+	return e.epoch.Add(time.Duration(off)) // want `nothing says it counts them`
+}
