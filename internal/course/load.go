@@ -614,7 +614,7 @@ func (l *loader) loadRequirements(ex *Exercise, file string, reqs []requirementM
 				l.problem(file, field+".tests", "%s is not a test of this exercise", t)
 			}
 		}
-		ex.Requirements = append(ex.Requirements, Requirement{Says: r.Says, Tests: r.Tests})
+		ex.Requirements = append(ex.Requirements, Requirement(r))
 	}
 }
 
