@@ -521,158 +521,201 @@ func (b *builder) operand(v ssa.Value) {
 	}
 }
 
+// instr records what one instruction of fn says about tracked values:
+// which values are one channel (unify), channel ops, values that leave
+// the analysis (escape) or come from outside it (external). Each kind of
+// instruction has its step below; whatever has none is opaque.
 func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 	switch i := instr.(type) {
 	case *ssa.MakeChan:
 		n := b.node(i)
 		b.facts[n].makes = append(b.facts[n].makes, i)
-		return
-
 	case *ssa.Phi:
-		if tracked(i.Type()) {
-			for _, e := range i.Edges {
-				b.operand(e)
-				b.unify(i, e)
-			}
-		}
-		return
-
+		b.phi(i)
 	case *ssa.ChangeType:
-		if tracked(i.Type()) || tracked(i.X.Type()) {
-			b.operand(i.X)
-			b.unify(i, i.X)
-		}
-		return
-
+		b.changeType(i)
 	case *ssa.UnOp:
-		switch i.Op {
-		case token.ARROW:
-			b.operand(i.X)
-			op := b.op(fn, i, Recv, i.X, i.Pos())
-			op.CommaOk = i.CommaOk
-			op.Range = i.CommaOk && b.ranges[i.Pos()]
-			if tracked(i.Type()) {
-				b.external(i) // a channel received from a channel
-			}
-			return
-		case token.MUL:
-			if !tracked(i.Type()) {
-				return
-			}
-			switch addr := i.X.(type) {
-			case *ssa.FieldAddr:
-				if fieldVar(addr.X.Type(), addr.Field, true) != nil {
-					b.unify(i, addr)
-					return
-				}
-			case *ssa.Global, *ssa.Alloc, *ssa.FreeVar, *ssa.Parameter, *ssa.Phi:
-				b.unify(i, addr) // pointer and pointee share a node
-				return
-			}
-			b.external(i)
-			return
+		if !b.unOp(fn, i) {
+			b.opaque(instr)
 		}
-
 	case *ssa.Field:
 		if fv := fieldVar(i.X.Type(), i.Field, false); fv != nil {
 			b.unifyKey(i, fieldKey{fv})
 		}
-		return
-
 	case *ssa.FieldAddr, *ssa.Alloc:
-		return // handled by their uses
-
+		// handled by their uses
 	case *ssa.Store:
-		if !tracked(i.Val.Type()) {
-			return
+		b.store(i)
+	case *ssa.Send:
+		b.send(fn, i)
+	case *ssa.Select:
+		b.selectOps(fn, i)
+	case *ssa.Extract:
+		b.extract(i)
+	case *ssa.Return:
+		b.ret(fn, i)
+	case *ssa.MakeClosure:
+		b.makeClosure(i)
+	case ssa.CallInstruction:
+		b.call(fn, i)
+	case *ssa.BinOp, *ssa.DebugRef, *ssa.If, *ssa.Jump, *ssa.RunDefers:
+		// comparisons and control flow
+	default:
+		b.opaque(instr)
+	}
+}
+
+// phi unifies a tracked phi with each of its edges.
+func (b *builder) phi(i *ssa.Phi) {
+	if tracked(i.Type()) {
+		for _, e := range i.Edges {
+			b.operand(e)
+			b.unify(i, e)
 		}
-		b.operand(i.Val)
-		switch addr := i.Addr.(type) {
+	}
+}
+
+// changeType unifies a conversion with what it converts (a bidirectional
+// channel to a directional one, a named channel type to another).
+func (b *builder) changeType(i *ssa.ChangeType) {
+	if tracked(i.Type()) || tracked(i.X.Type()) {
+		b.operand(i.X)
+		b.unify(i, i.X)
+	}
+}
+
+// unOp handles a receive (<-ch: a Recv op; a channel received from a
+// channel comes from outside) and a load (*p: the loaded value shares the
+// node of the field, variable or pointer it is loaded from). It reports
+// false for any other unary operator, which is opaque.
+func (b *builder) unOp(fn *ssa.Function, i *ssa.UnOp) bool {
+	switch i.Op {
+	case token.ARROW:
+		b.operand(i.X)
+		op := b.op(fn, i, Recv, i.X, i.Pos())
+		op.CommaOk = i.CommaOk
+		op.Range = i.CommaOk && b.ranges[i.Pos()]
+		if tracked(i.Type()) {
+			b.external(i) // a channel received from a channel
+		}
+		return true
+	case token.MUL:
+		if !tracked(i.Type()) {
+			return true
+		}
+		switch addr := i.X.(type) {
 		case *ssa.FieldAddr:
 			if fieldVar(addr.X.Type(), addr.Field, true) != nil {
-				b.unify(i.Val, addr)
-				return
+				b.unify(i, addr)
+				return true
 			}
-		case *ssa.Global, *ssa.Alloc, *ssa.FreeVar:
+		case *ssa.Global, *ssa.Alloc, *ssa.FreeVar, *ssa.Parameter, *ssa.Phi:
+			b.unify(i, addr) // pointer and pointee share a node
+			return true
+		}
+		b.external(i)
+		return true
+	}
+	return false
+}
+
+// store unifies a tracked value stored in a field, global, local or free
+// variable with it; stored anywhere else, the value escapes and may come
+// back from outside.
+func (b *builder) store(i *ssa.Store) {
+	if !tracked(i.Val.Type()) {
+		return
+	}
+	b.operand(i.Val)
+	switch addr := i.Addr.(type) {
+	case *ssa.FieldAddr:
+		if fieldVar(addr.X.Type(), addr.Field, true) != nil {
 			b.unify(i.Val, addr)
 			return
 		}
-		b.escape(i.Val)
-		b.external(i.Val)
+	case *ssa.Global, *ssa.Alloc, *ssa.FreeVar:
+		b.unify(i.Val, addr)
 		return
+	}
+	b.escape(i.Val)
+	b.external(i.Val)
+}
 
-	case *ssa.Send:
-		b.operand(i.Chan)
-		b.op(fn, i, Send, i.Chan, i.Pos())
-		if tracked(i.X.Type()) {
-			b.operand(i.X)
-			b.escape(i.X)
-		}
-		return
+// send records a Send op; a channel sent on a channel escapes.
+func (b *builder) send(fn *ssa.Function, i *ssa.Send) {
+	b.operand(i.Chan)
+	b.op(fn, i, Send, i.Chan, i.Pos())
+	if tracked(i.X.Type()) {
+		b.operand(i.X)
+		b.escape(i.X)
+	}
+}
 
-	case *ssa.Select:
-		for k, st := range i.States {
-			b.operand(st.Chan)
-			kind := Recv
-			if st.Dir == types.SendOnly {
-				kind = Send
-				if st.Send != nil && tracked(st.Send.Type()) {
-					b.operand(st.Send)
-					b.escape(st.Send)
-				}
+// selectOps records one op per case of a select, with the case's index; a
+// channel sent in a case escapes.
+func (b *builder) selectOps(fn *ssa.Function, i *ssa.Select) {
+	for k, st := range i.States {
+		b.operand(st.Chan)
+		kind := Recv
+		if st.Dir == types.SendOnly {
+			kind = Send
+			if st.Send != nil && tracked(st.Send.Type()) {
+				b.operand(st.Send)
+				b.escape(st.Send)
 			}
-			op := b.op(fn, i, kind, st.Chan, st.Pos)
-			op.Select, op.Case = i, k
 		}
-		return
+		op := b.op(fn, i, kind, st.Chan, st.Pos)
+		op.Select, op.Case = i, k
+	}
+}
 
-	case *ssa.Extract:
-		if !tracked(i.Type()) {
+// extract unifies a tracked result of a call to a function of the package
+// with that function's result; any other comes from outside.
+func (b *builder) extract(i *ssa.Extract) {
+	if !tracked(i.Type()) {
+		return
+	}
+	if call, ok := i.Tuple.(*ssa.Call); ok {
+		if callee := b.staticCallee(call); callee != nil {
+			b.unifyKey(i, returnKey{callee, i.Index})
 			return
 		}
-		if call, ok := i.Tuple.(*ssa.Call); ok {
-			if callee := b.staticCallee(call); callee != nil {
-				b.unifyKey(i, returnKey{callee, i.Index})
-				return
-			}
-		}
-		b.external(i)
-		return
-
-	case *ssa.Return:
-		for k, r := range i.Results {
-			if tracked(r.Type()) {
-				b.operand(r)
-				b.unifyKey(r, returnKey{fn, k})
-			}
-		}
-		return
-
-	case *ssa.MakeClosure:
-		callee := i.Fn.(*ssa.Function)
-		for k, bv := range i.Bindings {
-			if !tracked(bv.Type()) {
-				continue
-			}
-			b.operand(bv)
-			if b.res.inPkg[callee] && k < len(callee.FreeVars) {
-				b.unify(bv, callee.FreeVars[k])
-			} else {
-				b.escape(bv)
-			}
-		}
-		return
-
-	case ssa.CallInstruction:
-		b.call(fn, i)
-		return
-
-	case *ssa.BinOp, *ssa.DebugRef, *ssa.If, *ssa.Jump, *ssa.RunDefers:
-		return // comparisons and control flow
 	}
+	b.external(i)
+}
 
-	// Anything else: the tracked operands reach what the analysis does not
-	// follow, and a tracked value it defines comes from there.
+// ret unifies each tracked result of fn with fn's result slot.
+func (b *builder) ret(fn *ssa.Function, i *ssa.Return) {
+	for k, r := range i.Results {
+		if tracked(r.Type()) {
+			b.operand(r)
+			b.unifyKey(r, returnKey{fn, k})
+		}
+	}
+}
+
+// makeClosure unifies each tracked binding with the closure's free
+// variable when the closure's body is in the package; otherwise the
+// binding escapes.
+func (b *builder) makeClosure(i *ssa.MakeClosure) {
+	callee := i.Fn.(*ssa.Function)
+	for k, bv := range i.Bindings {
+		if !tracked(bv.Type()) {
+			continue
+		}
+		b.operand(bv)
+		if b.res.inPkg[callee] && k < len(callee.FreeVars) {
+			b.unify(bv, callee.FreeVars[k])
+		} else {
+			b.escape(bv)
+		}
+	}
+}
+
+// opaque handles an instruction the analysis does not follow: its tracked
+// operands reach what the analysis does not see, and a tracked value it
+// defines comes from there.
+func (b *builder) opaque(instr ssa.Instruction) {
 	var rands []*ssa.Value
 	for _, r := range instr.Operands(rands) {
 		if *r != nil && tracked((*r).Type()) {
