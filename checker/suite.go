@@ -25,6 +25,7 @@ import (
 	"github.com/accent-go/accent/checker/erroverwrite"
 	"github.com/accent-go/accent/checker/errwrapverb"
 	"github.com/accent-go/accent/checker/foreverselect"
+	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/lockorder"
 	"github.com/accent-go/accent/checker/monthindex"
@@ -56,7 +57,7 @@ const (
 type Check struct {
 	Analyzer *analysis.Analyzer
 	Family   Family
-	Lesson   string // id of the lesson that teaches the fix, e.g. "time/durations-and-layouts"; "" if none
+	Lesson   string // id of the lesson that teaches the fix, e.g. "time/durations-and-layouts"; "" if none (accent's own: from doc.go)
 }
 
 // Strict returns the check's analyzer in strict mode, the reading a
@@ -73,35 +74,48 @@ func (c Check) HasModes() bool {
 	return mode.Has(c.Analyzer)
 }
 
-// Suite returns accent's own analyzers, sorted by name.
+// Suite returns accent's own analyzers, sorted by name. Each one's lesson
+// is the one its doc.go names on its "Lesson: topic/slug." line.
 func Suite() []Check {
-	return []Check{
-		{Analyzer: blockunderlock.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
-		{Analyzer: chanleak.Analyzer, Family: Leaks, Lesson: "channels/channels-and-select"},
-		{Analyzer: condwait.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
-		{Analyzer: ctxabandon.Analyzer, Family: Leaks, Lesson: "context/cancellation"},
-		{Analyzer: ctxbackground.Analyzer, Family: Context, Lesson: "context/passing-context"},
-		{Analyzer: ctxfield.Analyzer, Family: Context, Lesson: "context/passing-context"},
-		{Analyzer: doublelock.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
-		{Analyzer: dstday.Analyzer, Family: Time, Lesson: "time/instants-and-zones"},
-		{Analyzer: durationunit.Analyzer, Family: Time, Lesson: "time/durations-and-layouts"},
-		{Analyzer: errcompare.Analyzer, Family: Errors, Lesson: "errors/wrapping-and-inspecting"},
-		{Analyzer: errignored.Analyzer, Family: Errors, Lesson: "errors/errors-are-values"},
-		{Analyzer: erroverwrite.Analyzer, Family: Errors, Lesson: "errors/errors-are-values"},
-		{Analyzer: errwrapverb.Analyzer, Family: Errors, Lesson: "errors/wrapping-and-inspecting"},
-		{Analyzer: foreverselect.Analyzer, Family: Channels, Lesson: "channels/channels-and-select"},
-		{Analyzer: lockorder.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
-		{Analyzer: monthindex.Analyzer, Family: Time, Lesson: "time/durations-and-layouts"},
-		{Analyzer: parsezone.Analyzer, Family: Time, Lesson: "time/instants-and-zones"},
-		{Analyzer: recovercatchall.Analyzer, Family: Errors, Lesson: "errors/panic-is-not-throw"},
-		{Analyzer: tickerleak.Analyzer, Family: Time, Lesson: "time/timers-and-tickers"},
-		{Analyzer: timeequal.Analyzer, Family: Time, Lesson: "time/instants-and-zones"},
-		{Analyzer: timelayout.Analyzer, Family: Time, Lesson: "time/durations-and-layouts"},
-		{Analyzer: unclosedrange.Analyzer, Family: Channels, Lesson: "channels/channels-and-select"},
-		{Analyzer: unixelapsed.Analyzer, Family: Time, Lesson: "time/instants-and-zones"},
-		{Analyzer: unlockpath.Analyzer, Family: Leaks, Lesson: "goroutines/sharing-memory"},
-		{Analyzer: waitgroupmisuse.Analyzer, Family: Leaks, Lesson: "goroutines/wait-for-all"},
+	return withLessons([]Check{
+		{Analyzer: blockunderlock.Analyzer, Family: Leaks},
+		{Analyzer: chanleak.Analyzer, Family: Leaks},
+		{Analyzer: condwait.Analyzer, Family: Leaks},
+		{Analyzer: ctxabandon.Analyzer, Family: Leaks},
+		{Analyzer: ctxbackground.Analyzer, Family: Context},
+		{Analyzer: ctxfield.Analyzer, Family: Context},
+		{Analyzer: doublelock.Analyzer, Family: Leaks},
+		{Analyzer: dstday.Analyzer, Family: Time},
+		{Analyzer: durationunit.Analyzer, Family: Time},
+		{Analyzer: errcompare.Analyzer, Family: Errors},
+		{Analyzer: errignored.Analyzer, Family: Errors},
+		{Analyzer: erroverwrite.Analyzer, Family: Errors},
+		{Analyzer: errwrapverb.Analyzer, Family: Errors},
+		{Analyzer: foreverselect.Analyzer, Family: Channels},
+		{Analyzer: lockorder.Analyzer, Family: Leaks},
+		{Analyzer: monthindex.Analyzer, Family: Time},
+		{Analyzer: parsezone.Analyzer, Family: Time},
+		{Analyzer: recovercatchall.Analyzer, Family: Errors},
+		{Analyzer: tickerleak.Analyzer, Family: Time},
+		{Analyzer: timeequal.Analyzer, Family: Time},
+		{Analyzer: timelayout.Analyzer, Family: Time},
+		{Analyzer: unclosedrange.Analyzer, Family: Channels},
+		{Analyzer: unixelapsed.Analyzer, Family: Time},
+		{Analyzer: unlockpath.Analyzer, Family: Leaks},
+		{Analyzer: waitgroupmisuse.Analyzer, Family: Leaks},
+	})
+}
+
+// withLessons fills each check's Lesson from its analyzer's Doc. A doc
+// that names no lesson, or more than one, leaves it empty, and
+// TestSuiteLessons fails.
+func withLessons(checks []Check) []Check {
+	for i, c := range checks {
+		if id, ok, err := analyzerdoc.Lesson(c.Analyzer.Doc); ok && err == nil {
+			checks[i].Lesson = id
+		}
 	}
+	return checks
 }
 
 // vetLessons links go vet's analyzers to the lessons that teach their fixes.

@@ -291,8 +291,34 @@ func (c *checker) goroutines(fn *ssa.Function, m *ssa.MakeChan) {
 	l := &leak{fn: fn, m: m, cap: size, counts: make(map[*ssa.Go]int), looped: make(map[*ssa.Go]uint64),
 		serve: make(map[ssa.Instruction]*chanflow.Op), closes: make(map[ssa.Instruction]bool)}
 
-	// Which go statements of fn start the goroutines that use m, and
-	// which deferred closures close it.
+	targets, deferred := c.goStatements(fn)
+	parent, child, ok := l.splitOps(k, targets, deferred)
+	if !ok || len(child) == 0 {
+		return
+	}
+	if !c.goroutineSide(l, targets, child) || !l.starterOps(parent) {
+		return
+	}
+	if len(l.serve)+len(l.selects)+len(l.closes) == 0 {
+		return // nothing serves it at all: the "certain" rules apply
+	}
+	if l.side == receiver && l.needsClose && len(l.closes) == 0 {
+		return // never closed: unclosedrange reports it
+	}
+	c.countGoroutines(l, targets, child)
+	if l.side == sender && l.total != chanflow.Many && int64(l.total) <= size {
+		return // the buffer holds every send
+	}
+	ret, reason, found := c.search(l)
+	if !found {
+		return
+	}
+	c.reportLeak(l, ret, reason)
+}
+
+// goStatements returns which go statements of fn start each function
+// other than fn, and which defer statements of fn defer each closure of fn.
+func (c *checker) goStatements(fn *ssa.Function) (map[*ssa.Function][]*ssa.Go, map[*ssa.Function]*ssa.Defer) {
 	targets := make(map[*ssa.Function][]*ssa.Go)
 	deferred := make(map[*ssa.Function]*ssa.Defer)
 	for _, b := range fn.Blocks {
@@ -309,28 +335,41 @@ func (c *checker) goroutines(fn *ssa.Function, m *ssa.MakeChan) {
 			}
 		}
 	}
+	return targets, deferred
+}
+
+// splitOps sorts the ops of channel class k into the starter's (parent),
+// the started goroutines' per function (child), and closes in deferred
+// closures (recorded in l.closes). It reports false if the channel is used
+// anywhere else: someone else may serve it.
+func (l *leak) splitOps(k *chanflow.Class, targets map[*ssa.Function][]*ssa.Go, deferred map[*ssa.Function]*ssa.Defer) ([]*chanflow.Op, map[*ssa.Function][]*chanflow.Op, bool) {
 	var parent []*chanflow.Op
 	child := make(map[*ssa.Function][]*chanflow.Op)
 	for _, op := range k.Ops {
 		switch {
-		case op.Fn == fn:
+		case op.Fn == l.fn:
 			parent = append(parent, op)
 		case targets[op.Fn] != nil:
 			child[op.Fn] = append(child[op.Fn], op)
 		case deferred[op.Fn] != nil && op.Kind == chanflow.Close:
 			l.closes[deferred[op.Fn]] = true
 		default:
-			return // used somewhere else: someone else may serve it
+			return nil, nil, false // used somewhere else: someone else may serve it
 		}
 	}
-	if len(child) == 0 {
-		return
-	}
+	return parent, child, true
+}
+
+// goroutineSide records the goroutines' blocking ops in l.blocks and sets
+// l.side (and l.needsClose) from them. It reports false if a goroutine's
+// function also runs other than as these goroutines, or if the goroutines
+// both send and receive (or neither).
+func (c *checker) goroutineSide(l *leak, targets map[*ssa.Function][]*ssa.Go, child map[*ssa.Function][]*chanflow.Op) bool {
 	var sends, recvs bool
 	for g, ops := range child {
 		// The goroutine's function must run only as these goroutines.
 		if len(c.res.CallSites(g)) != len(targets[g]) || !c.res.CallersKnown(g) {
-			return
+			return false
 		}
 		for _, op := range ops {
 			if !op.Blocking() {
@@ -354,8 +393,15 @@ func (c *checker) goroutines(fn *ssa.Function, m *ssa.MakeChan) {
 	case recvs && !sends:
 		l.side = receiver
 	default:
-		return
+		return false
 	}
+	return true
+}
+
+// starterOps sorts the starter's ops on the channel into those that serve
+// the goroutines (l.serve, or l.selects for select cases) and closes
+// (l.closes). It reports false if the starter uses the channel both ways.
+func (l *leak) starterOps(parent []*chanflow.Op) bool {
 	for _, op := range parent {
 		switch {
 		case l.side == sender && op.Kind == chanflow.Recv,
@@ -370,16 +416,18 @@ func (c *checker) goroutines(fn *ssa.Function, m *ssa.MakeChan) {
 		case l.side == receiver && op.Kind == chanflow.Send:
 			// Sends do not end a loop that waits for close.
 		default:
-			return // the starter uses the channel both ways
+			return false // the starter uses the channel both ways
 		}
 	}
-	if len(l.serve)+len(l.selects)+len(l.closes) == 0 {
-		return // nothing serves it at all: the "certain" rules apply
-	}
-	if l.side == receiver && l.needsClose && len(l.closes) == 0 {
-		return // never closed: unclosedrange reports it
-	}
-	loops := c.res.LoopsOf(fn)
+	return true
+}
+
+// countGoroutines sets, per go statement, how many ops its goroutines can
+// block in (l.counts; l.looped for go statements in a loop), their sum
+// (l.total), and whether some goroutine may return without blocking
+// (l.conditional).
+func (c *checker) countGoroutines(l *leak, targets map[*ssa.Function][]*ssa.Go, child map[*ssa.Function][]*chanflow.Op) {
+	loops := c.res.LoopsOf(l.fn)
 	l.total = 0
 	for g, gos := range targets {
 		ops := child[g]
@@ -406,25 +454,17 @@ func (c *checker) goroutines(fn *ssa.Function, m *ssa.MakeChan) {
 		}
 		for _, gi := range gos {
 			count := n
-			if loops.Cyclic[gi.Block().Index] && cycleAvoiding(gi.Block(), m.Block()) {
+			if loops.Cyclic[gi.Block().Index] && cycleAvoiding(gi.Block(), l.m.Block()) {
 				// A loop starts several goroutines on this one channel:
 				// count them all once, by the loop's trip count if the
 				// source says it.
-				count = mul(c.trips(gi, m), n)
+				count = mul(c.trips(gi, l.m), n)
 				l.looped[gi] = 1 << (len(l.looped) % 64)
 			}
 			l.counts[gi] = count
 			l.total = add(l.total, count)
 		}
 	}
-	if l.side == sender && l.total != chanflow.Many && int64(l.total) <= size {
-		return // the buffer holds every send
-	}
-	ret, reason, found := c.search(l)
-	if !found {
-		return
-	}
-	c.reportLeak(l, ret, reason)
 }
 
 // trips returns how many times the loop around go statement gi runs for
@@ -604,9 +644,32 @@ type edge struct{ from, succ int }
 // goroutines started are not all served. It returns the return and, if the
 // path skipped a serving select case, that select.
 func (c *checker) search(l *leak) (ssa.Instruction, token.Pos, bool) {
-	fn := l.fn
-	loops := c.res.LoopsOf(fn)
-	serveEdge := make(map[edge]bool)
+	loops := c.res.LoopsOf(l.fn)
+	serve, targets := servingCases(l)
+	blocked, caseOf := c.selectCases(l.fn, serve)
+	edges := searchEdges{
+		serve:   serve,
+		blocked: blocked,
+		caseOf:  caseOf,
+		drain:   drainEdges(l, loops, targets),
+	}
+	return l.walk(edges)
+}
+
+// searchEdges are the edges of fn's CFG that search treats specially.
+type searchEdges struct {
+	serve   map[edge]bool        // enter a select case that serves the goroutines
+	blocked map[edge]bool        // enter a case on another local channel: not followed
+	caseOf  map[edge]*ssa.Select // enter a case of a select, any select
+	drain   map[edge]bool        // leave a serving loop where it ends normally: all served
+}
+
+// servingCases returns the edges that enter the select cases serving the
+// goroutines, and the blocks where those cases begin. A serving select
+// whose cases cannot be told apart is recorded in l.serve instead: it is
+// assumed to serve.
+func servingCases(l *leak) (map[edge]bool, []*ssa.BasicBlock) {
+	serve := make(map[edge]bool)
 	var targets []*ssa.BasicBlock // where a serving select case begins
 	for _, op := range l.selects {
 		b, j, ok := chanflow.SelectCase(op.Select, op.Case)
@@ -614,16 +677,23 @@ func (c *checker) search(l *leak) (ssa.Instruction, token.Pos, bool) {
 			l.serve[op.Instr] = op // cannot tell the cases apart: assume it serves
 			continue
 		}
-		serveEdge[edge{b.Index, j}] = true
+		serve[edge{b.Index, j}] = true
 		targets = append(targets, b.Succs[j])
 	}
-	// A select case on another channel made here is part of the same
-	// local protocol, whose order the analysis cannot see: it assumes that
-	// case comes after the goroutines are served, and does not follow it.
-	// Cases on a context, a timer, or a channel from elsewhere can fire
-	// any time.
-	blocked := make(map[edge]bool)
-	caseOf := make(map[edge]*ssa.Select) // the edges that enter select cases
+	return serve, targets
+}
+
+// selectCases returns, of the edges of fn that enter select cases, those
+// the search does not follow (blocked) and the select each one belongs to
+// (caseOf).
+//
+// A select case on another channel made here is part of the same local
+// protocol, whose order the analysis cannot see: it assumes that case
+// comes after the goroutines are served, and does not follow it. Cases on
+// a context, a timer, or a channel from elsewhere can fire any time.
+func (c *checker) selectCases(fn *ssa.Function, serve map[edge]bool) (blocked map[edge]bool, caseOf map[edge]*ssa.Select) {
+	blocked = make(map[edge]bool)
+	caseOf = make(map[edge]*ssa.Select)
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			sel, ok := instr.(*ssa.Select)
@@ -637,57 +707,33 @@ func (c *checker) search(l *leak) (ssa.Instruction, token.Pos, bool) {
 				}
 				e := edge{from.Index, j}
 				caseOf[e] = sel
-				if !serveEdge[e] && c.local(st.Chan, fn) {
+				if !serve[e] && c.local(st.Chan, fn) {
 					blocked[e] = true
 				}
 			}
 		}
 	}
-	// A loop that serves the goroutines and ends normally is taken to
-	// serve all of them. A loop with a condition ends normally at its
-	// condition, or when the condition fails before the first round; any
-	// other exit, such as return err in the body, leaves values
-	// unreceived. A loop without one (for { ... }) ends normally at a
-	// break or return that comes after a serving op in the same round,
-	// not at one in another select case.
+	return blocked, caseOf
+}
+
+// drainEdges returns the edges where a loop that serves the goroutines
+// ends normally: a loop that does so is taken to serve all of them.
+//
+// A loop with a condition ends normally at its condition, or when the
+// condition fails before the first round; any other exit, such as return
+// err in the body, leaves values unreceived. A loop without one
+// (for { ... }) ends normally at a break or return that comes after a
+// serving op in the same round, not at one in another select case.
+func drainEdges(l *leak, loops *chanflow.Loops, targets []*ssa.BasicBlock) map[edge]bool {
 	drain := make(map[edge]bool)
 	for _, lp := range loops.Loops {
-		serves := false
-		for instr := range l.serve {
-			serves = serves || lp.Contains(instr.Block())
-		}
-		for _, t := range targets {
-			serves = serves || lp.Contains(t)
-		}
-		if !serves {
+		if !servesIn(l, lp, targets) {
 			continue
 		}
-		exits := lp.Exits(fn)
-		var normal []edge // where the loop ends normally
-		for _, e := range exits {
-			if from := fn.Blocks[e[0]]; condExit(lp, from, l.serve) {
-				normal = append(normal, edge{e[0], e[1]})
-			}
-		}
-		if len(normal) == 0 {
-			for _, e := range exits {
-				from := fn.Blocks[e[0]]
-				ok := false
-				for instr := range l.serve {
-					ok = ok || (lp.Contains(instr.Block()) && instr.Block().Dominates(from))
-				}
-				for _, t := range targets {
-					ok = ok || (lp.Contains(t) && t != lp.Header && t.Dominates(from))
-				}
-				if ok {
-					normal = append(normal, edge{e[0], e[1]})
-				}
-			}
-		}
 		ends := make(map[*ssa.BasicBlock]bool)
-		for _, e := range normal {
+		for _, e := range normalExits(l, lp, targets) {
 			drain[e] = true
-			ends[fn.Blocks[e.from].Succs[e.succ]] = true
+			ends[l.fn.Blocks[e.from].Succs[e.succ]] = true
 		}
 		// The test before the first round, where the loop is rotated: it
 		// skips the loop to where the loop ends normally.
@@ -702,36 +748,82 @@ func (c *checker) search(l *leak) (ssa.Instruction, token.Pos, bool) {
 			}
 		}
 	}
+	return drain
+}
 
-	type item struct {
-		b      *ssa.BasicBlock
-		s      state
-		reason token.Pos
+// servesIn reports whether loop lp holds a serving op or the start of a
+// serving select case.
+func servesIn(l *leak, lp *chanflow.Loop, targets []*ssa.BasicBlock) bool {
+	serves := false
+	for instr := range l.serve {
+		serves = serves || lp.Contains(instr.Block())
 	}
-	seen := make(map[struct {
+	for _, t := range targets {
+		serves = serves || lp.Contains(t)
+	}
+	return serves
+}
+
+// normalExits returns the exits of serving loop lp where it ends normally:
+// its condition if it has one (see condExit), else the exits that come
+// after a serving op or serving select case of the same round.
+func normalExits(l *leak, lp *chanflow.Loop, targets []*ssa.BasicBlock) []edge {
+	fn := l.fn
+	exits := lp.Exits(fn)
+	var normal []edge
+	for _, e := range exits {
+		if from := fn.Blocks[e[0]]; condExit(lp, from, l.serve) {
+			normal = append(normal, edge{e[0], e[1]})
+		}
+	}
+	if len(normal) > 0 {
+		return normal
+	}
+	for _, e := range exits {
+		from := fn.Blocks[e[0]]
+		ok := false
+		for instr := range l.serve {
+			ok = ok || (lp.Contains(instr.Block()) && instr.Block().Dominates(from))
+		}
+		for _, t := range targets {
+			ok = ok || (lp.Contains(t) && t != lp.Header && t.Dominates(from))
+		}
+		if ok {
+			normal = append(normal, edge{e[0], e[1]})
+		}
+	}
+	return normal
+}
+
+// searchItem is a block to visit, with the state on the way in and the
+// select whose skipped serving case is the reason for a leak, if any.
+type searchItem struct {
+	b      *ssa.BasicBlock
+	s      state
+	reason token.Pos
+}
+
+// walk runs the search proper: breadth first over fn's blocks and the
+// states that reach them, until a return (or a second make of the
+// channel) finds goroutines left waiting.
+func (l *leak) walk(edges searchEdges) (ssa.Instruction, token.Pos, bool) {
+	fn := l.fn
+	type key struct {
 		b int
 		s state
-	}]bool)
-	queue := []item{{b: fn.Blocks[0]}}
+	}
+	seen := make(map[key]bool)
+	queue := []searchItem{{b: fn.Blocks[0]}}
 	// The states per block are few (counts saturate at maxCount), but the
 	// set of looped go statements already counted could grow: bound the
 	// search, and say nothing if it runs out.
 	budget := 16*len(fn.Blocks) + 1024
-	push := func(it item) {
-		key := struct {
-			b int
-			s state
-		}{it.b.Index, it.s}
-		if !seen[key] && len(seen) < budget {
-			seen[key] = true
+	push := func(it searchItem) {
+		k := key{it.b.Index, it.s}
+		if !seen[k] && len(seen) < budget {
+			seen[k] = true
 			queue = append(queue, it)
 		}
-	}
-	serveOne := func(s *state) {
-		if s.d != chanflow.Many && s.d > 0 {
-			s.d--
-		}
-		s.served = true
 	}
 	for len(queue) > 0 {
 		if len(seen) >= budget {
@@ -739,79 +831,102 @@ func (c *checker) search(l *leak) (ssa.Instruction, token.Pos, bool) {
 		}
 		it := queue[0]
 		queue = queue[1:]
-		s, reason := it.s, it.reason
-		stopped := false
-	instrs:
-		for _, instr := range it.b.Instrs {
-			switch instr := instr.(type) {
-			case *ssa.Go:
-				if n, ok := l.counts[instr]; ok && !s.closed {
-					if bit := l.looped[instr]; bit != 0 {
-						if s.started&bit != 0 {
-							break
-						}
-						s.started |= bit
-					}
-					s.d = add(s.d, n)
-				}
-			case *ssa.Call:
-				if testFailure(instr.Common()) {
-					stopped = true
-					break instrs
-				}
-			case *ssa.Return:
-				if l.leaks(s) {
-					return instr, reason, true
-				}
-				stopped = true
-				break instrs
-			case *ssa.MakeChan:
-				if instr == l.m {
-					// A new channel: the goroutines of the old one are
-					// left with whatever they still wait for.
-					if l.leaks(s) {
-						return instr, reason, true
-					}
-					s = state{}
-				}
-			case *ssa.Panic:
-				stopped = true
-				break instrs
-			}
-			if _, ok := l.serve[instr]; ok {
-				serveOne(&s)
-				reason = token.NoPos
-			}
-			if l.closes[instr] {
-				if _, ok := instr.(*ssa.Defer); ok {
-					s.deferred = true
-				} else {
-					s.d, s.closed = 0, true
-				}
-			}
-		}
-		if stopped {
+		s, reason, at, end := l.runBlock(it)
+		switch end {
+		case blockLeaks:
+			return at, reason, true
+		case blockStops:
 			continue
 		}
 		for j, succ := range it.b.Succs {
 			s2, r2 := s, reason
 			e := edge{it.b.Index, j}
-			if blocked[e] {
+			if edges.blocked[e] {
 				continue
 			}
-			if serveEdge[e] {
-				serveOne(&s2)
+			if edges.serve[e] {
+				s2.serveOne()
 				r2 = token.NoPos
-			} else if sel := caseOf[e]; sel != nil && s.d != 0 {
+			} else if sel := edges.caseOf[e]; sel != nil && s.d != 0 {
 				r2 = sel.Pos()
 			}
-			if drain[e] {
+			if edges.drain[e] {
 				s2.d = 0
 			}
-			push(item{succ, s2, r2})
+			push(searchItem{succ, s2, r2})
 		}
 	}
 	return nil, token.NoPos, false
+}
+
+// blockEnd is how the search leaves a block.
+type blockEnd int
+
+const (
+	blockFallsThrough blockEnd = iota // on to the block's successors
+	blockStops                        // a return that leaks nothing, a panic, a test failure: the path ends
+	blockLeaks                        // the goroutines are left waiting at the instruction returned
+)
+
+// runBlock runs the instructions of it.b on the state it.s: go statements
+// start goroutines, serving ops and closes serve them, and a return (or a
+// new make of the channel) with goroutines still waiting is a leak.
+func (l *leak) runBlock(it searchItem) (state, token.Pos, ssa.Instruction, blockEnd) {
+	s, reason := it.s, it.reason
+	for _, instr := range it.b.Instrs {
+		switch instr := instr.(type) {
+		case *ssa.Go:
+			if n, ok := l.counts[instr]; ok && !s.closed {
+				if bit := l.looped[instr]; bit != 0 {
+					if s.started&bit != 0 {
+						break
+					}
+					s.started |= bit
+				}
+				s.d = add(s.d, n)
+			}
+		case *ssa.Call:
+			if testFailure(instr.Common()) {
+				return s, reason, nil, blockStops
+			}
+		case *ssa.Return:
+			if l.leaks(s) {
+				return s, reason, instr, blockLeaks
+			}
+			return s, reason, nil, blockStops
+		case *ssa.MakeChan:
+			if instr == l.m {
+				// A new channel: the goroutines of the old one are
+				// left with whatever they still wait for.
+				if l.leaks(s) {
+					return s, reason, instr, blockLeaks
+				}
+				s = state{}
+			}
+		case *ssa.Panic:
+			return s, reason, nil, blockStops
+		}
+		if _, ok := l.serve[instr]; ok {
+			s.serveOne()
+			reason = token.NoPos
+		}
+		if l.closes[instr] {
+			if _, ok := instr.(*ssa.Defer); ok {
+				s.deferred = true
+			} else {
+				s.d, s.closed = 0, true
+			}
+		}
+	}
+	return s, reason, nil, blockFallsThrough
+}
+
+// serveOne records that one goroutine was served.
+func (s *state) serveOne() {
+	if s.d != chanflow.Many && s.d > 0 {
+		s.d--
+	}
+	s.served = true
 }
 
 // local reports whether ch is a channel that fn makes.

@@ -813,11 +813,6 @@ func (c *checker) holds(a *ssa.Alloc, m *ssa.MakeChan) bool {
 	return false
 }
 
-func isChanType(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Chan)
-	return ok
-}
-
 // typeName returns the name of the type a pointer points to.
 func typeName(t types.Type) string {
 	if n, ok := derefNamed(t); ok {

@@ -545,11 +545,20 @@ func AnalyzerLessons(c *Course) []Problem {
 	var out []Problem
 	for _, ch := range checker.All() {
 		if _, ok := c.lessons[ch.Lesson]; ch.Lesson != "" && !ok {
-			out = append(out, Problem{File: "checker/suite.go", Field: ch.Analyzer.Name,
+			out = append(out, Problem{File: lessonSource(ch), Field: ch.Analyzer.Name,
 				Msg: fmt.Sprintf("links lesson %q, which does not exist", ch.Lesson)})
 		}
 	}
 	return out
+}
+
+// lessonSource is the file that names a check's lesson: an accent
+// analyzer's doc.go, or the suite for go vet's analyzers.
+func lessonSource(ch checker.Check) string {
+	if ch.Family == checker.Vet {
+		return "checker/suite.go"
+	}
+	return "checker/" + ch.Analyzer.Name + "/doc.go"
 }
 
 // order sorts topics, lessons and exercises into teaching order.
@@ -614,7 +623,7 @@ func (l *loader) loadRequirements(ex *Exercise, file string, reqs []requirementM
 				l.problem(file, field+".tests", "%s is not a test of this exercise", t)
 			}
 		}
-		ex.Requirements = append(ex.Requirements, Requirement{Says: r.Says, Tests: r.Tests})
+		ex.Requirements = append(ex.Requirements, Requirement(r))
 	}
 }
 

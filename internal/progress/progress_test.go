@@ -833,7 +833,7 @@ func TestStateExercises(t *testing.T) {
 			if _, ok := st.Lookup("ex"); ok {
 				t.Error("Lookup found an exercise never recorded")
 			}
-			if st.Exercise("ex") != st.Exercise("ex") {
+			if first, second := st.Exercise("ex"), st.Exercise("ex"); first != second {
 				t.Error("Exercise created a second record for the same id")
 			}
 			st.Exercise("ex").Attempts = 2

@@ -85,3 +85,30 @@ func Extract(content, name string) (string, error) {
 	}
 	return "", fmt.Errorf("package doc comment has no %q heading", "# "+heading)
 }
+
+// Lesson returns the id of the lesson an analyzer's documentation names on
+// its line "Lesson: topic/slug." (the period is optional), so that doc.go
+// is the one place an analyzer's lesson is written. It reports false when
+// no line names a lesson, and an error when more than one does: either way
+// the analyzer's tests catch it (checker.TestSuiteLessons).
+func Lesson(doc string) (string, bool, error) {
+	var ids []string
+	for line := range strings.Lines(doc) {
+		id, ok := strings.CutPrefix(strings.TrimSpace(line), "Lesson:")
+		if !ok {
+			continue
+		}
+		ids = append(ids, strings.TrimSuffix(strings.TrimSpace(id), "."))
+	}
+	switch len(ids) {
+	case 0:
+		return "", false, nil
+	case 1:
+		if ids[0] == "" {
+			return "", false, errors.New(`"Lesson:" line names no lesson`)
+		}
+		return ids[0], true, nil
+	default:
+		return "", false, fmt.Errorf("%d lines name a lesson (%s): say one", len(ids), strings.Join(ids, ", "))
+	}
+}

@@ -78,3 +78,26 @@ func TestMustExtractPanics(t *testing.T) {
 	}()
 	analyzerdoc.MustExtract(multi, "missing")
 }
+
+func TestLesson(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      string
+		found     bool
+		err       bool
+	}{
+		{"last line with period", "summary\n\nLong text.\n\nLesson: time/instants-and-zones.", "time/instants-and-zones", true, false},
+		{"no period, trailing newline", "summary\n\nLesson: errors/errors-are-values\n", "errors/errors-are-values", true, false},
+		{"indented", "summary\n\n  Lesson:  context/cancellation.\n", "context/cancellation", true, false},
+		{"none", "summary\n\nThe lesson is elsewhere.", "", false, false},
+		{"mentioned mid-line is not a lesson line", "summary\n\nsee the Lesson: x/y line", "", false, false},
+		{"empty", "summary\n\nLesson: .", "", false, true},
+		{"two", "summary\n\nLesson: a/b.\nLesson: c/d.", "", false, true},
+	}
+	for _, tt := range tests {
+		got, found, err := analyzerdoc.Lesson(tt.doc)
+		if got != tt.want || found != tt.found || (err != nil) != tt.err {
+			t.Errorf("%s: Lesson = %q, %v, %v; want %q, %v, error %v", tt.name, got, found, err, tt.want, tt.found, tt.err)
+		}
+	}
+}
