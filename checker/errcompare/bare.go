@@ -204,10 +204,8 @@ func (b *bareness) bareParam(fn *types.Func, call *ast.CallExpr, arg ast.Expr) b
 		return false
 	}
 	fd := decl.Node().(*ast.FuncDecl)
-	param := sig.Params().At(i)
-	if def, ok := b.info.Defs[paramIdent(fd, i)].(*types.Var); ok {
-		param = def
-	} else {
+	param, ok := b.info.Defs[paramIdent(fd, i)].(*types.Var)
+	if !ok {
 		return false // an unnamed or blank parameter
 	}
 	switch b.params[param] {

@@ -638,15 +638,14 @@ func (c *checker) errorsQualifier(pos token.Pos) (string, []analysis.TextEdit, b
 	if _, obj := scope.LookupParent("errors", pos); obj != nil {
 		return "", nil, false
 	}
-	for _, decl := range c.file.Decls {
-		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			break
+	// Imports come first in a file: add to the first import declaration.
+	if len(c.file.Decls) > 0 {
+		if gd, ok := c.file.Decls[0].(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			if gd.Lparen.IsValid() {
+				return "errors.", []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"errors\"")}}, true
+			}
+			return "errors.", []analysis.TextEdit{{Pos: gd.Pos(), End: gd.Pos(), NewText: []byte("import \"errors\"\n")}}, true
 		}
-		if gd.Lparen.IsValid() {
-			return "errors.", []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"errors\"")}}, true
-		}
-		return "errors.", []analysis.TextEdit{{Pos: gd.Pos(), End: gd.Pos(), NewText: []byte("import \"errors\"\n")}}, true
 	}
 	return "errors.", []analysis.TextEdit{{Pos: c.file.Name.End(), End: c.file.Name.End(), NewText: []byte("\n\nimport \"errors\"")}}, true
 }

@@ -64,11 +64,6 @@ type key struct {
 	prefix int
 }
 
-// container returns the key of what holds k's last field: s for s.wg.
-func (k key) container() key {
-	return key{root: k.root, path: k.path[:k.prefix]}
-}
-
 // site is a place in a function that calls a WaitGroup or mutex method,
 // directly or through a helper function of the package that calls it.
 type site struct {

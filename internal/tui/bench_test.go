@@ -108,6 +108,7 @@ func BenchmarkKeyWhileGrading(b *testing.B) {
 	wg.Wait()
 	b.ReportMetric(float64(worst.Microseconds())/1000, "ms-worst")
 	b.ReportMetric(float64(grades), "grades-meanwhile")
+	b.ReportMetric(float64(cpu.Microseconds())/1000, "ms-cpu")
 }
 
 // BenchmarkFrame is drawing one frame of each main page at 100×30.
