@@ -32,6 +32,7 @@ type engine struct {
 	callSites map[ssa.Instruction]callRef
 	dedupDL   map[token.Pos]bool
 	edges     map[[2]string]bool
+	dyn       *dynIndex // built on first need
 }
 
 type callRef struct {
@@ -78,6 +79,9 @@ type acq struct {
 	// function. Such a lock was held before, so it adds a lock order only
 	// where the caller holds it.
 	relock *Key
+	// dyn is set when the acquisition is made by a function that a
+	// dynamic call may run (here or in a callee).
+	dyn *Dynamic
 	// outside are the caller's locks (keys relative to the function)
 	// that the function unlocked before this acquisition and had not
 	// locked again: the acquisition is not ordered after them, as in
@@ -145,6 +149,29 @@ func (e *engine) anyLockOps() bool {
 	for fn, gs := range e.calls {
 		for _, g := range gs {
 			callers[g] = append(callers[g], fn)
+		}
+	}
+	if any {
+		// A dynamic call whose possible targets lock makes its caller
+		// relevant too.
+		for _, fn := range e.funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					c, ok := instr.(ssa.CallInstruction)
+					if !ok {
+						continue
+					}
+					if _, isGo := instr.(*ssa.Go); isGo {
+						continue
+					}
+					if g, _, _ := callee(c.Common()); g != nil || !dynamicCall(c.Common()) {
+						continue
+					}
+					for _, t := range e.targets(c.Common()) {
+						callers[t.fn] = append(callers[t.fn], fn)
+					}
+				}
+			}
 		}
 	}
 	var queue []*ssa.Function

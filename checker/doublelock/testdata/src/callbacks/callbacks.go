@@ -1,0 +1,280 @@
+// Package callbacks holds locks taken again through a call whose target
+// the package knows: a func-typed field, a callback parameter, an
+// interface method implemented in the package. Correct twins stay quiet.
+package callbacks
+
+import (
+	"context"
+	"sync"
+)
+
+// The GoBench etcd10492 shape: a checkpointer set through a setter.
+type Checkpointer func(ctx context.Context)
+
+type lessor struct {
+	mu sync.RWMutex
+	cp Checkpointer
+	n  int
+}
+
+func (le *lessor) Checkpoint() {
+	le.mu.Lock()
+	defer le.mu.Unlock()
+	le.n++
+}
+
+func (le *lessor) SetCheckpointer(cp Checkpointer) {
+	le.mu.Lock()
+	defer le.mu.Unlock()
+	le.cp = cp
+}
+
+func (le *lessor) Renew() {
+	le.mu.Lock()
+	defer le.mu.Unlock()
+	if le.cp != nil {
+		le.cp(context.Background()) // want `le\.mu is locked \(at line 33\) while the func field le\.cp runs: it may be a function literal in newLessor`
+	}
+}
+
+func newLessor() *lessor {
+	le := &lessor{}
+	le.SetCheckpointer(func(ctx context.Context) { le.Checkpoint() })
+	return le
+}
+
+// A method value stored in a field by the constructor.
+type Cache struct {
+	mu       sync.Mutex
+	onChange func()
+	data     map[string]string
+}
+
+func NewCache() *Cache {
+	c := &Cache{data: map[string]string{}}
+	c.onChange = c.refresh
+	return c
+}
+
+func (c *Cache) refresh() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.data = map[string]string{}
+}
+
+func (c *Cache) Set(k, v string) {
+	c.mu.Lock()
+	c.data[k] = v
+	c.onChange() // want `c\.mu is locked \(at line 66\) while the func field c\.onChange runs: it may be refresh`
+	c.mu.Unlock()
+}
+
+// A callback parameter, the Java "synchronized forEach" habit: the
+// callback calls back into a method that locks.
+type Store struct {
+	mu    sync.RWMutex
+	items []int
+}
+
+func (s *Store) Len() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.items)
+}
+
+func (s *Store) Add(v int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.items = append(s.items, v)
+}
+
+func (s *Store) each(fn func(int)) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, v := range s.items {
+		fn(v) // want `s\.mu is read-locked \(at line 92\) while the callback fn runs: it may be a function literal in Double \(set at line 100\), which locks s\.mu again`
+	}
+}
+
+func (s *Store) Double() {
+	s.each(func(v int) { s.Add(v * 2) })
+}
+
+// An interface of the package, implemented by a type whose method takes
+// the lock again (the GoBench etcd6708 shape).
+type Listener interface {
+	Changed()
+}
+
+type Registry struct {
+	mu        sync.Mutex
+	listeners []Listener
+	version   int
+}
+
+func (r *Registry) Version() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.version
+}
+
+func (r *Registry) Bump() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.version++
+	for _, l := range r.listeners {
+		l.Changed() // want `r\.mu is locked \(at line 122\) while the interface method l\.Changed runs: it may be Changed`
+	}
+}
+
+type printer struct{ r *Registry }
+
+func (p *printer) Changed() { _ = p.r.Version() }
+
+// Negative twins.
+
+// A callback that does not lock.
+type Counter struct {
+	mu     sync.Mutex
+	n      int
+	notify func(int)
+}
+
+func NewCounter(log func(int)) *Counter {
+	return &Counter{notify: func(n int) { _ = n * 2 }}
+}
+
+func (c *Counter) Inc() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	c.notify(c.n)
+}
+
+// A field assigned only functions that do not lock.
+type Ticker struct {
+	mu     sync.Mutex
+	onTick func()
+	ticks  int
+}
+
+func quiet() {}
+
+func NewTicker(verbose bool) *Ticker {
+	t := &Ticker{onTick: quiet}
+	if verbose {
+		t.onTick = func() { println("tick") }
+	}
+	return t
+}
+
+func (t *Ticker) Tick() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.ticks++
+	t.onTick()
+}
+
+// The callback is called after the Unlock, with a copy of what it needs.
+type Pool struct {
+	mu      sync.Mutex
+	size    int
+	onGrow  func(int)
+	growing bool
+}
+
+func NewPool() *Pool {
+	p := &Pool{}
+	p.onGrow = func(int) { p.Resize() }
+	return p
+}
+
+func (p *Pool) Resize() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.size *= 2
+}
+
+func (p *Pool) Grow() {
+	p.mu.Lock()
+	p.size++
+	n, cb := p.size, p.onGrow
+	p.mu.Unlock()
+	cb(n)
+}
+
+// The callback is stored only after the call that might run it.
+type Watcher struct {
+	mu     sync.Mutex
+	done   func()
+	closed bool
+}
+
+func (w *Watcher) finish() {
+	if w.done != nil {
+		w.done()
+	}
+}
+
+func (w *Watcher) Start() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.finish()
+	w.done = func() {
+		w.mu.Lock()
+		w.closed = true
+		w.mu.Unlock()
+	}
+}
+
+// An interface whose implementations lock something else.
+type Sink interface {
+	Write(p []byte)
+}
+
+type buffer struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+func (b *buffer) Write(p []byte) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf = append(b.buf, p...)
+}
+
+type Logger struct {
+	mu   sync.Mutex
+	sink Sink
+}
+
+func (l *Logger) Log(msg string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.sink.Write([]byte(msg))
+}
+
+// A read lock held while a callback takes the same read lock, where
+// nothing write-locks it: harmless, and quiet in the default mode.
+type Table struct {
+	mu   sync.RWMutex
+	rows []string
+}
+
+func (t *Table) Rows() int {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return len(t.rows)
+}
+
+func (t *Table) visit(fn func(string)) {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	for _, r := range t.rows {
+		fn(r)
+	}
+}
+
+func (t *Table) Sizes() {
+	t.visit(func(string) { _ = t.Rows() })
+}
