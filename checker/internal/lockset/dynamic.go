@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
 // Calls through function values and interfaces are opaque to the
@@ -66,6 +68,7 @@ type target struct {
 // fields, and the static calls of each function.
 type dynIndex struct {
 	stores map[*types.Var][]*ssa.Store
+	conds  map[*types.Var][]*ssa.Store // stores to *sync.Cond fields
 	calls  map[*ssa.Function][]*ssa.CallCommon
 	allocs map[*ssa.Alloc][]*ssa.Store
 	ifaces map[ifaceMethod][]target
@@ -82,6 +85,7 @@ func (e *engine) index() *dynIndex {
 	}
 	x := &dynIndex{
 		stores: make(map[*types.Var][]*ssa.Store),
+		conds:  make(map[*types.Var][]*ssa.Store),
 		calls:  make(map[*ssa.Function][]*ssa.CallCommon),
 		allocs: make(map[*ssa.Alloc][]*ssa.Store),
 		ifaces: make(map[ifaceMethod][]target),
@@ -91,6 +95,12 @@ func (e *engine) index() *dynIndex {
 			for _, instr := range b.Instrs {
 				switch i := instr.(type) {
 				case *ssa.Store:
+					if a, ok := i.Addr.(*ssa.FieldAddr); ok && typematch.IsType(deref(i.Val.Type()), "sync", "Cond") {
+						if v := fieldVar(a.X.Type(), a.Field); v != nil {
+							x.conds[v] = append(x.conds[v], i)
+						}
+						continue
+					}
 					if _, ok := i.Val.Type().Underlying().(*types.Signature); !ok {
 						continue
 					}

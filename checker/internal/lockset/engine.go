@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,6 +34,7 @@ type engine struct {
 	dedupDL   map[token.Pos]bool
 	edges     map[[2]string]bool
 	dyn       *dynIndex // built on first need
+	conds     map[*types.Var]condLocker
 }
 
 type callRef struct {
@@ -207,6 +209,10 @@ func (e *engine) scan(fn *ssa.Function, instr ssa.Instruction, valueUse map[*ssa
 	case ssa.CallInstruction:
 		c := instr.Common()
 		if op, _ := lockCall(c); op != opNone {
+			e.direct[fn] = true
+			return
+		}
+		if name, _, field := condCall(c); name != "" && field != nil {
 			e.direct[fn] = true
 			return
 		}

@@ -503,6 +503,24 @@ func (f *flow) call(st *state, instr ssa.Instruction, c *ssa.CallCommon, deferre
 		}
 		return
 	}
+	if op, k, abstract, ok := f.condLock(c); ok {
+		if !f.relevant {
+			return
+		}
+		switch op {
+		case opLock, opRLock:
+			if !releaseOnly {
+				mode := Write
+				if op == opRLock {
+					mode = Read
+				}
+				f.acquire(st, b, k, mode, site, abstract, f.e.text.text(pos), f.guarded(b))
+			}
+		case opUnlock, opRUnlock:
+			f.release(st, k, pos)
+		}
+		return
+	}
 	if ch, ok := isClose(c); ok {
 		f.chanOp(st, ch, OpClose, pos, false)
 		return

@@ -17,7 +17,9 @@
 //
 // The engine understands sync.Mutex and sync.RWMutex (Lock, Unlock, RLock,
 // RUnlock; TryLock and TryRLock are never counted as holding the lock),
-// embedded mutexes, defer (a deferred unlock runs at return), deferred and
+// embedded mutexes, a sync.Cond's L when the package makes the Cond from a
+// mutex of the same struct (cond.go), defer (a deferred unlock runs at
+// return), deferred and
 // called closures, sync.Once.Do, and calls through package functions and
 // methods, up to a bounded depth. Calls through interfaces and function
 // values neither hold nor release a lock, but where the package says

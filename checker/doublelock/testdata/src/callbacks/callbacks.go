@@ -321,3 +321,75 @@ func (rc *rangeCache) Count() {
 	rc.mu.Unlock()
 	fmt.Println("cache:", rc)
 }
+
+// A sync.Cond made from the read side of the struct's own RWMutex: its
+// L.Lock() is that mutex's RLock (the GoBench cockroach16167 shape).
+type Executor struct {
+	cond *sync.Cond
+	mu   sync.RWMutex
+	cfg  int
+}
+
+func NewExecutor() *Executor {
+	e := &Executor{}
+	e.cond = sync.NewCond(e.mu.RLocker())
+	return e
+}
+
+func (e *Executor) config() int {
+	e.mu.RLock() // want `e\.mu is already read-locked \(by exec at line \d+\) when config locks it again`
+	defer e.mu.RUnlock()
+	return e.cfg
+}
+
+func (e *Executor) SetConfig(c int) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.cfg = c
+	e.cond.Broadcast()
+}
+
+func (e *Executor) exec() int {
+	e.cond.L.Lock()
+	defer e.cond.L.Unlock()
+	return e.config()
+}
+
+// Negative twins: the Cond's lock released before the call, and a Cond
+// with a mutex of its own.
+func (e *Executor) execFixed() int {
+	e.cond.L.Lock()
+	for e.cfg == 0 {
+		e.cond.Wait()
+	}
+	e.cond.L.Unlock()
+	return e.config()
+}
+
+type Queue struct {
+	cond  *sync.Cond
+	mu    sync.RWMutex
+	items []int
+}
+
+func NewQueue() *Queue {
+	return &Queue{cond: sync.NewCond(&sync.Mutex{})}
+}
+
+func (q *Queue) Len() int {
+	q.mu.RLock()
+	defer q.mu.RUnlock()
+	return len(q.items)
+}
+
+func (q *Queue) Reset() {
+	q.mu.Lock()
+	q.items = nil
+	q.mu.Unlock()
+}
+
+func (q *Queue) Wait() int {
+	q.cond.L.Lock()
+	defer q.cond.L.Unlock()
+	return q.Len()
+}
