@@ -51,8 +51,9 @@
 // defer g.mu.Unlock(). A break that ends a switch or select inside the
 // loop is not a way out of the loop; a labeled break out of an outer
 // loop is. A break is not reported when the code after the loop unlocks
-// the mutex, or when every return of the function holds it (a loop that
-// waits until it may keep the lock for its caller). A continue that
+// the mutex, or when every return of the function holds it and its name
+// or doc says so (lockWhenReady, "returns with s.mu held"): a loop that
+// waits until it may keep the lock for its caller. A continue that
 // skips the Unlock goes round to the Lock again: doublelock reports it
 // there.
 //

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -154,7 +155,8 @@ func releasesOf(acq acquisition) map[token.Pos]bool {
 // after the statement that ends at end, and nothing after it releases
 // the lock; it returns the position to show for the return (the return
 // statement, or the closing brace of the function). A function that
-// holds the lock at every return takes it for its caller on purpose.
+// holds the lock at every return and says so in its name or doc takes it
+// for its caller on purpose.
 func returnsHolding(acq acquisition, end token.Pos, body *ast.BlockStmt) (token.Pos, bool) {
 	for _, r := range acq.fn.Releases[acq.key] {
 		if r.Pos > end {
@@ -173,7 +175,24 @@ func returnsHolding(acq acquisition, end token.Pos, body *ast.BlockStmt) (token.
 			}
 		}
 	}
-	return at, at.IsValid() && !all
+	return at, at.IsValid() && (!all || !acquiresOnPurpose(acq.fn))
+}
+
+// acquiresOnPurpose reports whether a function that returns holding the
+// lock on every path says that it hands the lock to its caller: by its
+// name (lockWhenReady, acquire, waitUntil...) or its doc comment.
+func acquiresOnPurpose(fn *lockset.Func) bool {
+	name := strings.ToLower(fn.Fn.Name())
+	for _, w := range []string{"lock", "acquire", "wait", "ready"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	if d, ok := fn.Fn.Syntax().(*ast.FuncDecl); ok && d.Doc != nil {
+		text := strings.ToLower(d.Doc.Text())
+		return strings.Contains(text, "lock") && (strings.Contains(text, "held") || strings.Contains(text, "hold") || strings.Contains(text, "return"))
+	}
+	return false
 }
 
 func heldAt(r lockset.Return, k lockset.Key) (lockset.Fact, bool) {

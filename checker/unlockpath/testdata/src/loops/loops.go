@@ -214,3 +214,34 @@ func (g *Gossip) lockWhenReady(wait func()) {
 		wait()
 	}
 }
+
+// A worker loop whose only way out is the break, and nothing says the
+// function hands the mutex to its caller.
+func (g *Gossip) Run(work []int) error {
+	for {
+		g.mu.Lock()
+		if g.closed {
+			break // want `break leaves the loop with g\.mu still locked`
+		}
+		if len(work) == 0 {
+			g.mu.Unlock()
+			continue
+		}
+		g.n += work[0]
+		work = work[1:]
+		g.mu.Unlock()
+	}
+	return errors.New("closed")
+}
+
+// next waits for work and returns with g.mu held; the caller unlocks.
+func (g *Gossip) next(poll func()) {
+	for {
+		g.mu.Lock()
+		if g.n > 0 {
+			break
+		}
+		g.mu.Unlock()
+		poll()
+	}
+}
