@@ -56,11 +56,31 @@
 // It also reports a loop that locks a mutex and goes around again without
 // unlocking it, as with a continue between Lock and Unlock.
 //
+// A lock is also taken again through a call whose target the package
+// knows: a func-typed field (every function the package stores in it), a
+// callback parameter (every function the package passes for it), or a
+// method of an interface declared in the package (its implementations in
+// the package). Holding a lock while such a callback runs, when one of the
+// functions it may be locks the same mutex, deadlocks:
+//
+//	func (le *lessor) Renew() {
+//		le.mu.Lock()
+//		defer le.mu.Unlock()
+//		le.cp(ctx) // reported: le.cp may be a closure that calls le.Checkpoint, which locks le.mu
+//	}
+//
+// Read what the callback needs while locked, unlock, then call it. The
+// same holds for fmt and log print functions that format, with %v or %s,
+// a value whose String or Error method locks the mutex held. Through
+// such calls locks are matched by type (lessor.mu), not by instance; a
+// callback stored only after the call is not counted.
+//
 // Locks are told apart by the path that reaches them, as in s.mu or
 // s.parent.mu, so locking two different instances (a.mu then b.mu, or the
 // elements of a slice in a loop) is not reported. TryLock and TryRLock are
-// not reported, and calls through interfaces and function values are not
-// followed. A function whose lock depends on a bool parameter
+// not reported, and calls through function values and interfaces whose
+// targets the package does not name (another package's interfaces,
+// values from maps) are not followed. A function whose lock depends on a bool parameter
 // (if !locked { s.mu.Lock() }) is not reported through its callers.
 // Generated files are skipped.
 //

@@ -48,6 +48,10 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func report(pass *analysis.Pass, res *lockset.Result, d lockset.DoubleLock) {
+	if d.Dynamic != nil {
+		reportDynamic(pass, res, d)
+		return
+	}
 	inner := d.Site.Inner()
 	outer := d.Held.Site.Inner()
 	name := d.Text
@@ -142,4 +146,87 @@ func related(d lockset.DoubleLock, name string) []analysis.RelatedInformation {
 		rel = append(rel, analysis.RelatedInformation{Pos: d.Site.Pos, Message: "this call takes the second lock"})
 	}
 	return rel
+}
+
+// reportDynamic reports a lock taken again by a function that a call
+// through a func value or an interface may run: at that call when it is
+// in the function that holds the lock, else at the call that leads to it.
+func reportDynamic(pass *analysis.Pass, res *lockset.Result, d lockset.DoubleLock) {
+	dyn := d.Dynamic
+	inner := d.Site.Inner()
+	outer := d.Held.Site.Inner()
+	name := d.Held.Text
+	if name == "" {
+		name = d.Text
+	}
+	if name == "" {
+		name = "the mutex"
+	}
+	at := d.Site.Pos
+	if dyn.Call.IsValid() && pass.Fset.File(dyn.Call) == pass.Fset.File(d.Site.Pos) && d.Fn.Syntax() != nil &&
+		d.Fn.Syntax().Pos() <= dyn.Call && dyn.Call < d.Fn.Syntax().End() {
+		at = dyn.Call
+	}
+	state, locks := "locked", "locks"
+	if d.Held.Mode == lockset.Read {
+		state = "read-locked"
+	}
+	if d.Mode == lockset.Read {
+		locks = "read-locks"
+	}
+	var what string
+	switch dyn.Kind {
+	case lockset.DynField:
+		what = "the func field " + dyn.Text
+	case lockset.DynInterface:
+		what = "the interface method " + dyn.Text
+	default:
+		what = "the callback " + dyn.Text
+	}
+	if dyn.Text == "" {
+		what = "a callback"
+	}
+	set := "set at " + lockset.Where(pass.Fset, dyn.Origin, at)
+	if dyn.Kind == lockset.DynInterface {
+		set = "an implementation in this package"
+	}
+	lead := ""
+	if at != dyn.Call {
+		lead = fmt.Sprintf(" (this call leads to %s at %s)", dyn.Text, lockset.Where(pass.Fset, dyn.Call, at))
+	}
+	var why string
+	switch {
+	case d.Held.Mode == lockset.Write && d.Mode == lockset.Write:
+		why = "Go mutexes are not reentrant, this blocks forever"
+	case d.Held.Mode == lockset.Write:
+		why = "RLock waits for the writer, which is this goroutine, so it blocks forever"
+	case d.Mode == lockset.Write:
+		why = "Lock waits for every reader, this one included, so it blocks forever"
+	default:
+		why = "a recursive RLock deadlocks as soon as another goroutine calls Lock in between"
+	}
+	start, end := res.Span(at)
+	msg := fmt.Sprintf("%s is %s (at %s) while %s runs%s: it may be %s (%s), which %s %s again at %s; %s; "+
+		"call the callback after the Unlock (copy what it needs while locked), or do not lock in the callback",
+		name, state, lockset.Where(pass.Fset, outer.Pos, at), what, lead, lockset.FuncName(dyn.Target), set,
+		locks, name, lockset.Where(pass.Fset, inner.Pos, at), why)
+	if dyn.Kind == lockset.DynFormat {
+		msg = fmt.Sprintf("%s is %s (at %s) while %s formats a value whose %s method (at %s) %s %s again at %s; %s; "+
+			"format copies of the fields read while locked, or unlock first",
+			name, state, lockset.Where(pass.Fset, outer.Pos, at), dyn.Text, lockset.FuncName(dyn.Target),
+			lockset.Where(pass.Fset, dyn.Origin, at), locks, name, lockset.Where(pass.Fset, inner.Pos, at), why)
+	}
+	callee := "the callback"
+	if dyn.Kind == lockset.DynFormat {
+		callee = "the " + lockset.FuncName(dyn.Target) + " method"
+	}
+	rel := []analysis.RelatedInformation{{Pos: outer.Pos, Message: name + " is first " + state + " here"}}
+	if at != dyn.Call && dyn.Call.IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: dyn.Call, Message: "the callback is called here"})
+	}
+	if dyn.Origin.IsValid() && dyn.Kind != lockset.DynInterface && dyn.Kind != lockset.DynFormat {
+		rel = append(rel, analysis.RelatedInformation{Pos: dyn.Origin, Message: "the callback is set here"})
+	}
+	rel = append(rel, analysis.RelatedInformation{Pos: inner.Pos, Message: callee + " " + locks + " it again here"})
+	pass.Report(analysis.Diagnostic{Pos: start, End: end, Message: msg, Related: rel})
 }

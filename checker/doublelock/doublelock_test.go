@@ -11,7 +11,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), doublelock.Analyzer, "a", "readers")
+	analysistest.Run(t, analysistest.TestData(), doublelock.Analyzer, "a", "readers", "callbacks")
 }
 
 // TestStrict checks that strict mode reports read locks stacked on a

@@ -37,8 +37,13 @@
 // read locks (RLock) in both orders are not reported either, nor a lock
 // taken by a function that first unlocks the lock its caller holds and
 // locks it again afterwards (s.mu.Unlock(); c.mu.Lock(); ...;
-// c.mu.Unlock(); s.mu.Lock()): the two are never held together. TryLock,
-// locks in local variables, and calls through interfaces and function
+// c.mu.Unlock(); s.mu.Lock()): the two are never held together. Calls
+// through an interface declared in the package and through func-typed
+// fields and parameters count the locks of the package's functions that
+// may run there (its implementations, the named functions and method
+// values it stores or passes); function literals stored there do not
+// count, as they most often lock an instance of their own. TryLock, locks
+// in local variables, and other calls through interfaces and function
 // values are not followed. Generated files are skipped.
 //
 // Coming from Node.js: with one thread and no shared-memory locks, the

@@ -34,6 +34,29 @@
 // local values and constants, a suggested fix inserts the Unlock before
 // it.
 //
+// The same slip inside a loop: a Lock at the top of the body, an Unlock
+// at the bottom, and a break in between that skips the Unlock keeps the
+// mutex locked after the loop, so the function returns holding it:
+//
+//	for {
+//		g.mu.Lock()
+//		if g.closed {
+//			break // reported: g.mu is still locked after the loop
+//		}
+//		g.mu.Unlock()
+//	}
+//
+// Unlock before the break, or move the locked part of the body into a
+// function (or a function literal called on each iteration) that does
+// defer g.mu.Unlock(). A break that ends a switch or select inside the
+// loop is not a way out of the loop; a labeled break out of an outer
+// loop is. A break is not reported when the code after the loop unlocks
+// the mutex, or when every return of the function holds it and its name
+// or doc says so (lockWhenReady, "returns with s.mu held"): a loop that
+// waits until it may keep the lock for its caller. A continue that
+// skips the Unlock goes round to the Lock again: doublelock reports it
+// there.
+//
 // A function that returns with the lock held on purpose is not reported:
 // one that never unlocks it (it acquires the lock for its caller), one
 // whose name ends in Locked, one that unlocks only on an early error

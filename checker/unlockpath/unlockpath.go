@@ -80,6 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	loopLocks(pass, insp, res)
 	return nil, nil
 }
 

@@ -20,3 +20,9 @@ func Test(t *testing.T) {
 func TestRelated(t *testing.T) {
 	relatedtest.Run(t, analysistest.TestData(), unlockpath.Analyzer, "related")
 }
+
+// TestLoops checks locks kept past a loop by a break, or into the next
+// iteration by a continue.
+func TestLoops(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unlockpath.Analyzer, "loops")
+}

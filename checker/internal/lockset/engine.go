@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -32,6 +33,8 @@ type engine struct {
 	callSites map[ssa.Instruction]callRef
 	dedupDL   map[token.Pos]bool
 	edges     map[[2]string]bool
+	dyn       *dynIndex // built on first need
+	conds     map[*types.Var]condLocker
 }
 
 type callRef struct {
@@ -78,6 +81,9 @@ type acq struct {
 	// function. Such a lock was held before, so it adds a lock order only
 	// where the caller holds it.
 	relock *Key
+	// dyn is set when the acquisition is made by a function that a
+	// dynamic call may run (here or in a callee).
+	dyn *Dynamic
 	// outside are the caller's locks (keys relative to the function)
 	// that the function unlocked before this acquisition and had not
 	// locked again: the acquisition is not ordered after them, as in
@@ -147,6 +153,29 @@ func (e *engine) anyLockOps() bool {
 			callers[g] = append(callers[g], fn)
 		}
 	}
+	if any {
+		// A dynamic call whose possible targets lock makes its caller
+		// relevant too.
+		for _, fn := range e.funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					c, ok := instr.(ssa.CallInstruction)
+					if !ok {
+						continue
+					}
+					if _, isGo := instr.(*ssa.Go); isGo {
+						continue
+					}
+					if g, _, _ := callee(c.Common()); g != nil || !dynamicCall(c.Common()) {
+						continue
+					}
+					for _, t := range e.targets(c.Common()) {
+						callers[t.fn] = append(callers[t.fn], fn)
+					}
+				}
+			}
+		}
+	}
 	var queue []*ssa.Function
 	for _, fn := range e.funcs {
 		if e.direct[fn] {
@@ -180,6 +209,10 @@ func (e *engine) scan(fn *ssa.Function, instr ssa.Instruction, valueUse map[*ssa
 	case ssa.CallInstruction:
 		c := instr.Common()
 		if op, _ := lockCall(c); op != opNone {
+			e.direct[fn] = true
+			return
+		}
+		if name, _, field := condCall(c); name != "" && field != nil {
 			e.direct[fn] = true
 			return
 		}

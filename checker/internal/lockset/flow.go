@@ -398,16 +398,67 @@ func (f *flow) instr(st *state, instr ssa.Instruction) {
 // right here (directly, deferred, or through once.Do): it may run later,
 // on another goroutine.
 func escapes(mc *ssa.MakeClosure) bool {
+	return escapesDepth(mc, 0)
+}
+
+// escapesDepth is escapes, where a closure captured by another closure
+// that does not escape (unlock := func() { mu.Unlock() }; defer func() {
+// unlock() }()) does not escape either.
+func escapesDepth(mc *ssa.MakeClosure, depth int) bool {
 	refs := mc.Referrers()
 	if refs == nil {
 		return false
 	}
 	for _, r := range *refs {
-		if !callsValue(r, mc) {
-			return true
+		if callsValue(r, mc) {
+			continue
 		}
+		if outer, ok := r.(*ssa.MakeClosure); ok && outer.Fn != ssa.Value(mc) && depth < 3 && !escapesDepth(outer, depth+1) {
+			continue
+		}
+		if st, ok := r.(*ssa.Store); ok && st.Val == ssa.Value(mc) && depth < 3 && localVar(st.Addr, depth) {
+			continue
+		}
+		return true
 	}
 	return false
+}
+
+// localVar reports whether addr is a local variable (captured by closures,
+// so go/ssa keeps it in an Alloc) that is stored once and only called:
+// directly, or by closures that do not escape.
+func localVar(addr ssa.Value, depth int) bool {
+	alloc, ok := addr.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return false
+	}
+	stores := 0
+	for _, r := range *alloc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			stores++
+			if r.Addr != ssa.Value(alloc) || stores > 1 {
+				return false
+			}
+		case *ssa.MakeClosure:
+			if escapesDepth(r, depth+1) {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL || r.Referrers() == nil {
+				return false
+			}
+			for _, u := range *r.Referrers() {
+				if !callsValue(u, r) {
+					return false
+				}
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func (f *flow) runDefers(st *state) {
@@ -452,6 +503,24 @@ func (f *flow) call(st *state, instr ssa.Instruction, c *ssa.CallCommon, deferre
 		}
 		return
 	}
+	if op, k, abstract, ok := f.condLock(c); ok {
+		if !f.relevant {
+			return
+		}
+		switch op {
+		case opLock, opRLock:
+			if !releaseOnly {
+				mode := Write
+				if op == opRLock {
+					mode = Read
+				}
+				f.acquire(st, b, k, mode, site, abstract, f.e.text.text(pos), f.guarded(b))
+			}
+		case opUnlock, opRUnlock:
+			f.release(st, k, pos)
+		}
+		return
+	}
 	if ch, ok := isClose(c); ok {
 		f.chanOp(st, ch, OpClose, pos, false)
 		return
@@ -466,6 +535,10 @@ func (f *flow) call(st *state, instr ssa.Instruction, c *ssa.CallCommon, deferre
 	}
 	g, bindings, args := callee(c)
 	if g == nil {
+		if f.relevant && !releaseOnly {
+			f.dynamic(st, b, c, site)
+			f.formatted(st, c, site)
+		}
 		return
 	}
 	if f.final {
@@ -517,9 +590,14 @@ func (f *flow) apply(st *state, b *ssa.BasicBlock, sum *summary, subst func(Key)
 					outside = append(outside, k2)
 				}
 			}
-			f.order(st, Key{}, a, x.mode, inner, x.text, outside...)
+			if x.dyn == nil || !x.dyn.closure() {
+				f.order(st, Key{}, a, x.mode, inner, x.text, outside...)
+			}
+			if x.dyn != nil && len(outside) == 0 {
+				f.dynDouble(st, a, x.mode, inner, x.text, x.dyn, guarded)
+			}
 			if f.final {
-				f.addAcquire(a, inner, x.mode, x.text, nil, released(st, outside))
+				f.addAcquire(a, inner, x.mode, x.text, nil, released(st, outside), x.dyn)
 			}
 		}
 	}
@@ -750,13 +828,17 @@ func (f *flow) order(st *state, k Key, a string, mode Mode, site *Site, text str
 	}
 }
 
-func (f *flow) addAcquire(a string, site *Site, mode Mode, text string, relock *Key, outside []Key) {
+func (f *flow) addAcquire(a string, site *Site, mode Mode, text string, relock *Key, outside []Key, dyn ...*Dynamic) {
 	old, ok := f.sum.acquires[a]
 	// Keep the acquisition that orders the most: not a relock, and
 	// under every lock the caller holds.
 	if (!ok && len(f.sum.acquires) < maxAcquired) || (ok && old.relock != nil && relock == nil) ||
 		(ok && (old.relock == nil) == (relock == nil) && len(old.outside) > 0 && len(outside) == 0) {
-		f.sum.acquires[a] = &acq{site: site, mode: mode, text: text, relock: relock, outside: outside}
+		x := &acq{site: site, mode: mode, text: text, relock: relock, outside: outside}
+		if len(dyn) > 0 {
+			x.dyn = dyn[0]
+		}
+		f.sum.acquires[a] = x
 	}
 }
 
@@ -937,9 +1019,14 @@ func (f *flow) blocking(st *state, site *Site, kind, obj, text string) {
 
 func (e *engine) doubleLock(d DoubleLock) {
 	pos := d.Site.Inner().Pos
-	if e.dedupDL[pos] || !e.text.known(pos) {
+	key := pos
+	if d.Dynamic != nil {
+		// Reported at the call, one finding per call.
+		key = d.Site.Pos
+	}
+	if e.dedupDL[key] || !e.text.known(pos) {
 		return
 	}
-	e.dedupDL[pos] = true
+	e.dedupDL[key] = true
 	e.res.DoubleLocks = append(e.res.DoubleLocks, d)
 }

@@ -17,10 +17,14 @@
 //
 // The engine understands sync.Mutex and sync.RWMutex (Lock, Unlock, RLock,
 // RUnlock; TryLock and TryRLock are never counted as holding the lock),
-// embedded mutexes, defer (a deferred unlock runs at return), deferred and
+// embedded mutexes, a sync.Cond's L when the package makes the Cond from a
+// mutex of the same struct (cond.go), defer (a deferred unlock runs at
+// return), deferred and
 // called closures, sync.Once.Do, and calls through package functions and
 // methods, up to a bounded depth. Calls through interfaces and function
-// values are opaque: they neither lock nor unlock. Paths that end in a
+// values neither hold nor release a lock, but where the package says
+// which of its functions may run there (see dynamic.go) the locks those
+// acquire count for double locks and lock order. Paths that end in a
 // panic are not returns.
 package lockset
 
@@ -31,6 +35,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -119,6 +124,9 @@ type DoubleLock struct {
 	Site *Site         // the second acquisition; Site.Inner() is the Lock call
 	Mode Mode          // mode of the second acquisition
 	Text string        // the lock as written at the second acquisition
+	// Dynamic is set when the second acquisition happens in a function
+	// that a call through a func value or an interface may run.
+	Dynamic *Dynamic
 }
 
 // Return is a return of a function with the locks it holds there.
@@ -274,11 +282,12 @@ func run(pass *analysis.Pass) (any, error) {
 type exprText struct {
 	fset  *token.FileSet
 	nodes map[token.Pos]ast.Expr
+	funs  map[token.Pos]ast.Expr     // a call's Lparen -> the called expression
 	spans map[token.Pos][2]token.Pos // operation position -> its node's extent
 }
 
 func newExprText(pass *analysis.Pass, insp *inspector.Inspector) *exprText {
-	t := &exprText{fset: pass.Fset, nodes: make(map[token.Pos]ast.Expr), spans: make(map[token.Pos][2]token.Pos)}
+	t := &exprText{fset: pass.Fset, nodes: make(map[token.Pos]ast.Expr), funs: make(map[token.Pos]ast.Expr), spans: make(map[token.Pos][2]token.Pos)}
 	for fileCur := range insp.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok || generated.Skip(pass.Fset, file) {
@@ -288,6 +297,7 @@ func newExprText(pass *analysis.Pass, insp *inspector.Inspector) *exprText {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
 				t.spans[n.Lparen] = [2]token.Pos{n.Pos(), n.End()}
+				t.funs[n.Lparen] = n.Fun
 				// The receiver of x.Lock() or the argument of close(x).
 				switch fun := ast.Unparen(n.Fun).(type) {
 				case *ast.SelectorExpr:
@@ -328,6 +338,14 @@ func (t *exprText) text(pos token.Pos) string {
 	return ""
 }
 
+// fun returns the called expression of the call at pos as written.
+func (t *exprText) fun(pos token.Pos) string {
+	if e, ok := t.funs[pos]; ok {
+		return types.ExprString(e)
+	}
+	return ""
+}
+
 // known reports whether pos is an operation that the index holds: one in
 // a non-generated file of the package.
 func (t *exprText) known(pos token.Pos) bool {
@@ -360,5 +378,7 @@ func FuncName(fn *ssa.Function) string {
 		}
 		return "a function literal in " + p.Name()
 	}
-	return fn.Name()
+	name, _ := strings.CutSuffix(fn.Name(), "$bound")
+	name, _ = strings.CutSuffix(name, "$thunk")
+	return name
 }

@@ -141,8 +141,17 @@ func storedTo(fv *ssa.FreeVar) bool {
 				return true
 			}
 		case *ssa.MakeClosure:
-			// Captured again by a nested closure: look no further.
-			return true
+			// Captured again by a nested closure: it must not store to
+			// it either.
+			fn, ok := r.Fn.(*ssa.Function)
+			if !ok {
+				return true
+			}
+			for i, b := range r.Bindings {
+				if b == ssa.Value(fv) && (i >= len(fn.FreeVars) || storedTo(fn.FreeVars[i])) {
+					return true
+				}
+			}
 		case *ssa.DebugRef:
 		default:
 			return true

@@ -35,3 +35,30 @@ func (s *Store) Drain() {
 		s.items = s.items[1:]
 	}
 }
+
+// A lock taken again by a callback stored in a field: the first Lock, the
+// place the callback is set, and its Lock.
+type Notifier struct {
+	mu       sync.Mutex
+	onChange func()
+	n        int
+}
+
+func (s *Notifier) Count() int {
+	s.mu.Lock() // related "the callback locks it again here"
+	defer s.mu.Unlock()
+	return s.n
+}
+
+func NewNotifier() *Notifier {
+	s := &Notifier{}
+	s.onChange = func() { _ = s.Count() } // related "the callback is set here"
+	return s
+}
+
+func (s *Notifier) Bump() {
+	s.mu.Lock() // related `s\.mu is first locked here`
+	defer s.mu.Unlock()
+	s.n++
+	s.onChange() // want `s\.mu is locked \(at line \d+\) while the func field s\.onChange runs`
+}

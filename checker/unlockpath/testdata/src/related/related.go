@@ -43,3 +43,31 @@ func (s *Store) Bump() error {
 	s.mu.Unlock() // related "the other paths Unlock it here"
 	return nil
 }
+
+// A break that keeps the lock past the loop: the Lock, the Unlock the
+// loop's other paths reach, and the end of the function that returns
+// holding it.
+func (s *Store) Drain(items []int) {
+	for _, it := range items {
+		s.mu.Lock() // related `s\.mu is locked here`
+		if it < 0 {
+			break // want `break leaves the loop with s\.mu still locked`
+		}
+		s.n += it
+		s.mu.Unlock() // related "the loop's other paths Unlock it here"
+	}
+} // related "the function returns here still holding it"
+
+// The same with an explicit return after the loop.
+func (s *Store) Sum(items []int) int {
+	total := 0
+	for _, it := range items {
+		s.mu.RLock() // related `s\.mu is read-locked here`
+		if it == s.n {
+			break // want `break leaves the loop with s\.mu still read-locked`
+		}
+		total += it
+		s.mu.RUnlock() // related "the loop's other paths RUnlock it here"
+	}
+	return total // related "the function returns here still holding it"
+}
