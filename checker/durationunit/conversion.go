@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/accent-go/accent/checker/internal/mode"
 )
 
 // maxDepth bounds how far argUnit follows a variable to what is assigned
@@ -116,8 +118,13 @@ func (c *checker) conversion(cur inspector.Cursor, call *ast.CallExpr) {
 		ev = evidence{u: unit(time.Second), why: "as a float, the way Python counts seconds"}
 	}
 
-	if ev.u == unknown && c.test {
-		return // a test's fake clock counts nanoseconds, and its values are often arbitrary
+	if ev.u == unknown && (c.test || !mode.Strict(c.pass)) {
+		// A test's fake clock counts nanoseconds, and its values are
+		// often arbitrary; and in real code a bare number converted with
+		// no word of its unit counts nanoseconds as often as not (an
+		// int64 kept from a Duration). Only a learner's exercise, in
+		// strict mode, hears that nothing says what it counts.
+		return
 	}
 	qual, fixable := c.timeQualifier(call.Pos())
 	conv := types.ExprString(call)

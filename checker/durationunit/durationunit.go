@@ -20,6 +20,7 @@ import (
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
@@ -33,6 +34,10 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://pkg.go.dev/github.com/accent-go/accent/checker/durationunit",
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
+}
+
+func init() {
+	mode.Register(Analyzer, "also report time.Duration(n) of a number whose unit nothing tells (no name, type, source, arithmetic or comment), outside tests too")
 }
 
 // onPurpose is the smallest bare constant taken to count nanoseconds on
