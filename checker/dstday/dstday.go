@@ -55,8 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	a := &analysis_{pass: pass, assigned: make(map[*types.Var][]ast.Expr), returns: make(map[*types.Func][][]ast.Expr)}
-	a.index()
+	a := &analysis_{pass: pass}
 	for fileCur := range insp.Root().Children() {
 		if generated.Skip(pass.Fset, fileCur.Node().(*ast.File)) {
 			continue
@@ -70,6 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 type analysis_ struct {
 	pass     *analysis.Pass
+	indexed  bool                      // assigned and returns are filled, on the first t.Add
 	assigned map[*types.Var][]ast.Expr // what is assigned to each variable and field
 	// returns holds, for each function and method declared in the
 	// package, what its return statements return: one list per result.
@@ -77,8 +77,16 @@ type analysis_ struct {
 }
 
 // index records the values assigned to every variable and field, and
-// returned by every function of the package.
+// returned by every function of the package. It walks the whole package,
+// so it runs only once a call of time.Time.Add needs it: most packages
+// have none.
 func (a *analysis_) index() {
+	if a.indexed {
+		return
+	}
+	a.indexed = true
+	a.assigned = make(map[*types.Var][]ast.Expr)
+	a.returns = make(map[*types.Func][][]ast.Expr)
 	info := a.pass.TypesInfo
 	for _, f := range a.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -206,6 +214,7 @@ func (a *analysis_) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || len(call.Args) != 1 || !typematch.IsMethod(typeutil.Callee(info, call), "time", "Time", "Add") {
 		return
 	}
+	a.index()
 	days, ok := a.days(call.Args[0])
 	if !ok {
 		return
