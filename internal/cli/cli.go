@@ -65,8 +65,9 @@ func (e *ExitError) Unwrap() error { return e.Err }
 // Globals are the options every command takes.
 type Globals struct {
 	IO        *IOStreams
-	Workspace string // --workspace; default workspace.DefaultDir()
-	StateDir  string // where progress lives; default progress.DefaultDir()
+	Workspace string // --workspace; default workspace.DefaultDir(Env.Workspace)
+	StateDir  string // where progress lives; default progress.DefaultDir(Env.StateDir)
+	Env       Env    // the environment, read once by Main
 	Grader    *grade.Grader
 	Course    func() (*course.Course, error)
 	Now       func() time.Time
@@ -78,7 +79,7 @@ func (g *Globals) workspaceDir() (string, error) {
 	if g.Workspace != "" {
 		return g.Workspace, nil
 	}
-	return workspace.DefaultDir()
+	return workspace.DefaultDir(g.Env.Workspace)
 }
 
 // session is what most commands need: the course, the workspace and the
@@ -118,7 +119,7 @@ func (g *Globals) open(create bool) (*session, error) {
 	}
 	stateDir := g.StateDir
 	if stateDir == "" {
-		if stateDir, err = progress.DefaultDir(); err != nil {
+		if stateDir, err = progress.DefaultDir(g.Env.StateDir); err != nil {
 			return nil, err
 		}
 	}
@@ -176,7 +177,7 @@ func NewRoot(g *Globals) *cobra.Command {
 // Main runs accent with args and returns the process exit code.
 func Main(args []string) int {
 	io := System()
-	g := &Globals{IO: io, Grader: &grade.Grader{}, Course: course.Embedded, Now: time.Now}
+	g := &Globals{IO: io, Env: EnvFrom(os.Getenv), Grader: &grade.Grader{}, Course: course.Embedded, Now: time.Now}
 	// SIGHUP too: a closed terminal or tmux window ends accent as a quit does,
 	// so a pair session logs its last stint and a workshop server stops cleanly.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)

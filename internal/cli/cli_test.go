@@ -28,6 +28,7 @@ type harness struct {
 	course    *course.Course
 	stdin     string
 	inTTY     bool
+	env       Env // the environment the commands see
 }
 
 func newHarness(t *testing.T) *harness {
@@ -43,6 +44,7 @@ func (h *harness) globals(out, errOut *bytes.Buffer) *Globals {
 	return &Globals{
 		IO:       &IOStreams{In: strings.NewReader(h.stdin), Out: out, ErrOut: errOut, InTTY: h.inTTY},
 		StateDir: h.state,
+		Env:      h.env,
 		Grader:   &grade.Grader{},
 		Course:   func() (*course.Course, error) { return h.course, nil },
 		Now:      func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC) },
@@ -159,7 +161,7 @@ func (h *harness) runAtTerminal(args ...string) (code int, stdout, stderr string
 
 func TestWorkbenchAccessibleIsPlain(t *testing.T) {
 	h := newHarness(t)
-	t.Setenv("ACCESSIBLE", "1")
+	h.env.Accessible = true // ACCESSIBLE=1
 	h.stdin = "q\n"
 	code, out, errOut := h.runAtTerminal()
 	if code != 0 || !strings.Contains(out, "c check  w watch") || strings.Contains(out, "\x1b[") {
@@ -205,7 +207,7 @@ func TestWorkbenchPlainWatchStopsOnEnter(t *testing.T) {
 // (The tmux test in internal/tui drives it in a real terminal.)
 func TestWorkbenchFullScreenRestoresTheTerminal(t *testing.T) {
 	h := newHarness(t)
-	t.Setenv("ACCENT_THEME", "dark")
+	h.env.Theme = "dark" // ACCENT_THEME=dark
 	h.stdin = "q"
 	code, out, errOut := h.runAtTerminal()
 	if code != 0 {

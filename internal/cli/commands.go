@@ -13,9 +13,9 @@ import (
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/learner"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/render"
-	"github.com/accent-go/accent/internal/workshop"
 	"github.com/accent-go/accent/internal/workspace"
 )
 
@@ -98,16 +98,6 @@ type exerciseJSON struct {
 	Hints     int      `json:"hints"`
 }
 
-func exerciseStatus(p progress.Exercise, ok bool) string {
-	switch {
-	case ok && p.Passed():
-		return "passed"
-	case ok && p.Attempts > 0:
-		return "attempted"
-	}
-	return "new"
-}
-
 func runList(opts *ListOptions) error {
 	s, err := opts.open(false)
 	if err != nil {
@@ -127,14 +117,14 @@ func runList(opts *ListOptions) error {
 			out.Lessons = append(out.Lessons, lessonJSON{l.ID, l.Title, l.Topic, l.Order, nonNil(l.Exercises)})
 		}
 		for _, ex := range s.course.Exercises {
-			p, ok := st.Lookup(ex.ID)
+			p, _ := st.Lookup(ex.ID)
 			var from []string
 			for _, src := range ex.From {
 				from = append(from, string(src.Language))
 			}
 			out.Exercises = append(out.Exercises, exerciseJSON{
 				ID: ex.ID, Topic: ex.Topic, Title: ex.Title, Lesson: ex.Lesson, From: nonNil(from),
-				Checks: nonNil(ex.Checks), Status: exerciseStatus(p, ok), Attempts: p.Attempts,
+				Checks: nonNil(ex.Checks), Status: learner.StatusOf(st, ex.ID).String(), Attempts: p.Attempts,
 				HintsUsed: p.HintsUsed, Hints: len(ex.Hints),
 			})
 		}
@@ -143,33 +133,28 @@ func runList(opts *ListOptions) error {
 		return enc.Encode(out)
 	}
 	tw := tabwriter.NewWriter(s.io.Out, 0, 4, 2, ' ', 0)
-	done := 0
 	for _, t := range s.course.Topics {
 		fmt.Fprintf(tw, "%s\t\t\n", t.Title)
 		for _, l := range t.Lessons {
 			fmt.Fprintf(tw, "  lesson\t%s\t%s\n", l.ID, l.Title)
 		}
 		for _, ex := range t.Exercises {
-			p, ok := st.Lookup(ex.ID)
-			status := exerciseStatus(p, ok)
-			if status == "passed" {
-				done++
-			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", statusMark(status), ex.ID, ex.Title)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", statusMark(learner.StatusOf(st, ex.ID)), ex.ID, ex.Title)
 		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(s.io.Out, "\n%d of %d exercises passed. Workspace: %s\n", done, len(s.course.Exercises), s.ws.Dir)
+	fmt.Fprintf(s.io.Out, "\n%d of %d exercises passed. Workspace: %s\n", learner.PassedCount(st, s.course.Exercises), len(s.course.Exercises), s.ws.Dir)
 	return nil
 }
 
-func statusMark(status string) string {
-	switch status {
-	case "passed":
+// statusMark is how accent list shows a status.
+func statusMark(s learner.Status) string {
+	switch s {
+	case learner.Passed:
 		return "✓ passed"
-	case "attempted":
+	case learner.Attempted:
 		return "✗ trying"
 	}
 	return "· new"
@@ -268,9 +253,9 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 }
 
 // gradeAndRecord grades an exercise in the workspace and records the
-// attempt in the learner's progress. When the grade ran but the progress
-// could not be saved, it returns the verdict and the error: the caller
-// shows both.
+// attempt in the learner's progress (learner.RecordAttempt), then tells a joined
+// workshop. When the grade ran but the progress could not be saved, it
+// returns the verdict and the error: the caller shows both.
 func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grade.Verdict, error) {
 	v := s.grader.Grade(ctx, ex, s.ws.ExerciseDir(ex))
 	if v.Status == grade.Error {
@@ -280,57 +265,20 @@ func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grad
 	if err != nil && v.Status == grade.Pass {
 		return v, err
 	}
-	firstPass := false
+	var firstPass bool
 	err = s.store.Update(func(st *progress.State) error {
-		p := st.Exercise(ex.ID)
-		p.Attempts++
-		p.LastStatus = string(v.Status)
-		p.LastAttempt = s.now()
-		if v.Status == grade.Pass && !p.Passed() {
-			firstPass = true
-			p.FirstPass = s.now()
-			p.PassHash = progress.HashFiles(files)
-		}
-		if v.Status == grade.Pass && (st.Current == "" || st.Current == ex.ID) {
-			st.Current = nextUnpassed(s.course, st, ex.ID)
-		}
+		firstPass = learner.RecordAttempt(s.course, st, ex, v, files, s.now())
 		return nil
 	})
 	if err == nil {
-		s.g.reportVerdict(ex, v, firstPass)
+		s.g.report(learner.GradeEvents(ex.ID, v, firstPass)...)
 	}
 	return v, err
 }
 
-// nextUnpassed is the first exercise after id (wrapping around) that has
-// not passed, or "" when every exercise has.
-func nextUnpassed(c *course.Course, st *progress.State, id string) string {
-	n := len(c.Exercises)
-	start := 0
-	for i, ex := range c.Exercises {
-		if ex.ID == id {
-			start = i + 1
-		}
-	}
-	for k := 0; k < n; k++ {
-		ex := c.Exercises[(start+k)%n]
-		if p, ok := st.Lookup(ex.ID); !ok || !p.Passed() {
-			return ex.ID
-		}
-	}
-	return ""
-}
-
 // current is the exercise the learner is on.
 func (s *session) current(st *progress.State) *course.Exercise {
-	if ex, ok := s.course.Exercise(st.Current); ok {
-		return ex
-	}
-	if id := nextUnpassed(s.course, st, ""); id != "" {
-		ex, _ := s.course.Exercise(id)
-		return ex
-	}
-	return s.course.Exercises[0]
+	return learner.Continue(s.course, st)
 }
 
 // HintOptions: accent hint.
@@ -380,17 +328,13 @@ func runHint(opts *HintOptions) error {
 	defer opts.flushWorkshop(context.Background())
 	var shown int
 	err = s.store.Update(func(st *progress.State) error {
-		p := st.Exercise(ex.ID)
-		if p.HintsUsed < len(ex.Hints) {
-			p.HintsUsed++
-		}
-		shown = p.HintsUsed
+		shown = learner.RecordHint(st, ex)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	s.g.report(workshop.Event{Kind: workshop.Hinted, Exercise: ex.ID, Tier: shown})
+	s.g.report(learner.HintEvents(ex.ID, shown)...)
 	for i := 0; i < shown; i++ {
 		fmt.Fprintf(s.io.Out, "Hint %d of %d: %s\n", i+1, len(ex.Hints), ex.Hints[i])
 	}
@@ -527,7 +471,7 @@ func runLesson(opts *LessonOptions) error {
 		return usageError("%v", err)
 	}
 	style := render.Plain
-	if opts.IO.OutTTY && !noColor() {
+	if opts.IO.OutTTY && !opts.Env.NoColor {
 		style = render.Dark
 	}
 	var r render.Renderer

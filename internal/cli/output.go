@@ -3,14 +3,11 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
 )
-
-func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 
 // printVerdict writes a verdict in plain words, one finding per line with
 // its position, a line under it for each of its other sites ("related:

@@ -88,7 +88,7 @@ func (g *Globals) stateDir() (string, error) {
 	if g.StateDir != "" {
 		return g.StateDir, nil
 	}
-	return progress.DefaultDir()
+	return progress.DefaultDir(g.Env.StateDir)
 }
 
 // pairLog is the pair log of the workspace at wsDir.

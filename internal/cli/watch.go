@@ -9,7 +9,8 @@ import (
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
-	"github.com/accent-go/accent/internal/tui/watch"
+	"github.com/accent-go/accent/internal/learner"
+	"github.com/accent-go/accent/internal/watch"
 )
 
 // WatchOptions: accent watch.
@@ -62,7 +63,7 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 		// replace the file a watch on it would follow. On a Windows drive
 		// under WSL, or where fsnotify fails, it polls instead.
 		dir := s.ws.ExerciseDir(ex)
-		w, err := watch.New(dir, watchOptions(opts.Debounce))
+		w, err := watch.New(dir, opts.watchOptions(opts.Debounce))
 		if err != nil {
 			return err
 		}
@@ -82,8 +83,8 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 		if err != nil {
 			return err
 		}
-		next, ok := s.course.Exercise(nextUnpassed(s.course, st, ex.ID))
-		if !ok {
+		next := learner.NextUnpassed(s.course, st, ex.ID)
+		if next == nil {
 			fmt.Fprintln(s.io.Out, "Every exercise passes. Well done!")
 			return nil
 		}

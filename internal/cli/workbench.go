@@ -12,11 +12,11 @@ import (
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/learner"
 	"github.com/accent-go/accent/internal/pair"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/tui"
-	"github.com/accent-go/accent/internal/tui/watch"
-	"github.com/accent-go/accent/internal/workshop"
+	"github.com/accent-go/accent/internal/watch"
 )
 
 // WorkbenchOptions: accent with no command.
@@ -75,7 +75,7 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 		pp = &plainPair{s: opts.Pair, log: log, out: s.io.Out, errOut: s.io.ErrOut}
 		pairOpts = &tui.PairOptions{Session: opts.Pair, Log: log}
 	}
-	if opts.Plain || accessible() {
+	if opts.Plain || opts.Env.Accessible {
 		return runPlain(ctx, opts, s, st, pp)
 	}
 	var link tui.Workshop
@@ -113,25 +113,19 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 		Course: s.course, Workspace: s.ws, Store: s.store, State: st,
 		Grade: s.gradeAndRecord,
 		In:    s.io.In, Out: s.io.Out,
-		Theme:   os.Getenv("ACCENT_THEME"),
-		NoColor: noColor(),
+		Theme:   opts.Env.Theme,
+		NoColor: opts.Env.NoColor,
+		Editor:  tui.SystemEditor(opts.Env.Editor),
 		Mouse:   opts.Mouse,
-		Watch:   watchOptions(defaultDebounce),
+		Watch:   opts.watchOptions(defaultDebounce),
 	})
-}
-
-// accessible reports whether ACCESSIBLE asks for screen-reader friendly
-// output (any value but "", "0" and "false").
-func accessible() bool {
-	v := strings.ToLower(os.Getenv("ACCESSIBLE"))
-	return v != "" && v != "0" && v != "false"
 }
 
 // watchOptions are how watch mode notices saves: ACCENT_WATCH=poll polls
 // file times (network drives, containers), as accent does by itself on a
 // Windows drive under WSL or when fsnotify fails.
-func watchOptions(debounce time.Duration) watch.Options {
-	return watch.Options{Debounce: debounce, Poll: os.Getenv("ACCENT_WATCH") == "poll"}
+func (g *Globals) watchOptions(debounce time.Duration) watch.Options {
+	return watch.Options{Debounce: debounce, Poll: g.Env.WatchPoll, WSL: g.Env.WSL}
 }
 
 // runPlain is the line-based workbench: one question, one answer, nothing
@@ -276,7 +270,7 @@ func (s *session) chooseLanguage(next func() (string, bool)) error {
 	answer = strings.ToLower(strings.TrimSpace(answer))
 	for i, l := range course.Languages {
 		if answer == fmt.Sprint(i+1) || answer == string(l) || answer == strings.ToLower(l.Title()) {
-			if err := s.store.Update(func(st *progress.State) error { st.Language = string(l); return nil }); err != nil {
+			if err := s.store.Update(func(st *progress.State) error { learner.RecordLanguage(st, l); return nil }); err != nil {
 				return err
 			}
 			fmt.Fprintf(s.io.Out, "You come from %s.\n", l.Title())
@@ -290,13 +284,7 @@ func (s *session) chooseLanguage(next func() (string, bool)) error {
 const defaultDebounce = 150 * time.Millisecond
 
 func (s *session) summary(st *progress.State, ex *course.Exercise) {
-	done := 0
-	for _, e := range s.course.Exercises {
-		if p, ok := st.Lookup(e.ID); ok && p.Passed() {
-			done++
-		}
-	}
-	fmt.Fprintf(s.io.Out, "accent — %d of %d exercises passed. Workspace: %s\n", done, len(s.course.Exercises), s.ws.Dir)
+	fmt.Fprintf(s.io.Out, "accent — %d of %d exercises passed. Workspace: %s\n", learner.PassedCount(st, s.course.Exercises), len(s.course.Exercises), s.ws.Dir)
 	fmt.Fprintf(s.io.Out, "Current exercise: %s — %s\n", ex.ID, ex.Title)
 	fmt.Fprintf(s.io.Out, "Edit %s and run `accent check %s` (or `accent watch`).\n", s.ws.ExerciseDir(ex), ex.ID)
 }
@@ -304,7 +292,7 @@ func (s *session) summary(st *progress.State, ex *course.Exercise) {
 // task prints the task of ex and the idiom it ports in the learner's
 // language, and records ex as the current exercise.
 func (s *session) task(ex *course.Exercise) {
-	s.g.report(workshop.Event{Kind: workshop.Opened, Exercise: ex.ID})
+	s.g.report(learner.OpenedEvents(ex.ID)...)
 	fmt.Fprintf(s.io.Out, "\n%s — %s\nFiles: %s%c\n\n%s\n", ex.ID, ex.Title, s.ws.ExerciseDir(ex), os.PathSeparator,
 		s.course.LinksAsIDs("exercises/"+ex.Dir+"/README.md", ex.Task))
 	st, err := s.store.Load()
@@ -325,7 +313,7 @@ func (s *session) task(ex *course.Exercise) {
 			fmt.Fprintf(s.io.Out, "The %s you know: %s\n", src.Language.Title(), "from/"+src.Name)
 		}
 	}
-	if err := s.store.Update(func(st *progress.State) error { st.Current = ex.ID; return nil }); err != nil {
+	if err := s.store.Update(func(st *progress.State) error { learner.RecordOpen(st, ex); return nil }); err != nil {
 		fmt.Fprintf(s.io.ErrOut, "accent: %v\n", err)
 	}
 }

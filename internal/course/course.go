@@ -5,9 +5,11 @@ package course
 
 import (
 	"github.com/accent-go/accent/exercises"
+	"github.com/accent-go/accent/internal/finding"
 	"github.com/accent-go/accent/lessons"
 
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -130,35 +132,52 @@ func (w Wrong) SourceFiles(ex *Exercise) map[string][]byte {
 }
 
 // Expect names the finding that must catch a wrong variant: a finding kind,
-// optionally narrowed by a detail (the analyzer or the test name).
+// optionally narrowed by a detail (the analyzer or the test name). It is
+// written as the finding's label: "leak", "analyzer:lostcancel",
+// "test:TestFirstWins".
 type Expect struct {
-	Kind   string // compile, analyzer, test, leak, deadlock, timeout, panic
-	Detail string // analyzer name for "analyzer", test name for "test"
+	Kind   finding.Kind // one of ExpectKinds
+	Detail string       // analyzer name for finding.Analyzer, test name for finding.Test
 }
 
-func (e Expect) String() string {
-	if e.Detail == "" {
-		return e.Kind
+func (e Expect) String() string { return finding.Label(e.Kind, e.Detail) }
+
+// Catches reports whether a finding of kind k, named name (its analyzer or
+// its test), is one that e expects: the same kind and, if e names one, the
+// same analyzer, or the same test or one of its subtests.
+func (e Expect) Catches(k finding.Kind, name string) bool {
+	switch {
+	case k != e.Kind:
+		return false
+	case e.Detail == "":
+		return true
+	case k == finding.Analyzer:
+		return name == e.Detail
+	case k == finding.Test:
+		return name == e.Detail || strings.HasPrefix(name, e.Detail+"/")
 	}
-	return e.Kind + ":" + e.Detail
+	return false
 }
 
 // ExpectKinds are the finding kinds a wrong variant may expect.
-var ExpectKinds = []string{"compile", "analyzer", "test", "leak", "deadlock", "timeout", "panic", "race"}
+var ExpectKinds = []finding.Kind{
+	finding.Compile, finding.Analyzer, finding.Test, finding.Leak,
+	finding.Deadlock, finding.Timeout, finding.Panic, finding.Race,
+}
 
 // ParseExpect parses "kind" or "kind:detail".
 func ParseExpect(s string) (Expect, error) {
-	kind, detail, _ := strings.Cut(strings.TrimSpace(s), ":")
-	known := false
-	for _, k := range ExpectKinds {
-		known = known || k == kind
-	}
+	kind, detail := finding.ParseLabel(strings.TrimSpace(s))
 	switch {
-	case !known:
-		return Expect{}, fmt.Errorf("unknown finding kind %q (want one of %s)", kind, strings.Join(ExpectKinds, ", "))
-	case kind == "analyzer" && detail == "":
+	case !slices.Contains(ExpectKinds, kind):
+		words := make([]string, len(ExpectKinds))
+		for i, k := range ExpectKinds {
+			words[i] = string(k)
+		}
+		return Expect{}, fmt.Errorf("unknown finding kind %q (want one of %s)", kind, strings.Join(words, ", "))
+	case kind == finding.Analyzer && detail == "":
 		return Expect{}, fmt.Errorf("%q needs an analyzer name, as in analyzer:lostcancel", s)
-	case detail != "" && kind != "analyzer" && kind != "test":
+	case detail != "" && !kind.Named():
 		return Expect{}, fmt.Errorf("%q: only analyzer: and test: take a name", s)
 	}
 	return Expect{Kind: kind, Detail: detail}, nil

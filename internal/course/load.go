@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/accent-go/accent/checker"
+	"github.com/accent-go/accent/internal/finding"
 )
 
 // BuildTag is the build constraint every exercise .go file starts with, so
@@ -321,10 +322,10 @@ func (l *loader) loadExercise(topic, dir, slug string) {
 		if err != nil {
 			l.problem(file, field+".expect", "%v", err)
 		}
-		if exp.Kind == "race" && !meta.Race {
+		if exp.Kind == finding.Race && !meta.Race {
 			l.problem(file, field+".expect", "race needs race: true, or the tests do not run with -race")
 		}
-		if exp.Kind == "analyzer" {
+		if exp.Kind == finding.Analyzer {
 			if _, ok := checker.Lookup(exp.Detail); !ok {
 				l.problem(file, field+".expect", "unknown analyzer %q", exp.Detail)
 			} else if !slices.Contains(meta.Checks, exp.Detail) {

@@ -118,17 +118,10 @@ func judge(cs Case, v Verdict) string {
 	return ""
 }
 
+// caught reports whether a finding of v is the one exp expects.
 func caught(exp course.Expect, v Verdict) bool {
 	for _, f := range v.Findings {
-		if string(f.Kind) != exp.Kind {
-			continue
-		}
-		switch {
-		case exp.Detail == "":
-			return true
-		case exp.Kind == "analyzer" && f.Analyzer == exp.Detail:
-			return true
-		case exp.Kind == "test" && (f.Test == exp.Detail || strings.HasPrefix(f.Test, exp.Detail+"/")):
+		if exp.Catches(f.Kind, f.name()) {
 			return true
 		}
 	}
@@ -145,11 +138,9 @@ func summary(v Verdict) string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(v.Findings)-3))
 			break
 		}
-		label := string(f.Kind)
-		if f.Analyzer != "" {
-			label += ":" + f.Analyzer
-		} else if f.Test != "" {
-			label += ":" + f.Test
+		label := f.Label()
+		if f.Test != "" && f.Kind != Test {
+			label += " in " + f.Test // a leak, a panic, a timeout... in this test
 		}
 		msg := f.Message
 		if len(msg) > 160 {

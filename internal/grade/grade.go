@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/accent-go/accent/internal/course"
+	"github.com/accent-go/accent/internal/finding"
 )
 
 // Status is the outcome of grading one exercise.
@@ -27,23 +28,23 @@ const (
 	Error Status = "error" // grading itself could not run (no go command, no workspace...)
 )
 
-// Kind is the kind of a finding.
-type Kind string
+// Kind is the kind of a finding: the one vocabulary of package finding.
+type Kind = finding.Kind
 
-// The finding kinds.
+// The finding kinds (see package finding).
 const (
-	Compile  Kind = "compile"
-	Analyzer Kind = "analyzer"
-	Test     Kind = "test"
-	Leak     Kind = "leak"
-	Deadlock Kind = "deadlock"
-	Timeout  Kind = "timeout"
-	Panic    Kind = "panic"
-	Race     Kind = "race"     // the race detector reported a data race (exercises with race: true)
-	Output   Kind = "output"   // the tests printed more than the limit
-	Memory   Kind = "memory"   // the tests held more memory than the limit
-	Forged   Kind = "forged"   // the test output carries a result line accent did not sign
-	Internal Kind = "internal" // grading failed; the Verdict's status is error
+	Compile  = finding.Compile
+	Analyzer = finding.Analyzer
+	Test     = finding.Test
+	Leak     = finding.Leak
+	Deadlock = finding.Deadlock
+	Timeout  = finding.Timeout
+	Panic    = finding.Panic
+	Race     = finding.Race
+	Output   = finding.Output
+	Memory   = finding.Memory
+	Forged   = finding.Forged
+	Internal = finding.Internal
 )
 
 // Finding is one thing wrong with a submission.
@@ -77,6 +78,23 @@ func (r Related) Pos() string {
 		return r.File
 	}
 	return fmt.Sprintf("%s:%d", r.File, r.Line)
+}
+
+// Label names the finding in the course's words: its kind, narrowed by
+// the analyzer or the test for those kinds ("leak", "analyzer:chanleak",
+// "test:TestX/case"), as a wrong variant's expect: line names the finding
+// that must catch it.
+func (f Finding) Label() string { return finding.Label(f.Kind, f.name()) }
+
+// name is what narrows the finding's kind: its analyzer, or its test.
+func (f Finding) name() string {
+	switch f.Kind {
+	case Analyzer:
+		return f.Analyzer
+	case Test:
+		return f.Test
+	}
+	return ""
 }
 
 // Pos is "file:line" (or "file", or "").

@@ -98,10 +98,11 @@ func (s *State) Lookup(id string) (Exercise, bool) {
 }
 
 // DefaultDir returns the directory that holds the progress files:
-// $ACCENT_STATE_DIR if set, else $XDG_STATE_HOME/accent (see
-// [github.com/adrg/xdg] for the platform defaults).
-func DefaultDir() (string, error) {
-	if dir := os.Getenv("ACCENT_STATE_DIR"); dir != "" {
+// override ($ACCENT_STATE_DIR, as the caller read it) if not "", else
+// $XDG_STATE_HOME/accent (see [github.com/adrg/xdg] for the platform
+// defaults).
+func DefaultDir(override string) (string, error) {
+	if dir := override; dir != "" {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
 			return "", fmt.Errorf("progress: resolve ACCENT_STATE_DIR %q: %w", dir, err)

@@ -758,10 +758,9 @@ func TestDefaultDir(t *testing.T) {
 			// Registered first, so it runs after t.Setenv has restored the
 			// environment.
 			t.Cleanup(xdg.Reload)
-			t.Setenv("ACCENT_STATE_DIR", tt.override)
 			t.Setenv("XDG_STATE_HOME", tt.xdgState)
 			xdg.Reload()
-			got, err := DefaultDir()
+			got, err := DefaultDir(tt.override)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -16,10 +16,11 @@ import (
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/learner"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/render"
 	"github.com/accent-go/accent/internal/termui"
-	"github.com/accent-go/accent/internal/tui/watch"
+	"github.com/accent-go/accent/internal/watch"
 	"github.com/accent-go/accent/internal/workspace"
 )
 
@@ -56,16 +57,16 @@ func updateProgress(store *progress.Store, fn func(*progress.State)) (*progress.
 
 func saveLanguage(store *progress.Store, lang course.Language) tea.Cmd {
 	return guarded(func() tea.Msg {
-		st, err := updateProgress(store, func(st *progress.State) { st.Language = string(lang) })
+		st, err := updateProgress(store, func(st *progress.State) { learner.RecordLanguage(st, lang) })
 		return languageSavedMsg{state: st, err: err}
 	})
 }
 
 // setCurrent records the exercise the learner is on, as `accent` does
 // when it shows an exercise.
-func setCurrent(store *progress.Store, id string) tea.Cmd {
+func setCurrent(store *progress.Store, ex *course.Exercise) tea.Cmd {
 	return guarded(func() tea.Msg {
-		st, err := updateProgress(store, func(st *progress.State) { st.Current = id })
+		st, err := updateProgress(store, func(st *progress.State) { learner.RecordOpen(st, ex) })
 		return progressLoadedMsg{state: st, err: err}
 	})
 }
@@ -73,12 +74,9 @@ func setCurrent(store *progress.Store, id string) tea.Cmd {
 // revealHint records one more hint tier, as `accent hint` does.
 func revealHint(store *progress.Store, ex *course.Exercise) tea.Cmd {
 	return guarded(func() tea.Msg {
-		st, err := updateProgress(store, func(st *progress.State) {
-			if p := st.Exercise(ex.ID); p.HintsUsed < len(ex.Hints) {
-				p.HintsUsed++
-			}
-		})
-		return hintRevealedMsg{id: ex.ID, state: st, err: err}
+		var tier int
+		st, err := updateProgress(store, func(st *progress.State) { tier = learner.RecordHint(st, ex) })
+		return hintRevealedMsg{id: ex.ID, tier: tier, state: st, err: err}
 	})
 }
 

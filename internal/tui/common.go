@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/accent-go/accent/internal/course"
+	"github.com/accent-go/accent/internal/learner"
 	pairmode "github.com/accent-go/accent/internal/pair"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/render"
@@ -45,18 +46,7 @@ type common struct {
 }
 
 // language is the learner's source language, Node.js until they choose.
-func (c *common) language() course.Language {
-	if c.state != nil {
-		for _, l := range course.Languages {
-			if string(l) == c.state.Language {
-				return l
-			}
-		}
-	}
-	return course.Node
-}
+func (c *common) language() course.Language { return learner.Language(c.state) }
 
 // languageChosen reports whether the learner has picked a language.
-func (c *common) languageChosen() bool {
-	return c.state != nil && c.state.Language != ""
-}
+func (c *common) languageChosen() bool { return learner.LanguageChosen(c.state) }

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/accent-go/accent/internal/course"
+	"github.com/accent-go/accent/internal/learner"
 )
 
 type rowKind int
@@ -94,7 +95,7 @@ func newCourseMap(c *common) courseMap {
 	m.bar = progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('━', '─'))
 	m.applyStyles()
 	m.applyFilter()
-	m.selectID(continueID(c.course, c.state))
+	m.selectContinue()
 	return m
 }
 
@@ -148,7 +149,7 @@ func (m courseMap) Update(msg tea.Msg) (courseMap, tea.Cmd) {
 		case key.Matches(msg, km.Continue):
 			m.filter.Reset()
 			m.applyFilter()
-			m.selectID(continueID(m.c.course, m.c.state))
+			m.selectContinue()
 		case key.Matches(msg, km.Jump):
 			cmd := m.jumpTo(msg.String())
 			return m, cmd
@@ -308,6 +309,13 @@ func (m *courseMap) move(d int) {
 	m.scrollToSelection()
 }
 
+// selectContinue selects the exercise to continue with.
+func (m *courseMap) selectContinue() {
+	if ex := learner.Continue(m.c.course, m.c.state); ex != nil {
+		m.selectID(ex.ID)
+	}
+}
+
 func (m *courseMap) selectID(id string) {
 	for i, r := range m.rows {
 		if r.kind != topicRow && r.id() == id && m.isVisible(i) {
@@ -372,9 +380,9 @@ func (m *courseMap) open() tea.Cmd {
 	case lessonRow:
 		return navigate(lessonOpenedMsg{id: r.lesson.ID})
 	case exerciseRow:
-		if exerciseStatus(m.c.course, m.c.state, r.ex) == statusLocked && m.unlock != r.ex.ID {
+		if learner.StandingOf(m.c.course, m.c.state, r.ex) == learner.Locked && m.unlock != r.ex.ID {
 			m.unlock = r.ex.ID
-			prev := previousInTopic(m.c.course, r.ex)
+			prev := learner.Previous(m.c.course, r.ex)
 			return showStatus(fmt.Sprintf("%q opens when %q passes. Press enter again to open it anyway.", r.ex.Title, prev.Title), false)
 		}
 		m.unlock = ""
@@ -387,7 +395,7 @@ func (m courseMap) View() string {
 	st := m.c.styles
 	var b strings.Builder
 
-	done, total := passedCount(m.c.course, m.c.state), len(m.c.course.Exercises)
+	done, total := learner.PassedCount(m.c.state, m.c.course.Exercises), len(m.c.course.Exercises)
 	label := fmt.Sprintf("%d of %d exercises passed", done, total)
 	pct := 0.0
 	if total > 0 {
@@ -427,12 +435,7 @@ func (m courseMap) View() string {
 func (m courseMap) rowView(r mapRow, selected bool, numW int) string {
 	st := m.c.styles
 	if r.kind == topicRow {
-		done := 0
-		for _, ex := range r.topic.Exercises {
-			if passed(m.c.state, ex.ID) {
-				done++
-			}
-		}
+		done := learner.PassedCount(m.c.state, r.topic.Exercises)
 		return " " + st.Topic.Render(r.topic.Title) + st.Muted.Render(fmt.Sprintf("  %d/%d", done, len(r.topic.Exercises)))
 	}
 	cursor := "  "
@@ -445,16 +448,16 @@ func (m courseMap) rowView(r mapRow, selected bool, numW int) string {
 	if r.kind == lessonRow {
 		mark, word = "≡", "lesson"
 	} else {
-		s := exerciseStatus(m.c.course, m.c.state, r.ex)
+		s := learner.StandingOf(m.c.course, m.c.state, r.ex)
 		word = s.String()
 		switch s {
-		case statusDone:
+		case learner.Done:
 			mark, markStyle = "✓", st.Done
-		case statusCurrent:
+		case learner.Current:
 			mark, markStyle = "●", st.Current
-		case statusOpen:
+		case learner.Open:
 			mark, markStyle = "○", st.Open
-		case statusLocked:
+		case learner.Locked:
 			mark, markStyle, titleStyle = "·", st.Locked, st.Locked
 		}
 	}
@@ -489,7 +492,7 @@ func (m courseMap) detailView() string {
 	case lessonRow:
 		s = fmt.Sprintf("Lesson %s · leads to %d exercise(s) · enter to read", r.lesson.ID, len(r.lesson.Exercises))
 	case exerciseRow:
-		p, _ := lookup(m.c.state, r.ex.ID)
+		p, _ := learner.Lookup(m.c.state, r.ex.ID)
 		s = fmt.Sprintf("Exercise %s · %s · %s", r.ex.ID, plural(p.Attempts, "attempt"), plural(p.HintsUsed, "hint"))
 		if p.Passed() {
 			s += " · passed " + p.FirstPass.Local().Format("Jan 2")

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -18,14 +17,16 @@ type EditorFunc func(path string, line int) (*exec.Cmd, error)
 // errNoEditor says no editor could be found.
 var errNoEditor = errors.New("no editor found: set $VISUAL or $EDITOR (for example export EDITOR=vim)")
 
-// SystemEditor opens $VISUAL, else $EDITOR, else nano or vi, at the line,
-// with the arguments each known editor expects for it (vim +12, code
-// --goto f:12, hx f:12...).
-func SystemEditor(path string, line int) (*exec.Cmd, error) {
-	fields := strings.Fields(os.Getenv("VISUAL"))
-	if len(fields) == 0 {
-		fields = strings.Fields(os.Getenv("EDITOR"))
+// SystemEditor opens command (the learner's $VISUAL, else $EDITOR, as the
+// caller read them), else nano or vi, at the line, with the arguments each
+// known editor expects for it (vim +12, code --goto f:12, hx f:12...).
+func SystemEditor(command string) EditorFunc {
+	return func(path string, line int) (*exec.Cmd, error) {
+		return editorCommand(strings.Fields(command), path, line)
 	}
+}
+
+func editorCommand(fields []string, path string, line int) (*exec.Cmd, error) {
 	if len(fields) == 0 {
 		for _, name := range []string{"nano", "vi"} {
 			if p, err := exec.LookPath(name); err == nil {

@@ -17,7 +17,8 @@ import (
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
-	"github.com/accent-go/accent/internal/tui/watch"
+	"github.com/accent-go/accent/internal/learner"
+	"github.com/accent-go/accent/internal/watch"
 )
 
 // exercisePage is the exercise view: the task, the idiom the learner knows
@@ -125,7 +126,7 @@ func (m *exercisePage) open(ex *course.Exercise) tea.Cmd {
 	m.vp.GotoTop()
 	m.SetSize(m.width, m.height)
 	return tea.Batch(stop,
-		setCurrent(m.c.store, ex.ID),
+		setCurrent(m.c.store, ex),
 		readExercise(m.c.ws, ex, m.c.language()),
 		m.c.watch(m.c.ws.ExerciseDir(ex), m.gen),
 		m.startGrade(),
@@ -172,12 +173,12 @@ func (m *exercisePage) refresh() tea.Cmd {
 	}
 	lang := m.c.language()
 	hints := m.hintsShown()
-	sol := m.solution && passed(m.c.state, m.ex.ID)
+	sol := m.solution && learner.HasPassed(m.c.state, m.ex.ID)
 	h := fnv.New64a()
 	for _, f := range append([]sourceFile{m.idiom}, m.files...) {
 		fmt.Fprintf(h, "%s\x00%s\x00", f.name, f.code)
 	}
-	k := renderKey{page: "exercise", id: m.ex.ID, width: m.width, dark: m.c.styles.Dark,
+	k := renderKey{page: exerciseState, id: m.ex.ID, width: m.width, dark: m.c.styles.Dark,
 		variant: fmt.Sprintf("%s|%d|%v|%x", lang, hints, sol, h.Sum64())}
 	if k == m.shown || k == m.pending {
 		return nil
@@ -187,8 +188,7 @@ func (m *exercisePage) refresh() tea.Cmd {
 }
 
 func (m exercisePage) hintsShown() int {
-	p, _ := lookup(m.c.state, m.ex.ID)
-	return min(p.HintsUsed, len(m.ex.Hints))
+	return learner.HintsShown(m.c.state, m.ex)
 }
 
 // The document's segments, in order; scrollTo names them.
@@ -285,7 +285,7 @@ func (m exercisePage) Update(msg tea.Msg) (exercisePage, tea.Cmd) {
 			return m, nil // a grade of older code, or of another exercise
 		}
 		// Celebrate a first pass, or a pass after a failure seen here.
-		fresh := !passed(m.c.state, m.ex.ID) || (m.verdict != nil && m.verdict.Status != grade.Pass)
+		fresh := !learner.HasPassed(m.c.state, m.ex.ID) || (m.verdict != nil && m.verdict.Status != grade.Pass)
 		v := msg.verdict
 		m.verdict, m.gradeErr, m.grading, m.cancel = &v, msg.err, false, nil
 		m.finding = 0
@@ -381,7 +381,7 @@ func (m exercisePage) updateKeys(msg tea.KeyPressMsg) (exercisePage, tea.Cmd) {
 		}
 		return m, revealHint(m.c.store, m.ex)
 	case key.Matches(msg, km.Solution):
-		if !passed(m.c.state, m.ex.ID) {
+		if !learner.HasPassed(m.c.state, m.ex.ID) {
 			return m, showStatus("The reference solution unlocks once your code passes.", false)
 		}
 		m.solution = !m.solution
@@ -492,7 +492,7 @@ func (m exercisePage) panelView() string {
 	}
 	if m.verdict.Status == grade.Pass {
 		b.WriteString(st.Muted.Render(fmt.Sprintf("   Every test passes, the checks are quiet and nothing leaks. %d of %d exercises done.",
-			passedCount(m.c.course, m.c.state), len(m.c.course.Exercises))))
+			learner.PassedCount(m.c.state, m.c.course.Exercises), len(m.c.course.Exercises))))
 		b.WriteString(m.trailerView())
 		return b.String()
 	}
@@ -660,7 +660,7 @@ func (m exercisePage) ShortHelp() []key.Binding {
 		km.Lesson,
 		enabled(withHelp(km.NextFinding, "finding"), hasFindings && len(m.verdict.Findings) > 1),
 		enabled(km.NextExercise, isPass),
-		enabled(km.Solution, passed(m.c.state, m.ex.ID)),
+		enabled(km.Solution, learner.HasPassed(m.c.state, m.ex.ID)),
 		km.Help, km.Grade, km.Back,
 	}
 }

@@ -55,7 +55,7 @@ func (m *helpPage) refresh() tea.Cmd {
 	if m.width <= 0 {
 		return nil
 	}
-	k := renderKey{page: "help", id: "guide", width: m.width, dark: m.c.styles.Dark}
+	k := renderKey{page: helpState, id: "guide", width: m.width, dark: m.c.styles.Dark}
 	if k == m.shown || k == m.pending {
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/accent-go/accent/internal/course"
+	"github.com/accent-go/accent/internal/learner"
 )
 
 // lessonPage is the lesson reader: the lesson rendered by glamour for the
@@ -75,7 +76,7 @@ func (m *lessonPage) refresh() tea.Cmd {
 
 // keyFor names the rendering of lesson l for the page as it is now.
 func (m lessonPage) keyFor(l *course.Lesson) renderKey {
-	return renderKey{page: "lesson", id: l.ID, width: m.width, dark: m.c.styles.Dark, variant: string(m.c.language())}
+	return renderKey{page: lessonState, id: l.ID, width: m.width, dark: m.c.styles.Dark, variant: string(m.c.language())}
 }
 
 // lessonDoc is the document for a lesson: its title and its body, links to
@@ -134,15 +135,7 @@ func (m lessonPage) Update(msg tea.Msg) (lessonPage, tea.Cmd) {
 
 // exercise is the lesson's exercise to go to: the first one not passed.
 func (m lessonPage) exercise() string {
-	if m.lesson == nil || len(m.lesson.Exercises) == 0 {
-		return ""
-	}
-	for _, id := range m.lesson.Exercises {
-		if !passed(m.c.state, id) {
-			return id
-		}
-	}
-	return m.lesson.Exercises[0]
+	return learner.LessonExercise(m.c.state, m.lesson)
 }
 
 // step opens the next (d = 1) or previous (d = -1) lesson of the course.

@@ -3,7 +3,7 @@ package tui
 import (
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/progress"
-	"github.com/accent-go/accent/internal/tui/watch"
+	"github.com/accent-go/accent/internal/watch"
 )
 
 // Navigation: pages ask the root to switch pages with these.
@@ -41,7 +41,7 @@ type documentRenderedMsg struct {
 
 // renderKey names one rendering of a page's document.
 type renderKey struct {
-	page    string // "lesson" or "exercise"
+	page    state // the page whose document it is
 	id      string
 	width   int
 	dark    bool
@@ -91,6 +91,7 @@ type watchEndedMsg struct {
 // hintRevealedMsg says one more hint tier is recorded.
 type hintRevealedMsg struct {
 	id    string
+	tier  int // the tiers now revealed
 	state *progress.State
 	err   error
 }

@@ -13,10 +13,10 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/accent-go/accent/internal/workshop"
+	"github.com/accent-go/accent/internal/learner"
 )
 
-// state is the page on screen.
+// state is the page on screen (see pages).
 type state int
 
 const (
@@ -27,24 +27,6 @@ const (
 	helpState
 	joinState
 )
-
-func (s state) String() string {
-	switch s {
-	case mapState:
-		return "map"
-	case lessonState:
-		return "lesson"
-	case exerciseState:
-		return "exercise"
-	case languageState:
-		return "language"
-	case helpState:
-		return "help"
-	case joinState:
-		return "join"
-	}
-	return fmt.Sprintf("state(%d)", int(s))
-}
 
 // The smallest terminal the workbench draws in; below it, it says so.
 const (
@@ -187,7 +169,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = joinedSays + msg.desc + ": your progress (never your code) goes to the facilitator."
 		cmd := m.c.waitNotice()
 		if m.state == exerciseState && m.exercise.ex != nil {
-			cmd = tea.Batch(cmd, m.c.report(workshop.Event{Kind: workshop.Opened, Exercise: m.exercise.ex.ID}))
+			cmd = tea.Batch(cmd, m.c.report(learner.OpenedEvents(m.exercise.ex.ID)...))
 		}
 		return m, cmd
 
@@ -227,7 +209,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.state = exerciseState
 		m.courseMap.selectID(ex.ID)
-		cmd := tea.Batch(m.exercise.open(ex), m.c.report(workshop.Event{Kind: workshop.Opened, Exercise: ex.ID}))
+		cmd := tea.Batch(m.exercise.open(ex), m.c.report(learner.OpenedEvents(ex.ID)...))
 		return m, cmd
 
 	case backRequestedMsg:
@@ -262,26 +244,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.c.state = msg.state
-		var tier int
-		if p, ok := lookup(msg.state, msg.id); ok {
-			tier = p.HintsUsed
-		}
 		next, cmd := m.updateExercise(msg)
-		if tier > 0 {
-			cmd = tea.Batch(cmd, m.c.report(workshop.Event{Kind: workshop.Hinted, Exercise: msg.id, Tier: tier}))
-		}
-		return next, cmd
+		return next, tea.Batch(cmd, m.c.report(learner.HintEvents(msg.id, msg.tier)...))
 
 	case documentRenderedMsg:
-		var cmd tea.Cmd
-		switch msg.key.page {
-		case "lesson":
-			m.lesson, cmd = m.lesson.Update(msg)
-		case "exercise":
-			m.exercise, cmd = m.exercise.Update(msg)
-		case "help":
-			m.help, cmd = m.help.Update(msg)
-		}
+		cmd := m.pageAt(msg.key.page).update(msg)
 		return m, cmd
 
 	case editorClosedMsg:
@@ -358,50 +325,25 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m.updatePage(msg)
 }
 
-// updatePage hands msg to the page on screen.
+// updatePage hands msg to the page on screen. On the map, it then renders
+// the lesson selected ahead (see prerender).
 func (m Model) updatePage(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch m.state {
-	case mapState:
-		m.courseMap, cmd = m.courseMap.Update(msg)
-		cmd = tea.Batch(cmd, m.prerender())
-	case lessonState:
-		m.lesson, cmd = m.lesson.Update(msg)
-	case exerciseState:
-		m.exercise, cmd = m.exercise.Update(msg)
-	case languageState:
-		m.picker, cmd = m.picker.Update(msg)
-	case helpState:
-		m.help, cmd = m.help.Update(msg)
-	case joinState:
-		m.joinForm, cmd = m.joinForm.Update(msg)
-	}
+	cmd := m.pageAt(m.state).update(msg)
+	cmd = tea.Batch(cmd, m.prerender())
 	return m, cmd
 }
 
-// capturing reports whether the page wants typed letters (the filter,
-// the join form).
+// capturing reports whether the page on screen wants typed letters (the
+// filter, the join form).
 func (m Model) capturing() bool {
-	return m.state == joinState || (m.state == mapState && m.courseMap.capturing())
+	return m.pageAt(m.state).capturing()
 }
 
 // back leaves the page on screen for the one it was opened from.
 func (m Model) back() (tea.Model, tea.Cmd) {
-	switch m.state {
-	case lessonState:
-		m.state = m.lesson.from
-	case exerciseState:
-		m.state = mapState
-		cmd := m.exercise.stop()
-		return m, cmd
-	case helpState:
-		m.state = m.help.from
-	case languageState:
-		m.state = m.picker.from
-	case joinState:
-		m.state = m.joinForm.from
-	}
-	return m, nil
+	var cmd tea.Cmd
+	m.state, cmd = m.pageAt(m.state).back()
+	return m, cmd
 }
 
 // quit stops the grade in flight (killing its processes) and the watcher,
@@ -444,26 +386,27 @@ func (m Model) shutdown() error {
 
 func (m *Model) resize() {
 	w, h := m.c.width, max(1, m.c.height-chrome)
-	m.courseMap.SetSize(w, h)
-	m.lesson.SetSize(w, h)
-	m.exercise.SetSize(w, h)
-	m.picker.SetSize(w, h)
-	m.help.SetSize(w, h)
-	m.joinForm.SetSize(w, h)
+	for s := range pages {
+		m.pageAt(state(s)).SetSize(w, h)
+	}
 	m.helpBar.SetWidth(w - 1)
 }
 
 // refresh re-renders what depends on the size, the theme or the language.
 func (m *Model) refresh() tea.Cmd {
-	return tea.Batch(m.lesson.refresh(), m.exercise.refresh(), m.help.refresh())
+	cmds := make([]tea.Cmd, len(pages))
+	for s := range pages {
+		cmds[s] = m.pageAt(state(s)).refresh()
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) setTheme(dark bool) {
 	m.c.styles = NewStyles(dark, m.c.noColor)
 	m.helpBar.Styles = m.c.styles.Help
-	m.courseMap.applyStyles()
-	m.exercise.applyStyles()
-	m.help.layout()
+	for s := range pages {
+		m.pageAt(state(s)).applyStyles()
+	}
 }
 
 func (m Model) tooSmall() bool {
@@ -472,19 +415,7 @@ func (m Model) tooSmall() bool {
 
 // keyMap is the help of page s.
 func (m Model) keyMap(s state) help.KeyMap {
-	switch s {
-	case lessonState:
-		return m.lesson
-	case exerciseState:
-		return m.exercise
-	case languageState:
-		return m.picker
-	case helpState:
-		return m.help
-	case joinState:
-		return m.joinForm
-	}
-	return m.courseMap
+	return m.pageAt(s)
 }
 
 func (m Model) View() tea.View {
@@ -544,61 +475,21 @@ func (m Model) render() string {
 
 // pageView is the body of the page on screen.
 func (m Model) pageView() string {
-	var body string
-	switch m.state {
-	case mapState:
-		body = m.courseMap.View()
-	case lessonState:
-		body = m.lesson.View()
-	case exerciseState:
-		body = m.exercise.View()
-	case languageState:
-		body = m.picker.View()
-	case helpState:
-		body = m.help.View()
-	case joinState:
-		body = m.joinForm.View()
-	}
-	return body
+	return m.pageAt(m.state).View()
 }
 
 // header is the top line: the name, where the learner is, their language
 // and progress.
 func (m Model) header() string {
 	st := m.c.styles
-	crumbs := []string{}
-	switch m.state {
-	case mapState:
-		crumbs = append(crumbs, "Course map")
-	case lessonState:
-		if l := m.lesson.lesson; l != nil {
-			crumbs = append(crumbs, m.topicTitle(l.Topic), l.Title)
-		}
-	case exerciseState:
-		if ex := m.exercise.ex; ex != nil {
-			crumbs = append(crumbs, m.topicTitle(ex.Topic), ex.Title)
-		}
-	case languageState:
-		crumbs = append(crumbs, "Language")
-	case helpState:
-		crumbs = append(crumbs, "Help")
-	case joinState:
-		crumbs = append(crumbs, "Join a workshop")
-	}
-	right := fmt.Sprintf("%s · %d/%d ", m.c.language().Title(), passedCount(m.c.course, m.c.state), len(m.c.course.Exercises))
+	crumbs := m.pageAt(m.state).crumbs()
+	right := fmt.Sprintf("%s · %d/%d ", m.c.language().Title(), learner.PassedCount(m.c.state, m.c.course.Exercises), len(m.c.course.Exercises))
 	if !m.c.languageChosen() {
-		right = fmt.Sprintf("%d/%d ", passedCount(m.c.course, m.c.state), len(m.c.course.Exercises))
+		right = fmt.Sprintf("%d/%d ", learner.PassedCount(m.c.state, m.c.course.Exercises), len(m.c.course.Exercises))
 	}
 	left := st.Badge.Render("accent") + " "
 	room := m.c.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
 	crumb := truncate(strings.Join(crumbs, " › "), room)
 	gap := max(1, room-ansi.StringWidth(crumb)+1)
 	return left + st.Breadcrumb.Render(crumb) + strings.Repeat(" ", gap) + st.HeaderInfo.Render(right)
-}
-
-func (m Model) topicTitle(id string) string {
-	if t, ok := m.c.course.Topic(id); ok {
-		return t.Title
-	}
-	return id
 }

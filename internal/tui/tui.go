@@ -39,7 +39,7 @@ type Options struct {
 	Mouse   bool // wheel scrolling and clicks (the terminal's own selection then needs shift)
 
 	Watch  WatchOptions // how watch mode notices saves
-	Editor EditorFunc   // default SystemEditor
+	Editor EditorFunc   // default SystemEditor(""): nano or vi
 	// GradeWait bounds how long the workbench waits at exit for a canceled
 	// grade's processes to be killed; default 5s.
 	GradeWait time.Duration
@@ -66,7 +66,7 @@ func New(ctx context.Context, opts Options) (Model, func(), error) {
 		st = &progress.State{}
 	}
 	if opts.Editor == nil {
-		opts.Editor = SystemEditor
+		opts.Editor = SystemEditor("")
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	keys := DefaultKeyMap()

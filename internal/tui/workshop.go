@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/accent-go/accent/internal/workshop"
@@ -41,13 +43,20 @@ func (c *common) waitNotice() tea.Cmd {
 	}
 }
 
-// report queues a workshop event, if the learner joined a workshop.
-func (c *common) report(e workshop.Event) tea.Cmd {
-	if c.workshop == nil {
+// report queues workshop events (learner says which), if the learner
+// joined a workshop.
+func (c *common) report(events ...workshop.Event) tea.Cmd {
+	if c.workshop == nil || len(events) == 0 {
 		return nil
 	}
 	w := c.workshop
-	return guarded(func() tea.Msg { return workshopReportedMsg{w.Report(e)} })
+	return guarded(func() tea.Msg {
+		var errs []error
+		for _, e := range events {
+			errs = append(errs, w.Report(e))
+		}
+		return workshopReportedMsg{errors.Join(errs...)}
+	})
 }
 
 // Status lines that a following "opened" notice adds to rather than replaces.

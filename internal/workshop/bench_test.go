@@ -14,14 +14,14 @@ func fullRoom(n int) *Room {
 	r := NewRoom()
 	t0 := time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC)
 	exs := []string{"goroutines/fetch-all", "goroutines/first-error", "channels/pipeline", "context/timeout"}
-	r.Apply(Record{Type: "room", At: t0, Code: "X", Exercises: exs})
+	apply(r, Record{Type: "room", At: t0, Code: "X", Exercises: exs})
 	for i := range n {
 		pid := fmt.Sprint("p", i)
-		r.Apply(Record{Type: "join", At: t0, Participant: pid, Name: pid, TokenHash: HashToken(pid)})
+		apply(r, Record{Type: "join", At: t0, Participant: pid, Name: pid, TokenHash: HashToken(pid)})
 		for j, ex := range exs {
 			for k := range 15 {
 				e := Event{Seq: int64(j*15 + k + 1), Kind: Graded, Exercise: ex, Status: "fail", Findings: []string{"leak", "analyzer:chanleak"}}
-				r.Apply(Record{Type: "event", At: t0.Add(time.Duration(j*15+k) * time.Second), Participant: pid, Event: &e})
+				apply(r, Record{Type: "event", At: t0.Add(time.Duration(j*15+k) * time.Second), Participant: pid, Event: &e})
 			}
 		}
 	}

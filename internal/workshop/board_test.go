@@ -48,7 +48,7 @@ func TestTheBoardShowsTheRoomInABrowser(t *testing.T) {
 	}
 	join(t, hs.URL, "Bo")
 	// A name that got past sanitising (it cannot; the page must not trust it).
-	srv.room.Apply(Record{Type: "join", At: time.Now(), Participant: "p99", Name: `<img src=x onerror="document.title='pwned'">Mallory`})
+	apply(srv.room, Record{Type: "join", At: time.Now(), Participant: "p99", Name: `<img src=x onerror="document.title='pwned'">Mallory`})
 
 	b := startBrowser(t, browser)
 	url := hs.URL + "/board#key=" + key

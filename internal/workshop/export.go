@@ -28,7 +28,9 @@ func LoadRoom(dataDir string) (*Room, string, error) {
 	}
 	room := NewRoom()
 	for _, rec := range records {
-		room.Apply(rec)
+		if err := room.Apply(rec); err != nil {
+			return nil, "", fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	return room, notice, nil
 }

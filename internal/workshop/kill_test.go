@@ -180,13 +180,13 @@ func killBatch(seq int64, n int64) string {
 // killModel is the room that participant id's events 1..last make.
 func killModel(id string, last int64) *Room {
 	r := NewRoom()
-	r.Apply(Record{Type: "join", Participant: id, Name: id})
+	apply(r, Record{Type: "join", Participant: id, Name: id})
 	for seq := int64(1); seq <= last; seq++ {
 		b, err := DecodeBatch(strings.NewReader(killBatch(seq, 1)))
 		if err != nil {
 			panic(err)
 		}
-		r.Apply(Record{Type: "event", At: time.Unix(1, 0), Participant: id, Event: &b.Events[0]})
+		apply(r, Record{Type: "event", At: time.Unix(1, 0), Participant: id, Event: &b.Events[0]})
 	}
 	return r
 }

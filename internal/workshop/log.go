@@ -12,11 +12,41 @@ import (
 	"time"
 )
 
+// RecordType says what a record of the room's log records.
+type RecordType string
+
+// The record types. A log with any other type was written by a newer
+// accent or by hand: the room refuses it rather than skip what it says.
+const (
+	RoomRecord      RecordType = "room"      // the session's code and exercises
+	JoinRecord      RecordType = "join"      // a participant joined (or renamed)
+	EventRecord     RecordType = "event"     // a participant's event
+	OpenRecord      RecordType = "open"      // the facilitator opened an exercise
+	BroadcastRecord RecordType = "broadcast" // the facilitator said something
+	RemoveRecord    RecordType = "remove"    // the facilitator removed a participant
+)
+
+// Known reports whether t is one of the record types.
+func (t RecordType) Known() bool {
+	switch t {
+	case RoomRecord, JoinRecord, EventRecord, OpenRecord, BroadcastRecord, RemoveRecord:
+		return true
+	}
+	return false
+}
+
+// UnknownRecordError says a record's type is none of the record types.
+type UnknownRecordError struct{ Type RecordType }
+
+func (e *UnknownRecordError) Error() string {
+	return fmt.Sprintf("a room record of unknown type %q (written by a newer accent, or by hand)", e.Type)
+}
+
 // Record is one line of the room's log. The log is the room: replaying it
 // from the start rebuilds every participant and event.
 type Record struct {
-	Type string    `json:"t"` // "room", "join", "event", "open", "broadcast", "remove"
-	At   time.Time `json:"at"`
+	Type RecordType `json:"t"`
+	At   time.Time  `json:"at"`
 
 	// room: the session's code and exercises (the last room record wins)
 	Code      string   `json:"code,omitempty"`
@@ -47,7 +77,7 @@ type Log struct {
 	f     *os.File
 	reqs  chan logReq
 	done  chan struct{}
-	apply func(Record)
+	apply func(Record) error
 
 	mu     sync.Mutex
 	closed bool
@@ -66,7 +96,7 @@ type logReq struct {
 //
 // apply is called with every record appended from now on, in file order,
 // once it is on disk and before Append returns; nil applies nothing.
-func OpenLog(path string, apply func(Record)) (l *Log, records []Record, notice string, err error) {
+func OpenLog(path string, apply func(Record) error) (l *Log, records []Record, notice string, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, nil, "", fmt.Errorf("opening the room log: %w", err)
@@ -87,7 +117,7 @@ func OpenLog(path string, apply func(Record)) (l *Log, records []Record, notice 
 		return nil, nil, "", fmt.Errorf("opening the room log: %w", err)
 	}
 	if apply == nil {
-		apply = func(Record) {}
+		apply = func(Record) error { return nil }
 	}
 	l = &Log{f: f, reqs: make(chan logReq, 1024), done: make(chan struct{}), apply: apply}
 	go l.writer()
@@ -115,6 +145,9 @@ func readLog(r io.Reader, path string) ([]Record, int64, string, error) {
 		if err := json.Unmarshal(line, &rec); err != nil || rec.Type == "" {
 			return nil, 0, "", fmt.Errorf("%s:%d: not a room record (%v); the file was changed by hand or is not a room log: move it away to start a new room", path, n, errOr(err, "no type"))
 		}
+		if !rec.Type.Known() {
+			return nil, 0, "", fmt.Errorf("%s:%d: %w: move the file away to start a new room, or run the accent that wrote it", path, n, &UnknownRecordError{rec.Type})
+		}
 		records = append(records, rec)
 		good += int64(len(line))
 	}
@@ -139,6 +172,9 @@ func (l *Log) Append(recs ...Record) error {
 	}
 	var buf []byte
 	for _, rec := range recs {
+		if !rec.Type.Known() {
+			return &UnknownRecordError{rec.Type} // never on disk what the room cannot replay
+		}
 		line, err := jsonLine(rec)
 		if err != nil {
 			return err
@@ -192,12 +228,15 @@ func (l *Log) writer() {
 			err = fmt.Errorf("writing the room log: %w", err)
 		}
 		for _, r := range batch {
+			rerr := err
 			if err == nil {
 				for _, rec := range r.recs {
-					l.apply(rec)
+					// Append refused unknown types: an error here is a bug,
+					// reported to the request rather than lost.
+					rerr = errors.Join(rerr, l.apply(rec))
 				}
 			}
-			r.errc <- err
+			r.errc <- rerr
 		}
 	}
 }

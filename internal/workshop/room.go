@@ -99,23 +99,28 @@ func HashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// Apply folds one record into the room.
-func (r *Room) Apply(rec Record) {
+// Apply folds one record into the room. It refuses a record of unknown
+// type with an *UnknownRecordError, the room unchanged: a log that says
+// something this room cannot follow is not silently half-read.
+func (r *Room) Apply(rec Record) error {
+	if !rec.Type.Known() {
+		return &UnknownRecordError{rec.Type}
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.version++
 	switch rec.Type {
-	case "room":
+	case RoomRecord:
 		r.code = rec.Code
 		r.exercises = slices.Clone(rec.Exercises)
 		r.opened = slices.DeleteFunc(r.opened, func(id string) bool { return !slices.Contains(r.exercises, id) })
-	case "open":
+	case OpenRecord:
 		if !slices.Contains(r.opened, rec.Exercise) {
 			r.opened = append(r.opened, rec.Exercise)
 		}
-	case "broadcast":
+	case BroadcastRecord:
 		r.messages = append(r.messages, Message{ID: len(r.messages) + 1, At: rec.At, Text: rec.Text})
-	case "join":
+	case JoinRecord:
 		p := &participant{id: rec.Participant, name: rec.Name, joined: rec.At, lastSeen: rec.At, cells: map[string]*cell{}}
 		if old, ok := r.participants[rec.Participant]; ok {
 			p = old // a rename
@@ -131,9 +136,9 @@ func (r *Room) Apply(rec Record) {
 		if rec.Client != "" {
 			r.byClient[rec.Client] = p.id
 		}
-	case "remove":
+	case RemoveRecord:
 		if _, ok := r.participants[rec.Participant]; !ok {
-			return
+			return nil
 		}
 		delete(r.participants, rec.Participant)
 		r.order = slices.DeleteFunc(r.order, func(id string) bool { return id == rec.Participant })
@@ -149,13 +154,14 @@ func (r *Room) Apply(rec Record) {
 				r.goneClients[c] = true
 			}
 		}
-	case "event":
+	case EventRecord:
 		p, ok := r.participants[rec.Participant]
 		if !ok || rec.Event == nil {
-			return
+			return nil
 		}
 		p.apply(*rec.Event, rec.At)
 	}
+	return nil
 }
 
 func (p *participant) apply(e Event, at time.Time) {

@@ -144,7 +144,9 @@ func Open(cfg Config) (*Server, error) {
 		partLock: map[string]*sync.Mutex{}, limiters: map[string]*rate.Limiter{}, Notice: notice,
 	}
 	for _, rec := range records {
-		s.room.Apply(rec)
+		if err := s.room.Apply(rec); err != nil {
+			return nil, errors.Join(fmt.Errorf("replaying the room log: %w", err), l.Close())
+		}
 	}
 	// A room record when the code or the exercises change (or are new).
 	code := cmp.Or(cfg.Code, s.room.Code())
@@ -159,12 +161,12 @@ func Open(cfg Config) (*Server, error) {
 		exs = s.room.Session(0).Exercises
 	}
 	if code != s.room.Code() || !slices.Equal(exs, s.room.Session(0).Exercises) {
-		if err := s.append(Record{Type: "room", At: cfg.Now(), Code: code, Exercises: exs}); err != nil {
+		if err := s.append(Record{Type: RoomRecord, At: cfg.Now(), Code: code, Exercises: exs}); err != nil {
 			l.Close()
 			return nil, err
 		}
 		if len(s.room.Session(0).Opened) == 0 && len(exs) > 0 {
-			if err := s.append(Record{Type: "open", At: cfg.Now(), Exercise: exs[0]}); err != nil {
+			if err := s.append(Record{Type: OpenRecord, At: cfg.Now(), Exercise: exs[0]}); err != nil {
 				l.Close()
 				return nil, err
 			}
@@ -419,7 +421,7 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 	default:
 		id = "p" + strconv.Itoa(s.room.Joined()+1)
 	}
-	err = s.append(Record{Type: "join", At: s.cfg.Now(), Participant: id, Name: name, TokenHash: HashToken(tok), Client: client})
+	err = s.append(Record{Type: JoinRecord, At: s.cfg.Now(), Participant: id, Name: name, TokenHash: HashToken(tok), Client: client})
 	s.joinMu.Unlock()
 	if err != nil {
 		s.cfg.Logger.Error("join", "err", err)
@@ -461,7 +463,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 			ignored++
 			continue
 		}
-		recs = append(recs, Record{Type: "event", At: now, Participant: id, Event: &b.Events[i]})
+		recs = append(recs, Record{Type: EventRecord, At: now, Participant: id, Event: &b.Events[i]})
 	}
 	if err := s.append(recs...); err != nil {
 		s.cfg.Logger.Error("events", "err", err)
@@ -518,7 +520,7 @@ func (s *Server) handleOpen(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.room.Session(0)) // open already: nothing to record
 		return
 	}
-	if err := s.append(Record{Type: "open", At: s.cfg.Now(), Exercise: req.Exercise}); err != nil {
+	if err := s.append(Record{Type: OpenRecord, At: s.cfg.Now(), Exercise: req.Exercise}); err != nil {
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 		return
 	}
@@ -546,7 +548,7 @@ func (s *Server) handleRemove(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no participant %q in the room (ids are p1, p2...: see the dashboard)", clip(req.Participant, 20)))
 		return
 	}
-	if err := s.append(Record{Type: "remove", At: s.cfg.Now(), Participant: req.Participant}); err != nil {
+	if err := s.append(Record{Type: RemoveRecord, At: s.cfg.Now(), Participant: req.Participant}); err != nil {
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 		return
 	}
@@ -568,7 +570,7 @@ func (s *Server) handleBroadcast(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, `"text" is empty`)
 		return
 	}
-	if err := s.append(Record{Type: "broadcast", At: s.cfg.Now(), Text: text}); err != nil {
+	if err := s.append(Record{Type: BroadcastRecord, At: s.cfg.Now(), Text: text}); err != nil {
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 		return
 	}

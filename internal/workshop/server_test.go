@@ -390,16 +390,16 @@ func TestADamagedLogIsRefusedNotOverwritten(t *testing.T) {
 func TestStuckParticipants(t *testing.T) {
 	r := NewRoom()
 	t0 := time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC)
-	r.Apply(Record{Type: "room", At: t0, Code: "X", Exercises: testExercises})
-	r.Apply(Record{Type: "open", At: t0, Exercise: testExercises[0]})
+	apply(r, Record{Type: "room", At: t0, Code: "X", Exercises: testExercises})
+	apply(r, Record{Type: "open", At: t0, Exercise: testExercises[0]})
 	seq := map[string]int64{}
 	send := func(pid string, at time.Duration, e Event) {
 		seq[pid]++
 		e.Seq = seq[pid]
-		r.Apply(Record{Type: "event", At: t0.Add(at), Participant: pid, Event: &e})
+		apply(r, Record{Type: "event", At: t0.Add(at), Participant: pid, Event: &e})
 	}
 	for _, p := range []string{"p1", "p2", "p3", "p4", "p5"} {
-		r.Apply(Record{Type: "join", At: t0, Participant: p, Name: p})
+		apply(r, Record{Type: "join", At: t0, Participant: p, Name: p})
 		send(p, 0, Event{Kind: Opened, Exercise: testExercises[0]})
 	}
 	fail := Event{Kind: Graded, Exercise: testExercises[0], Status: "fail", Findings: []string{"leak"}}

@@ -38,9 +38,10 @@ type Workspace struct {
 	Dir string // absolute
 }
 
-// DefaultDir is $ACCENT_WORKSPACE, or ~/accent-workspace.
-func DefaultDir() (string, error) {
-	if d := os.Getenv("ACCENT_WORKSPACE"); d != "" {
+// DefaultDir is override ($ACCENT_WORKSPACE, as the caller read it) if
+// not "", else ~/accent-workspace.
+func DefaultDir(override string) (string, error) {
+	if d := override; d != "" {
 		return filepath.Abs(d)
 	}
 	home, err := os.UserHomeDir()

@@ -763,9 +763,8 @@ func TestDefaultDir(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv("ACCENT_WORKSPACE", tt.env)
 			t.Setenv("HOME", tt.home)
-			got, err := DefaultDir()
+			got, err := DefaultDir(tt.env)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("DefaultDir = %q, %v; want an error mentioning %s", got, err, tt.wantErr)

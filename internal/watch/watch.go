@@ -28,6 +28,7 @@ type Options struct {
 	Debounce     time.Duration // quiet time after a change before it is reported; default 150ms
 	PollInterval time.Duration // how often polling looks at the files; default 400ms
 	Poll         bool          // poll even where fsnotify would work
+	WSL          bool          // the environment says WSL (WSL_DISTRO_NAME or WSL_INTEROP): poll /mnt/ drives
 }
 
 // Mode is how a Watcher hears about changes.
@@ -84,7 +85,7 @@ func New(dir string, opts Options) (*Watcher, error) {
 	switch {
 	case opts.Poll:
 		reason = "polling was asked for"
-	case onWSLDrive(dir):
+	case onWSLDrive(dir, opts.WSL):
 		reason = "a Windows drive under WSL does not report changes"
 	default:
 		n, err := fsnotify.NewWatcher()
@@ -257,12 +258,13 @@ func sameStamps(a, b map[string]fileStamp) bool {
 }
 
 // onWSLDrive reports whether dir is a Windows drive (/mnt/c...) seen from
-// WSL, where inotify does not hear about changes made from Windows.
-func onWSLDrive(dir string) bool {
+// WSL, where inotify does not hear about changes made from Windows. wsl
+// says the environment names WSL; without it, the kernel's release says.
+func onWSLDrive(dir string, wsl bool) bool {
 	if runtime.GOOS != "linux" || !strings.HasPrefix(filepath.Clean(dir)+"/", "/mnt/") {
 		return false
 	}
-	if os.Getenv("WSL_DISTRO_NAME") != "" || os.Getenv("WSL_INTEROP") != "" {
+	if wsl {
 		return true
 	}
 	b, err := os.ReadFile("/proc/sys/kernel/osrelease")
