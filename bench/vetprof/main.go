@@ -15,6 +15,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -40,7 +41,7 @@ func main() {
 	}
 }
 
-func run(patterns []string, cpu, mem string, tests bool) error {
+func run(patterns []string, cpu, mem string, tests bool) (err error) {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
@@ -58,11 +59,13 @@ func run(patterns []string, cpu, mem string, tests bool) error {
 		if err != nil {
 			return err
 		}
-		defer f.Close()
 		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
+			return errors.Join(err, f.Close())
 		}
-		defer pprof.StopCPUProfile()
+		defer func() {
+			pprof.StopCPUProfile()
+			err = errors.Join(err, f.Close())
+		}()
 	}
 	if mem != "" {
 		runtime.MemProfileRate = 64 << 10
@@ -78,8 +81,7 @@ func run(patterns []string, cpu, mem string, tests bool) error {
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		if err := errors.Join(pprof.Lookup("allocs").WriteTo(f, 0), f.Close()); err != nil {
 			return err
 		}
 	}
