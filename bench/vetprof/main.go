@@ -4,8 +4,9 @@
 // -cpuprofile and -memprofile it writes pprof profiles of the analysis
 // (not of loading). It shows where accentvet spends its time:
 //
-//	cd <module> && go run github.com/accent-go/accent/bench/vetprof -cpuprofile /tmp/cpu.out ./...
-//	go tool pprof -top /tmp/cpu.out
+//	go build -o /tmp/vetprof ./bench/vetprof
+//	cd <module> && /tmp/vetprof -cpuprofile /tmp/cpu.out ./...
+//	go tool pprof -top /tmp/vetprof /tmp/cpu.out
 //
 // Dependencies are loaded from source so that the analyzers that export
 // facts run on them too, as go vet runs them. "requested" is the time of
