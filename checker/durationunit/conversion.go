@@ -238,7 +238,7 @@ func (c *checker) argUnit(e ast.Expr, depth int) evidence {
 		var found evidence
 		allConst := true
 		var consts []int64
-		for _, src := range c.ix.assigned[v] {
+		for _, src := range c.ix.sources(v) {
 			if tv, ok := info.Types[src]; ok && tv.Value != nil {
 				if n, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok {
 					consts = append(consts, n)
@@ -258,7 +258,7 @@ func (c *checker) argUnit(e ast.Expr, depth int) evidence {
 			}
 			found = evidence{u: ev.u, why: "by its source"}
 		}
-		for _, fc := range c.ix.flags[v] {
+		for _, fc := range c.ix.flagCalls(v) {
 			if u := flagUnit(fc, 1); u != unknown {
 				if found.u != unknown && found.u != u {
 					return evidence{}
@@ -407,7 +407,7 @@ func (c *checker) sentinel(cur inspector.Cursor, arg ast.Expr) bool {
 	if v == nil {
 		return false
 	}
-	if srcs := c.ix.assigned[v]; len(srcs) > 0 {
+	if srcs := c.ix.sources(v); len(srcs) > 0 {
 		all := true
 		for _, s := range srcs {
 			all = all && negativeConst(info, s)
