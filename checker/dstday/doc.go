@@ -27,8 +27,9 @@
 // made by time.Date or time.ParseInLocation with a location other than
 // time.UTC or a time.FixedZone (time.Local named as the location
 // included), or moved there by t.In(loc), followed through local
-// variables, fields the package fills, and Add, AddDate, Truncate and
-// Round. Times in the local zone (time.Now(), time.Unix,
+// variables, fields the package fills, the functions and methods of the
+// package that return it (t := s.nextRun(), where nextRun returns
+// time.Now().In(s.loc)), and Add, AddDate, Truncate and Round. Times in the local zone (time.Now(), time.Unix,
 // t.Local(), time.Local) are reported only when the code says it means a
 // calendar day: the result is named for one (tomorrow, nextDay, date,
 // midnight), steps a loop, or is asked for its Day, Weekday, Date, Hour or

@@ -55,8 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	a := &analysis_{pass: pass, assigned: make(map[*types.Var][]ast.Expr)}
-	a.index()
+	a := &analysis_{pass: pass}
 	for fileCur := range insp.Root().Children() {
 		if generated.Skip(pass.Fset, fileCur.Node().(*ast.File)) {
 			continue
@@ -70,15 +69,30 @@ func run(pass *analysis.Pass) (any, error) {
 
 type analysis_ struct {
 	pass     *analysis.Pass
+	indexed  bool                      // assigned and returns are filled, on the first t.Add
 	assigned map[*types.Var][]ast.Expr // what is assigned to each variable and field
+	// returns holds, for each function and method declared in the
+	// package, what its return statements return: one list per result.
+	returns map[*types.Func][][]ast.Expr
 }
 
-// index records the values assigned to every variable and field.
+// index records the values assigned to every variable and field, and
+// returned by every function of the package. It walks the whole package,
+// so it runs only once a call of time.Time.Add needs it: most packages
+// have none.
 func (a *analysis_) index() {
+	if a.indexed {
+		return
+	}
+	a.indexed = true
+	a.assigned = make(map[*types.Var][]ast.Expr)
+	a.returns = make(map[*types.Func][][]ast.Expr)
 	info := a.pass.TypesInfo
 	for _, f := range a.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.FuncDecl:
+				a.indexReturns(n)
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					if v := varOf(info, lhs); v != nil {
@@ -101,6 +115,78 @@ func (a *analysis_) index() {
 			return true
 		})
 	}
+}
+
+// indexReturns records what the function decl returns, result by result;
+// a bare return returns its named results.
+func (a *analysis_) indexReturns(decl *ast.FuncDecl) {
+	fn, ok := a.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || decl.Body == nil {
+		return
+	}
+	n := fn.Signature().Results().Len()
+	if n == 0 {
+		return
+	}
+	var named []ast.Expr
+	for _, field := range decl.Type.Results.List {
+		for _, name := range field.Names {
+			named = append(named, name)
+		}
+	}
+	results := make([][]ast.Expr, n)
+	ast.Inspect(decl.Body, func(node ast.Node) bool {
+		switch node := node.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			switch {
+			case len(node.Results) == n:
+				for i, r := range node.Results {
+					results[i] = append(results[i], r)
+				}
+			case len(node.Results) == 0 && len(named) == n:
+				for i, r := range named {
+					results[i] = append(results[i], r)
+				}
+			case len(node.Results) == 1:
+				// return f(), f returning as many results: zoneOf
+				// follows f to its time result.
+				for i := range results {
+					results[i] = append(results[i], node.Results[0])
+				}
+			default:
+				for i := range results {
+					results[i] = append(results[i], &ast.BadExpr{From: node.Pos(), To: node.End()})
+				}
+			}
+		}
+		return true
+	})
+	a.returns[fn] = results
+}
+
+// returned returns what the call of a function of the package returns as
+// its time.Time result, if it has exactly one.
+func (a *analysis_) returned(callee *types.Func) ([]ast.Expr, bool) {
+	results, ok := a.returns[callee]
+	if !ok {
+		return nil, false
+	}
+	idx := -1
+	sig := callee.Signature().Results()
+	for i := range sig.Len() {
+		if typematch.IsType(sig.At(i).Type(), "time", "Time") {
+			if idx >= 0 {
+				return nil, false
+			}
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil, false
+	}
+	return results[idx], true
 }
 
 func varOf(info *types.Info, e ast.Expr) *types.Var {
@@ -128,6 +214,7 @@ func (a *analysis_) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || len(call.Args) != 1 || !typematch.IsMethod(typeutil.Callee(info, call), "time", "Time", "Add") {
 		return
 	}
+	a.index()
 	days, ok := a.days(call.Args[0])
 	if !ok {
 		return
@@ -284,6 +371,12 @@ func (a *analysis_) zoneOf(e ast.Expr, seen map[*types.Var]bool, depth int) zone
 	}
 	info := a.pass.TypesInfo
 	switch e := e.(type) {
+	case *ast.CompositeLit:
+		if len(e.Elts) == 0 && typematch.IsType(info.TypeOf(e), "time", "Time") {
+			// time.Time{}, as returned beside an error: no time to add
+			// days to, so it says nothing of the zone of the others.
+			return cycleZone
+		}
 	case *ast.CallExpr:
 		callee := typeutil.Callee(info, e)
 		switch {
@@ -302,6 +395,13 @@ func (a *analysis_) zoneOf(e ast.Expr, seen map[*types.Var]bool, depth int) zone
 		case typematch.IsMethod(callee, "time", "Time", "Add", "AddDate", "Truncate", "Round"):
 			if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
 				return a.zoneOf(sel.X, seen, depth+1)
+			}
+		}
+		// A function of the package that returns a time: what it returns
+		// (s.nextRun(), which returns time.Now().In(s.loc)).
+		if fn, ok := callee.(*types.Func); ok {
+			if srcs, ok := a.returned(fn); ok {
+				return a.combine(srcs, func(src ast.Expr) zone { return a.zoneOf(src, seen, depth+1) }, unknownZone)
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:

@@ -12,6 +12,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/accent-go/accent/checker/internal/mode"
 )
 
 // maxDepth bounds how far argUnit follows a variable to what is assigned
@@ -117,8 +119,13 @@ func (c *checker) conversion(cur inspector.Cursor, call *ast.CallExpr) {
 		ev = evidence{u: unit(time.Second), why: "as a float, the way Python counts seconds"}
 	}
 
-	if ev.u == unknown && c.test {
-		return // a test's fake clock counts nanoseconds, and its values are often arbitrary
+	if ev.u == unknown && (c.test || !mode.Strict(c.pass)) {
+		// A test's fake clock counts nanoseconds, and its values are
+		// often arbitrary; and in real code a bare number converted with
+		// no word of its unit counts nanoseconds as often as not (an
+		// int64 kept from a Duration). Only a learner's exercise, in
+		// strict mode, hears that nothing says what it counts.
+		return
 	}
 	if ev.u == unknown && (basic.Kind() == types.Int64 || basic.Kind() == types.Uint64) && c.storesNanos() {
 		return // the package keeps Durations as integers, and converts one back
@@ -235,7 +242,7 @@ func (c *checker) argUnit(e ast.Expr, depth int) evidence {
 		var found evidence
 		allConst := true
 		var consts []int64
-		for _, src := range c.ix.assigned[v] {
+		for _, src := range c.ix.sources(v) {
 			if tv, ok := info.Types[src]; ok && tv.Value != nil {
 				if n, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok {
 					consts = append(consts, n)
@@ -255,7 +262,7 @@ func (c *checker) argUnit(e ast.Expr, depth int) evidence {
 			}
 			found = evidence{u: ev.u, why: "by its source"}
 		}
-		for _, fc := range c.ix.flags[v] {
+		for _, fc := range c.ix.flagCalls(v) {
 			if u := flagUnit(fc, 1); u != unknown {
 				if found.u != unknown && found.u != u {
 					return evidence{}
@@ -404,7 +411,7 @@ func (c *checker) sentinel(cur inspector.Cursor, arg ast.Expr) bool {
 	if v == nil {
 		return false
 	}
-	if srcs := c.ix.assigned[v]; len(srcs) > 0 {
+	if srcs := c.ix.sources(v); len(srcs) > 0 {
 		all := true
 		for _, s := range srcs {
 			all = all && negativeConst(info, s)

@@ -48,8 +48,8 @@
 // GetInt("timeout_ms"), a variable assigned one of these), the comment
 // where it is declared, and arithmetic that converts units (secs * 1000 is
 // milliseconds). A float gets a fix that scales before converting, so the
-// fraction is kept. A variable whose unit nothing tells is reported with
-// both units and no fix; a computed value or a call result is reported
+// fraction is kept. A variable whose unit nothing tells is reported, in
+// strict mode only (below), with both units and no fix; a computed value or a call result is reported
 // only when the evidence names a unit. If x really counts nanoseconds, say
 // so: time.Duration(n) * time.Nanosecond, or name it for them (TimeoutNs).
 //
@@ -77,9 +77,12 @@
 // taken to count nanoseconds by the package's convention, and is not
 // reported; a unit in its name or sources still is.
 //
-// In a _test.go file, where fake clocks count nanoseconds and values are
-// often arbitrary, a finding needs evidence of the unit: a number whose
-// unit nothing tells is not reported there.
+// A finding needs evidence of the unit: a number whose unit nothing tells
+// (time.Duration(n) of a bare int parameter) holds nanoseconds in real code
+// as often as not, so it is reported only in strict mode, the grader's
+// (-durationunit.strict, or accentvet -strict), and never in a _test.go
+// file, where fake clocks count nanoseconds and values are often
+// arbitrary.
 //
 // Constants of a second or more in nanoseconds (1500000000, or
 // math.MaxInt64 as "forever") are taken to mean nanoseconds on purpose.

@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"go/types"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
 	"github.com/accent-go/accent/checker/internal/generated"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/typematch"
 )
 
@@ -33,6 +35,10 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://pkg.go.dev/github.com/accent-go/accent/checker/durationunit",
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
+}
+
+func init() {
+	mode.Register(Analyzer, "also report time.Duration(n) of a number whose unit nothing tells (no name, type, source, arithmetic or comment), outside tests too")
 }
 
 // onPurpose is the smallest bare constant taken to count nanoseconds on
@@ -151,6 +157,15 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		if isDuration(tv.Type) {
 			c.conversion(cur, call)
 		}
+		return
+	}
+	// Only a constant given as a Duration can be reported (see value):
+	// most calls have none, and rendering the call for the message is
+	// the costly part.
+	if !slices.ContainsFunc(call.Args, func(arg ast.Expr) bool {
+		tv, ok := info.Types[arg]
+		return ok && tv.Value != nil && isDuration(tv.Type)
+	}) {
 		return
 	}
 	verb := "passes"

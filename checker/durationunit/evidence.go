@@ -199,22 +199,45 @@ type evidence struct {
 // expressions assigned to it and the flag calls that bind it, and for every
 // line of every file its comments.
 type index struct {
-	info     *types.Info
+	info  *types.Info
+	fset  *token.FileSet
+	files []*ast.File
+	// Filled by build, on the first question that needs them: most
+	// packages have nothing for durationunit to weigh.
+	built    bool
 	assigned map[*types.Var][]ast.Expr
 	flags    map[*types.Var][]*ast.CallExpr // flag.IntVar(&v, name, value, usage)
 	comments map[*token.File]map[int][]string
-	fset     *token.FileSet
 }
 
 func newIndex(fset *token.FileSet, info *types.Info, files []*ast.File) *index {
-	ix := &index{
-		info:     info,
-		assigned: make(map[*types.Var][]ast.Expr),
-		flags:    make(map[*types.Var][]*ast.CallExpr),
-		comments: make(map[*token.File]map[int][]string),
-		fset:     fset,
+	return &index{info: info, fset: fset, files: files}
+}
+
+// sources returns what is assigned to v in the package.
+func (ix *index) sources(v *types.Var) []ast.Expr {
+	ix.build()
+	return ix.assigned[v]
+}
+
+// flagCalls returns the flag definitions that fill v.
+func (ix *index) flagCalls(v *types.Var) []*ast.CallExpr {
+	ix.build()
+	return ix.flags[v]
+}
+
+// build indexes the package's assignments, flag definitions and comments.
+func (ix *index) build() {
+	if ix.built {
+		return
 	}
-	for _, f := range files {
+	ix.built = true
+	info := ix.info
+	ix.assigned = make(map[*types.Var][]ast.Expr)
+	ix.flags = make(map[*types.Var][]*ast.CallExpr)
+	ix.comments = make(map[*token.File]map[int][]string)
+	fset := ix.fset
+	for _, f := range ix.files {
 		tf := fset.File(f.Pos())
 		if tf == nil {
 			continue
@@ -270,7 +293,6 @@ func newIndex(fset *token.FileSet, info *types.Info, files []*ast.File) *index {
 			return true
 		})
 	}
-	return ix
 }
 
 // isDirective reports whether a comment's text is a directive to a tool,
@@ -323,6 +345,7 @@ func isFlagFunc(obj types.Object, vars bool) bool {
 // commentUnit returns the unit that the comments on lines from..to of the
 // file holding pos name.
 func (ix *index) commentUnit(pos token.Pos, from, to int) unit {
+	ix.build()
 	tf := ix.fset.File(pos)
 	if tf == nil {
 		return unknown

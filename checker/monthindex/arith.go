@@ -219,7 +219,9 @@ func monthArith(pass *analysis.Pass, fileCur inspector.Cursor) {
 		if body == nil {
 			continue
 		}
-		src := collectSources(info, body)
+		// The sources of the function's variables, gathered on the first
+		// month conversion: most functions have none.
+		var src sources
 		for cur := range fnCur.Preorder((*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil)) {
 			var arg ast.Expr
 			switch n := cur.Node().(type) {
@@ -253,6 +255,9 @@ func monthArith(pass *analysis.Pass, fileCur inspector.Cursor) {
 					continue
 				}
 				arg = n
+			}
+			if src == nil {
+				src = collectSources(info, body)
 			}
 			mv, ok := eval(info, src, arg, 0)
 			if !ok {

@@ -30,9 +30,11 @@
 // to another number type or scaled by a constant, as in
 // time.Now().UnixNano() / 1e6, or kept in an untagged struct
 // field that the package only ever fills with one (an age or a TTL:
-// time.Now().Unix() - s.createdUnix). An exported field counts when no
-// other package can fill it: its struct type is unexported, or the
-// package is main.
+// time.Now().Unix() - s.CreatedAt). The field's address must not be handed
+// out (rows.Scan(&s.CreatedAt) fills it from elsewhere), and an exported
+// field of an exported type counts only when the package never hands its
+// struct to an interface (json.Unmarshal(b, &s), or inside another value),
+// where a decoder could fill it or an encoder keep it for a later run.
 //
 // It also reports elapsed time measured with a time.Time whose monotonic
 // reading was stripped: t.UTC(), t.In(loc), t.Local(), t.Round(0),
@@ -53,7 +55,7 @@
 //
 // Not reported: timestamps from anywhere else, such as a file's
 // modification time, a database row or a struct field that a decoder may
-// fill (exported or tagged), whose difference from now is a legitimate
+// fill (tagged, or of a type the package encodes or decodes), whose difference from now is a legitimate
 // wall-clock question; stripped times that are only formatted, stored or
 // compared with a deadline from elsewhere; time.Since on a time.Now()
 // value kept whole; and differences with times derived from now, such as

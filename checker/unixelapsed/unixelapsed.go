@@ -45,7 +45,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	u := &unix{stores: fieldStores(ssainfo.SrcFuncs)}
+	u := &unix{escaped: make(map[*types.Var]bool), reflected: make(map[types.Type]bool)}
+	u.collect(ssainfo.SrcFuncs)
 	for _, fn := range ssainfo.SrcFuncs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -82,22 +83,36 @@ type unix struct {
 	// stores lists, for each field of a struct type declared in the
 	// package, the values stored into it anywhere in the package.
 	stores map[*types.Var][]ssa.Value
+	// escaped holds the fields whose address is used for more than a
+	// load or a store (passed to rows.Scan, kept in a pointer): what
+	// they hold is not known from the stores.
+	escaped map[*types.Var]bool
+	// reflected holds the struct types whose values the package hands
+	// to an interface (json.Unmarshal(&e), fmt.Println(e)), directly or
+	// inside another value: a decoder may fill their fields.
+	reflected map[types.Type]bool
 }
 
-// fieldStores collects the values stored into the fields of the package's
-// own struct types, by assignments and composite literals alike.
-func fieldStores(fns []*ssa.Function) map[*types.Var][]ssa.Value {
-	stores := make(map[*types.Var][]ssa.Value)
+// collect gathers the stores into struct fields, by assignments and
+// composite literals alike, the fields whose address escapes, and the
+// types converted to an interface, in fns and their closures.
+func (u *unix) collect(fns []*ssa.Function) {
+	u.stores = make(map[*types.Var][]ssa.Value)
 	var visit func(fn *ssa.Function)
 	visit = func(fn *ssa.Function) {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				if f := fieldOf(st.Addr); f != nil {
-					stores[f] = append(stores[f], st.Val)
+				switch instr := instr.(type) {
+				case *ssa.Store:
+					if f := fieldOf(instr.Addr); f != nil {
+						u.stores[f] = append(u.stores[f], instr.Val)
+					}
+				case *ssa.FieldAddr:
+					if f := fieldOf(instr); f != nil && addressEscapes(instr) {
+						u.escaped[f] = true
+					}
+				case *ssa.MakeInterface:
+					u.reflect(instr.X.Type())
 				}
 			}
 		}
@@ -108,7 +123,63 @@ func fieldStores(fns []*ssa.Function) map[*types.Var][]ssa.Value {
 	for _, fn := range fns {
 		visit(fn)
 	}
-	return stores
+}
+
+// addressEscapes reports whether the field address fa is used other than
+// to load the field or to store into it.
+func addressEscapes(fa *ssa.FieldAddr) bool {
+	refs := fa.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.UnOp:
+			if r.Op == token.MUL {
+				continue
+			}
+		case *ssa.Store:
+			if r.Addr == fa && r.Val != ssa.Value(fa) {
+				continue
+			}
+		case *ssa.DebugRef:
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// reflect records t, and every struct type reachable from it through
+// pointers, slices, arrays, maps, channels and fields, as handed to an
+// interface.
+func (u *unix) reflect(t types.Type) {
+	for {
+		if u.reflected[t] {
+			return
+		}
+		u.reflected[t] = true
+		switch tt := t.Underlying().(type) {
+		case *types.Pointer:
+			t = tt.Elem()
+		case *types.Slice:
+			t = tt.Elem()
+		case *types.Array:
+			t = tt.Elem()
+		case *types.Chan:
+			t = tt.Elem()
+		case *types.Map:
+			u.reflect(tt.Key())
+			t = tt.Elem()
+		case *types.Struct:
+			for i := range tt.NumFields() {
+				u.reflect(tt.Field(i).Type())
+			}
+			return
+		default:
+			return
+		}
+	}
 }
 
 // fieldOf returns the field that the address addr points to, if addr is
@@ -130,26 +201,37 @@ func fieldOf(addr ssa.Value) *types.Var {
 }
 
 // storedField returns the values stored into the field that the load v
-// reads, if v loads a field that the package keeps to itself: a field
-// without a struct tag (a tagged field may be filled by a decoder from
-// anywhere), unexported or of a type no other package can fill, that the
-// package assigns at least once.
+// reads, if v loads a field of a struct type of the package that only the
+// package's own stores fill: a field without a struct tag, whose address
+// is only loaded and stored through, and that the package assigns at least
+// once. An exported field of an exported type also needs a struct type
+// the package never hands to an interface (where a decoder could fill it,
+// or an encoder store it for later): another package could still assign
+// it, but a package that fills Session.CreatedAt with time.Now().Unix()
+// everywhere it does means "when this process created it".
 func (u *unix) storedField(v ssa.Value) ([]ssa.Value, bool) {
 	var f *types.Var
+	var owner types.Type
 	switch v := v.(type) {
 	case *ssa.UnOp:
 		if v.Op != token.MUL {
 			return nil, false
 		}
 		f = fieldOf(v.X)
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && f != nil {
+			owner = fa.X.Type().Underlying().(*types.Pointer).Elem()
+		}
 	case *ssa.Field:
 		st, ok := v.X.Type().Underlying().(*types.Struct)
 		if !ok || v.Field >= st.NumFields() {
 			return nil, false
 		}
-		f = st.Field(v.Field)
+		f, owner = st.Field(v.Field), v.X.Type()
 	}
-	if f == nil || hasTag(f) || (f.Exported() && visibleOutside(f)) {
+	if f == nil || f.Pkg() == nil || hasTag(f) || u.escaped[f] {
+		return nil, false
+	}
+	if f.Exported() && visibleOutside(f) && (owner == nil || u.reflected[owner]) {
 		return nil, false
 	}
 	vals := u.stores[f]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -612,4 +613,65 @@ func TestAVerdictIsShownWhenProgressCannotBeSaved(t *testing.T) {
 	if code != 0 {
 		t.Errorf("exit %d; the exit code is the verdict's", code)
 	}
+}
+
+// accent check prints an analyzer finding's other sites under it, named
+// as the finding is (relative to the exercise), and --json carries them.
+func TestCheckPrintsTheRelatedPositions(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	const id = "goroutines/safe-cache"
+	ex := h.exercise(id)
+	var src []byte
+	for _, w := range ex.Wrong {
+		if w.Name == "early-return" {
+			src = w.SourceFiles(ex)["cache.go"]
+		}
+	}
+	if src == nil {
+		t.Fatal("safe-cache has no early-return variant with a cache.go")
+	}
+	if err := os.WriteFile(filepath.Join(h.workspace, ex.Dir, "cache.go"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := func(sub string) int {
+		i := bytes.Index(src, []byte(sub))
+		if i < 0 {
+			t.Fatalf("%q is not in the variant", sub)
+		}
+		return bytes.Count(src[:i], []byte("\n")) + 1
+	}
+	code, out, _ := h.run("check", id)
+	if code != ExitFail {
+		t.Fatalf("check: exit %d, want %d\n%s", code, ExitFail, out)
+	}
+	finding := fmt.Sprintf("  unlockpath cache.go:%d: return with c.mu still locked", line("return v // returns"))
+	locked := fmt.Sprintf("\n            related: cache.go:%d: c.mu is locked here\n", line("c.mu.Lock()"))
+	unlocked := fmt.Sprintf("\n            related: cache.go:%d: the other paths Unlock it here\n", line("c.mu.Unlock()"))
+	i := strings.Index(out, finding)
+	if i < 0 {
+		t.Fatalf("no line %q in:\n%s", finding, out)
+	}
+	rest := out[i:]
+	if j, k := strings.Index(rest, locked), strings.Index(rest, unlocked); j < 0 || k < j {
+		t.Errorf("no lines %q then %q under the finding:\n%s", locked, unlocked, out)
+	}
+
+	code, out, _ = h.run("check", id, "--json")
+	if code != ExitFail {
+		t.Fatalf("check --json: exit %d\n%s", code, out)
+	}
+	var verdicts []grade.Verdict
+	if err := json.Unmarshal([]byte(out), &verdicts); err != nil {
+		t.Fatalf("check --json: %v\n%s", err, out)
+	}
+	for _, f := range verdicts[0].Findings {
+		if f.Analyzer == "unlockpath" {
+			if len(f.Related) != 2 || f.Related[0] != (grade.Related{File: "cache.go", Line: line("c.mu.Lock()"), Col: 11, Message: "c.mu is locked here"}) {
+				t.Errorf("related in --json = %+v", f.Related)
+			}
+			return
+		}
+	}
+	t.Errorf("no unlockpath finding in --json: %s", out)
 }

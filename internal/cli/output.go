@@ -10,7 +10,8 @@ import (
 )
 
 // printVerdict writes a verdict in plain words, one finding per line with
-// its position and the lesson that explains it.
+// its position, a line under it for each of its other sites ("related:
+// cache.go:27: c.mu is locked here"), and the lessons that explain them.
 func printVerdict(w io.Writer, c *course.Course, v grade.Verdict) {
 	mark := map[grade.Status]string{grade.Pass: "✓", grade.Fail: "✗", grade.Error: "!"}[v.Status]
 	fmt.Fprintf(w, "%s %s: %s (%.1fs)\n", mark, v.Exercise, v.Status, v.Elapsed.Seconds())
@@ -25,6 +26,9 @@ func printVerdict(w io.Writer, c *course.Course, v grade.Verdict) {
 			label = f.Analyzer
 		}
 		fmt.Fprintf(w, "  %-9s %s%s\n", label, pos, indentRest(f.Message, 12))
+		for _, r := range f.Related {
+			fmt.Fprintf(w, "%srelated: %s: %s\n", strings.Repeat(" ", 12), r.Pos(), indentRest(r.Message, 12))
+		}
 		if f.Lesson != "" {
 			lessons[f.Lesson] = true
 		}

@@ -163,6 +163,14 @@ func analyzerFinding(dir string, fset *token.FileSet, a *analysis.Analyzer, d an
 	if c, ok := accentchecker.Lookup(a.Name); ok {
 		f.Lesson = c.Lesson
 	}
+	for _, r := range d.Related {
+		rp := fset.Position(r.Pos)
+		rel, ok := relPath(dir, rp.Filename)
+		if !ok || rp.Line == 0 {
+			continue // outside the exercise (the standard library): nothing the learner can open
+		}
+		f.Related = append(f.Related, Related{File: rel, Line: rp.Line, Col: rp.Column, Message: r.Message})
+	}
 	return f
 }
 

@@ -215,7 +215,7 @@ func (e *explainer) describeDump(kind Kind, headline string, d gostack.Dump, tes
 			continue
 		}
 		seen[msg] = true
-		f := Finding{Kind: kind, File: fr.rel, Line: fr.Line, Test: test, Message: msg}
+		f := Finding{Kind: kind, File: fr.rel, Line: fr.Line, Test: test, Message: msg, Related: e.startedHere(g, fr)}
 		switch kind {
 		case Timeout:
 			f.Message = fmt.Sprintf("%s did not finish within %s: %s", orTests(test), e.run.limit, msg)
@@ -268,7 +268,7 @@ func (e *explainer) leakReport() []Finding {
 				if !ok {
 					continue
 				}
-				out = append(out, Finding{Kind: Leak, File: fr.rel, Line: fr.Line, Message: e.blockedMessage(Leak, g, fr)})
+				out = append(out, Finding{Kind: Leak, File: fr.rel, Line: fr.Line, Message: e.blockedMessage(Leak, g, fr), Related: e.startedHere(g, fr)})
 			}
 		}
 	}
@@ -410,6 +410,20 @@ func (e *explainer) learnerFrame(g gostack.Goroutine) (learnerFrame, bool) {
 }
 
 // blockedMessage says who is blocked where, on what, and what follows.
+// startedHere is the go statement that started g, as the related site of
+// a finding at g's frame at, when it is in the learner's files and not on
+// the finding's own line.
+func (e *explainer) startedHere(g gostack.Goroutine, at learnerFrame) []Related {
+	if g.CreatedBy == nil || g.CreatedBy.Line == 0 {
+		return nil
+	}
+	rel, ok := relPath(e.dir, g.CreatedBy.File)
+	if !ok || strings.Contains(rel, "/") || (rel == at.rel && g.CreatedBy.Line == at.Line) {
+		return nil
+	}
+	return []Related{{File: rel, Line: g.CreatedBy.Line, Message: "the goroutine is started here"}}
+}
+
 func (e *explainer) blockedMessage(kind Kind, g gostack.Goroutine, at learnerFrame) string {
 	who := fmt.Sprintf("goroutine %d", g.ID)
 	if g.CreatedBy != nil {

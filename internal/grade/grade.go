@@ -58,6 +58,26 @@ type Finding struct {
 	Test     string `json:"test,omitempty"`
 	Lesson   string `json:"lesson,omitempty"` // id of the lesson that explains it
 	Detail   string `json:"detail,omitempty"` // the raw output behind it, trimmed
+	// Related are the finding's other sites, when it has some: for a leak
+	// the go statement and the return that abandons the goroutine, for a
+	// lock kept past a return the Lock itself.
+	Related []Related `json:"related,omitempty"`
+}
+
+// Related is another site of a finding, in the learner's files.
+type Related struct {
+	File    string `json:"file"` // relative to the exercise directory, as Finding.File
+	Line    int    `json:"line"`
+	Col     int    `json:"col,omitempty"`
+	Message string `json:"message"`
+}
+
+// Pos is "file:line" (or "file").
+func (r Related) Pos() string {
+	if r.Line == 0 {
+		return r.File
+	}
+	return fmt.Sprintf("%s:%d", r.File, r.Line)
 }
 
 // Label names the finding in the course's words: its kind, narrowed by

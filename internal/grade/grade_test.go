@@ -107,6 +107,7 @@ func TestGrade(t *testing.T) {
 		file    string        // ...in this file
 		line    int           // ...at this line (0: any)
 		message string        // ...whose message contains this
+		related string        // ...whose first related site is at this "file:line"
 		limit   time.Duration // the exercise's time limit; an hour unless the case is about it
 	}{
 		{
@@ -145,6 +146,18 @@ func TestGrade(t *testing.T) {
 			files: map[string]string{"sum.go": with("func Sum(a, b int) int { return a + b }",
 				"func Sum(a, b int) int {\n\tdone := make(chan bool)\n\tgo func() { <-done }()\n\treturn a + b\n}")},
 			status: Fail, kind: Leak, file: "sum.go", line: 5, message: "is blocked receiving from done (sum.go:5); nothing will ever send or close it",
+		},
+		{
+			name: "a leaked goroutine names the go statement that started it",
+			files: map[string]string{"sum.go": with("func Sum(a, b int) int { return a + b }",
+				"func Sum(a, b int) int {\n\tdone := make(chan bool)\n\tgo func() {\n\t\t<-done\n\t}()\n\treturn a + b\n}")},
+			status: Fail, kind: Leak, file: "sum.go", line: 6, message: "is blocked receiving from done (sum.go:6)", related: "sum.go:5",
+		},
+		{
+			name: "a goroutine leaked from a bubble names the go statement that started it",
+			files: map[string]string{"sum.go": with("ch := make(chan int, 2)\n\tgo func() { ch <- 1 }()\n\tgo func() { ch <- 1 }()\n\treturn <-ch",
+				"ch := make(chan int)\n\tgo func() {\n\t\tch <- 1\n\t}()\n\treturn 1")},
+			status: Fail, kind: Leak, file: "sum.go", line: 8, message: "is blocked sending on ch (sum.go:8)", related: "sum.go:7",
 		},
 		{
 			name:   "deadlock in a bubble",
@@ -227,6 +240,12 @@ func TestGrade(t *testing.T) {
 			if !strings.Contains(f.Message, tt.message) {
 				t.Errorf("message = %q, want it to contain %q", f.Message, tt.message)
 			}
+			if tt.related != "" && (len(f.Related) == 0 || !strings.HasPrefix(f.Related[0].Pos(), tt.related) ||
+				f.Related[0].Message != "the goroutine is started here") {
+				t.Errorf("related = %+v, want the go statement at %s", f.Related, tt.related)
+			} else if tt.related == "" && len(f.Related) > 0 {
+				t.Errorf("related = %+v, want none", f.Related)
+			}
 			if f.Kind != Analyzer && f.Kind != Compile && f.Lesson != "test/lesson" {
 				t.Errorf("lesson = %q, want the exercise's lesson", f.Lesson)
 			}
@@ -264,6 +283,10 @@ func TestGradeReportsADataRaceWithBothPlaces(t *testing.T) {
 		if !strings.Contains(f.Message, want) {
 			t.Errorf("message %q lacks %q", f.Message, want)
 		}
+	}
+	if other := 17 - f.Line; len(f.Related) != 1 || f.Related[0].File != "sum.go" || f.Related[0].Line != other ||
+		!strings.HasPrefix(f.Related[0].Message, "the other access: a ") {
+		t.Errorf("related = %+v, want the other access at sum.go:%d", f.Related, other)
 	}
 	if !strings.Contains(f.Detail, "WARNING: DATA RACE") {
 		t.Errorf("detail lacks the report: %q", f.Detail)

@@ -100,6 +100,9 @@ func (e *explainer) describeRace(accesses []raceAccess, test string) Finding {
 		}
 		if f.File == "" {
 			f.File, f.Line = fr.rel, fr.Line
+		} else if fr.rel != f.File || fr.Line != f.Line {
+			f.Related = append(f.Related, Related{File: fr.rel, Line: fr.Line,
+				Message: fmt.Sprintf("the other access: a %s in %s (%s)", a.op, shortFunc(fr.Func), a.who)})
 		}
 		parts = append(parts, fmt.Sprintf("a %s in %s at %s:%d (%s)", a.op, shortFunc(fr.Func), fr.rel, fr.Line, a.who))
 	}

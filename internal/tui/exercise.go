@@ -83,7 +83,8 @@ func (m *exercisePage) SetSize(w, h int) {
 func (m exercisePage) maxFindings() int { return max(1, (m.height-4)/4) }
 
 // panelHeight is the verdict panel's height: a rule, the status line, and
-// the findings (the selected one on up to three lines) or the pass.
+// the findings (the selected one on up to three lines, then its other
+// sites) or the pass.
 func (m exercisePage) panelHeight() int {
 	// While a grade runs, the last verdict stays on screen: the panel
 	// keeps its size and only the status line changes.
@@ -95,11 +96,22 @@ func (m exercisePage) panelHeight() int {
 	default:
 		n = min(len(m.verdict.Findings), m.maxFindings())
 		if n > 0 {
-			n += 2 // the selected finding may wrap
+			// The selected finding may wrap, and lists its other sites:
+			// room for the most any finding has, so that moving between
+			// findings does not resize the panel.
+			related := 0
+			for _, f := range m.verdict.Findings {
+				related = max(related, min(len(f.Related), maxRelated))
+			}
+			n += 2 + related
 		}
 	}
 	return 2 + n
 }
+
+// maxRelated is how many of the selected finding's other sites the panel
+// lists; the last line says how many more there are.
+const maxRelated = 3
 
 // open shows exercise ex: it records it as current, reads its files,
 // starts watching it and grades it. Whatever the page showed before is
@@ -602,6 +614,35 @@ func (m exercisePage) findingView(f grade.Finding, selected bool) string {
 			b.WriteString(indent)
 		}
 		b.WriteString(text.Render(l) + "\n")
+	}
+	b.WriteString(m.relatedView(f, indent))
+	return b.String()
+}
+
+// relatedView lists the selected finding's other sites under it, one a
+// line: "↳ cache.go:26 c.mu is locked here"; past maxRelated, the last
+// line names the positions of the rest.
+func (m exercisePage) relatedView(f grade.Finding, indent string) string {
+	st := m.c.styles
+	var b strings.Builder
+	for i, r := range f.Related {
+		head := indent + st.Muted.Render("↳ ")
+		var msg string
+		if i == maxRelated-1 && len(f.Related) > maxRelated {
+			var rest []string
+			for _, r := range f.Related[i:] {
+				rest = append(rest, r.Pos())
+			}
+			head += st.FindingLink.Render(fmt.Sprintf("%d more: ", len(rest)))
+			msg = strings.Join(rest, ", ")
+		} else {
+			head += st.FindingPos.Render(r.Pos()) + " "
+			msg = strings.Join(strings.Fields(r.Message), " ")
+		}
+		b.WriteString(head + st.FindingLink.Render(truncate(msg, m.width-ansi.StringWidth(head))) + "\n")
+		if i == maxRelated-1 {
+			break
+		}
 	}
 	return b.String()
 }

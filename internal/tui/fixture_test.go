@@ -336,6 +336,22 @@ func failVerdict() grade.Verdict {
 	}}
 }
 
+// relatedVerdict has a leak finding with four other sites (one more than
+// the panel lists) and a test finding with none.
+func relatedVerdict() grade.Verdict {
+	return grade.Verdict{Status: grade.Fail, Elapsed: 1200 * time.Millisecond, Findings: []grade.Finding{
+		{Kind: grade.Analyzer, File: "fetchall.go", Line: 21, Col: 4, Analyzer: "chanleak", Lesson: "goroutines/wait-for-all",
+			Message: "goroutine started at line 19 sends on results, but FetchAll can return at line 27 without receiving from it: the send blocks forever",
+			Related: []grade.Related{
+				{File: "fetchall.go", Line: 19, Col: 3, Message: "the goroutine is started here"},
+				{File: "fetchall.go", Line: 25, Col: 3, Message: "this loop can stop receiving early"},
+				{File: "fetchall.go", Line: 27, Col: 4, Message: "FetchAll returns here without receiving from results"},
+				{File: "fetchall.go", Line: 31, Col: 2, Message: "FetchAll returns here without receiving from results"},
+			}},
+		{Kind: grade.Test, File: "fetchall_test.go", Line: 54, Message: "TestFetchesRunAtTheSameTime failed: three fetches of 1s each took 3s in all, want 1s", Test: "TestFetchesRunAtTheSameTime", Lesson: "goroutines/wait-for-all"},
+	}}
+}
+
 func passVerdict() grade.Verdict {
 	return grade.Verdict{Status: grade.Pass, Elapsed: 900 * time.Millisecond, Findings: []grade.Finding{}}
 }

@@ -42,6 +42,8 @@ var screens = []struct {
 	{name: "lesson_scrolled", msgs: keys("k", "enter", "space")},
 	{name: "exercise_fail", grade: failVerdict, msgs: keys("enter")},
 	{name: "exercise_second_finding_and_hint", grade: failVerdict, msgs: keys("enter", "tab", "h")},
+	{name: "exercise_fail_related", grade: relatedVerdict, msgs: keys("enter")},
+	{name: "exercise_fail_related_second_finding", grade: relatedVerdict, msgs: keys("enter", "tab")},
 	{name: "exercise_pass", grade: passVerdict, msgs: keys("enter")},
 	{name: "exercise_grading", grade: failVerdict, msgs: []tea.Msg{keyPress("enter"), keyPress("r")}},
 	{name: "help_exercise", grade: failVerdict, msgs: keys("enter", "?")},
@@ -191,4 +193,40 @@ func colourSGR(s string) bool {
 		}
 	}
 	return false
+}
+
+// The selected finding lists its other sites under its message, positions
+// relative to the exercise as its own; moving to a finding without any
+// keeps the panel's size.
+func TestExerciseShowsTheRelatedSitesOfTheSelectedFinding(t *testing.T) {
+	t.Parallel()
+	m := screenModel(t, "exercise_fail_related", 100, 30)
+	out := screen(m)
+	want := []string{
+		"↳ fetchall.go:19 the goroutine is started here",
+		"↳ fetchall.go:25 this loop can stop receiving early",
+		"↳ 2 more: fetchall.go:27, fetchall.go:31",
+	}
+	if missing := contains(out, want...); len(missing) > 0 {
+		t.Errorf("the selected finding's sites lack %q:\n%s", missing, out)
+	}
+	if strings.Contains(out, "without receiving from results") {
+		t.Errorf("the panel lists more than %d lines of sites:\n%s", maxRelated, out)
+	}
+	ruleRow := func(s string) int {
+		for i, l := range strings.Split(s, "\n") {
+			if strings.HasPrefix(l, "────") {
+				return i
+			}
+		}
+		return -1
+	}
+	m = settle(t, m, keyPress("tab"))
+	next := screen(m)
+	if strings.Contains(next, "↳") {
+		t.Errorf("sites shown for a finding that has none:\n%s", next)
+	}
+	if a, b := ruleRow(out), ruleRow(next); a < 0 || a != b {
+		t.Errorf("the panel starts at row %d, then %d after tab: it must keep its size", a, b)
+	}
 }

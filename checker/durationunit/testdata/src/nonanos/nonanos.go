@@ -1,6 +1,6 @@
 // Package nonanos never turns a Duration into an integer: the twin of
-// package nanos, where an unmarked integer converted to a Duration is
-// reported.
+// package nanos. Here an unmarked integer converted to a Duration is
+// reported in strict mode (the default mode needs evidence of a unit).
 package nonanos
 
 import "time"

@@ -1,6 +1,7 @@
 package a
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -118,11 +119,98 @@ func (e *entry) expired(ttl int64) bool {
 	return time.Now().Unix()-e.CreatedUnix > ttl // want `time\.Now\(\)\.Unix\(\) - e\.CreatedUnix measures elapsed time on the wall clock`
 }
 
-// An exported field of an exported type: other packages may fill it.
+// An exported field of an exported type that the package fills only from
+// time.Now() and never hands to a decoder or an encoder: the Java-style
+// session, with its age and its TTL.
 type Entry struct {
 	CreatedUnix int64
 }
 
 func NewEntry() *Entry { return &Entry{CreatedUnix: time.Now().Unix()} }
 
-func (e *Entry) Age() int64 { return time.Now().Unix() - e.CreatedUnix }
+func (e *Entry) Age() int64 {
+	return time.Now().Unix() - e.CreatedUnix // want `time\.Now\(\)\.Unix\(\) - e\.CreatedUnix measures elapsed time on the wall clock`
+}
+
+type Session struct {
+	ID         string
+	CreatedAt  int64
+	LastSeenMs int64
+	TTLSeconds int64
+}
+
+func NewSession(id string, ttl int64) Session {
+	now := time.Now()
+	return Session{ID: id, CreatedAt: now.Unix(), LastSeenMs: now.UnixMilli(), TTLSeconds: ttl}
+}
+
+func (s *Session) Touch() { s.LastSeenMs = time.Now().UnixMilli() }
+
+func (s Session) Expired() bool {
+	return time.Now().Unix()-s.CreatedAt > s.TTLSeconds // want `time\.Now\(\)\.Unix\(\) - s\.CreatedAt measures elapsed time on the wall clock`
+}
+
+func Idle(sessions map[string]*Session, limitMs int64) []string {
+	var idle []string
+	for id, s := range sessions {
+		if time.Now().UnixMilli()-s.LastSeenMs > limitMs { // want `time\.Now\(\)\.UnixMilli\(\) - s\.LastSeenMs measures elapsed time on the wall clock`
+			idle = append(idle, id)
+		}
+	}
+	return idle
+}
+
+// The same shapes where the timestamp may come from elsewhere: the type is
+// decoded or encoded (here, or inside another type), the field's address
+// is handed to a scanner, or the package stores other values in it.
+type Token struct {
+	IssuedAt int64
+}
+
+func NewToken() Token { return Token{IssuedAt: time.Now().Unix()} }
+
+func LoadToken(b []byte) (Token, error) {
+	var t Token
+	err := json.Unmarshal(b, &t)
+	return t, err
+}
+
+func (t Token) Age() int64 { return time.Now().Unix() - t.IssuedAt }
+
+type Lease struct{ GrantedAt int64 }
+
+type leaseFile struct{ Leases []Lease }
+
+func NewLease() Lease { return Lease{GrantedAt: time.Now().Unix()} }
+
+func SaveLeases(ls []Lease) ([]byte, error) { return json.Marshal(leaseFile{Leases: ls}) }
+
+func (l Lease) Held() int64 { return time.Now().Unix() - l.GrantedAt }
+
+type row struct{ seen int64 }
+
+func newRow() *row { return &row{seen: time.Now().Unix()} }
+
+func (r *row) load(line string) error {
+	_, err := fmt.Sscan(line, &r.seen)
+	return err
+}
+
+func (r *row) age() int64 { return time.Now().Unix() - r.seen }
+
+type Job struct{ QueuedAt int64 }
+
+func NewJob() *Job { return &Job{QueuedAt: time.Now().Unix()} }
+
+func (j *Job) Requeue(at int64) { j.QueuedAt = at }
+
+func (j *Job) Waiting() int64 { return time.Now().Unix() - j.QueuedAt }
+
+// An exported time field of an exported type, filled with a stripped time.
+type Worker struct{ Started time.Time }
+
+func StartWorker() *Worker { return &Worker{Started: time.Now().UTC()} }
+
+func (w *Worker) Uptime() time.Duration {
+	return time.Since(w.Started) // want `time\.Since\(w\.Started\) measures elapsed time.*UTC\(\) stripped`
+}
