@@ -305,12 +305,16 @@ Silence one finding with a reason: //accent:ignore <analyzer> <reason>
 
 Two modes. The default is for real code and a team's CI: it reports what a
 reviewer would accept a fix for, and stays quiet on deliberate choices (an
-error discarded with _ and a comment saying why, or on an API that keeps the
-error elsewhere; == against a sentinel its package never wraps; %%v of an
-error in a log line; time.Tick in Go 1.23+ files; a context kept by a type
-whose methods an interface fixes; read locks stacked where nothing
-write-locks). -strict is for a learner's exercise, and what accent's grader
-uses: every discarded error, every unstopped ticker, every stored context.
+error discarded with _ and a comment saying why, on an API that keeps the
+error elsewhere, or in plain sight when no write is lost and no value it
+filled in is used; == against a sentinel or error type its module never
+wraps; exact errors checked in test files; %%v of an error in a log line;
+time.Tick in Go 1.23+ files; a context kept by a type whose methods an
+interface fixes, a builder, or a handle for work already running; a recover
+that guards a close or send on a channel; time.Duration(n) of a number with
+no sign of its unit; read locks stacked where nothing write-locks). -strict
+is for a learner's exercise, and what accent's grader uses: every discarded
+error, every unstopped ticker, every stored context, every bare Duration.
 Analyzers with two modes: %s.
 
 Exit codes: 0 no findings, 3 findings, 1 a package could not be analyzed, 2 usage.
