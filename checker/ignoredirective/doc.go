@@ -26,7 +26,9 @@
 // nothing where it stands (the code it excused was fixed, or it sits on the
 // wrong line), is reported by the companion analyzer unusedignore, which
 // [Wrap] runs after all the others: a stale exception only hides the next
-// real finding on its line.
+// real finding on its line. A directive naming an analyzer with two modes
+// is judged in strict mode only: in the default mode it may excuse what only
+// strict mode reports.
 //
 // Generated files (those with a "// Code generated ... DO NOT EDIT." line)
 // get no findings at all: nobody can fix them by hand.

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
+	"github.com/accent-go/accent/checker/internal/mode"
 	"github.com/accent-go/accent/checker/internal/spelling"
 )
 
@@ -278,11 +279,12 @@ func Wrap(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 // finding of an analyzer they name: the code changed, or the directive
 // never did anything. It requires every wrapped analyzer, so it runs once
 // they have all reported. A name it cannot judge (an analyzer not in this
-// run) is left alone.
+// run, or one with two modes running in the default one, which leaves to
+// -strict some of what the directive may excuse) is left alone.
 func unused(dirs *analysis.Analyzer, wrapped []*analysis.Analyzer) *analysis.Analyzer {
-	ran := make(map[string]bool, len(wrapped))
+	ran := make(map[string]*analysis.Analyzer, len(wrapped))
 	for _, a := range wrapped {
-		ran[a.Name] = true
+		ran[a.Name] = a
 	}
 	return &analysis.Analyzer{
 		Name: UnusedName,
@@ -306,7 +308,11 @@ line it was meant for.`,
 				var idle []string
 				e.mu.Lock()
 				for _, a := range e.analyzers {
-					if ran[a] && !e.used[a] && a != UnusedName {
+					// A two-mode analyzer in its default mode cannot tell:
+					// the directive may excuse what only -strict reports
+					// (a learner's exercise, a project that runs both).
+					// Strict mode, a superset, judges it.
+					if w := ran[a]; w != nil && !mode.Partial(w) && !e.used[a] && a != UnusedName {
 						idle = append(idle, a)
 					}
 				}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/accent-go/accent/checker/ignoredirective"
+	"github.com/accent-go/accent/checker/internal/mode"
 )
 
 // fake reports every call to a function named bad.
@@ -67,6 +68,33 @@ func TestLineDirectives(t *testing.T) {
 func TestUnused(t *testing.T) {
 	wrapped := ignoredirective.Wrap([]*analysis.Analyzer{fake, other})
 	analysistest.Run(t, analysistest.TestData(), wrapped[len(wrapped)-1], "c")
+}
+
+// modal has two modes: it reports calls to bad only in strict mode.
+var modal = func() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:     "modal",
+		Doc:      "report calls to bad in strict mode",
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		if !mode.Strict(pass) {
+			return nil, nil
+		}
+		return fake.Run(pass)
+	}
+	mode.Register(a, "report calls to bad")
+	return a
+}()
+
+// TestUnusedJudgedInStrictMode checks that a directive naming a two-mode
+// analyzer is judged only in strict mode: in the default one its absence
+// of findings says nothing of what the directive excuses.
+func TestUnusedJudgedInStrictMode(t *testing.T) {
+	wrapped := ignoredirective.Wrap([]*analysis.Analyzer{modal})
+	analysistest.Run(t, analysistest.TestData(), wrapped[len(wrapped)-1], "e")
+	strict := ignoredirective.Wrap([]*analysis.Analyzer{mode.Copy(modal, true)})
+	analysistest.Run(t, analysistest.TestData(), strict[len(strict)-1], "f")
 }
 
 // TestWrapKeepsIdentity checks that wrapped analyzers keep their names,

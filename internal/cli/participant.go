@@ -101,7 +101,7 @@ func (g *Globals) joinWorkshop(ctx context.Context, j JoinOptions, ask bool) (*w
 		}
 		c.Close()
 		if !ask {
-			return nil, fmt.Errorf("%v: correct the join code", err) // the workbench's form asks again
+			return nil, fmt.Errorf("%w: correct the join code", err) // the workbench's form asks again
 		}
 		if !interactive {
 			return nil, usageError("%v. Check the code on the facilitator's screen and join again (accent --join %s --code CODE --name NAME)", err, refused.Server)

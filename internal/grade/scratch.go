@@ -82,7 +82,7 @@ func removeTree(dir string) {
 		return
 	}
 	// The module cache and tests make read-only directories.
-	// Best effort: RemoveAll below reports what is left.
+	//accent:ignore errignored best effort: RemoveAll below reports what is left
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
 			_ = os.Chmod(p, 0o700) //accent:ignore errignored best effort, as above
@@ -117,7 +117,7 @@ func cleanStale(root string) {
 			continue // a grade is using it, or it is not ours to judge
 		}
 		// Release before removing: Windows cannot remove an open file.
-		_ = l.Unlock() // the directory goes next, lock file and all
+		_ = l.Unlock() //accent:ignore errignored the directory goes next, lock file and all
 		removeTree(dir)
 	}
 }

@@ -36,6 +36,13 @@ func Strict(pass *analysis.Pass) bool {
 	return isStrict(pass.Analyzer)
 }
 
+// Partial reports whether a has two modes and runs in the default one,
+// which leaves some of what a can report to strict mode: then the absence
+// of a finding says nothing of what strict mode would find.
+func Partial(a *analysis.Analyzer) bool {
+	return Has(a) && !isStrict(a)
+}
+
 func isStrict(a *analysis.Analyzer) bool {
 	f := a.Flags.Lookup(FlagName)
 	if f == nil {
