@@ -613,3 +613,46 @@ func TestAVerdictIsShownWhenProgressCannotBeSaved(t *testing.T) {
 		t.Errorf("exit %d; the exit code is the verdict's", code)
 	}
 }
+
+// firstExercises is the course cut to its first n exercises, so that
+// checking "all" of them stays quick.
+func firstExercises(c *course.Course, n int) *course.Course {
+	sub := *c
+	sub.Exercises = c.Exercises[:n]
+	return &sub
+}
+
+func TestCheckAllRecordsOnlyTheExercisesTheLearnerTouched(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	h.course = firstExercises(h.course, 3)
+	edited, untouched, hinted := h.course.Exercises[0], h.course.Exercises[1], h.course.Exercises[2]
+	h.solve(edited.ID)
+	h.mustRun("hint", hinted.ID)
+
+	code, out, errOut := h.run("check")
+	if code != ExitFail {
+		t.Fatalf("check: exit %d, want %d\n%s%s", code, ExitFail, out, errOut)
+	}
+	for _, ex := range h.course.Exercises {
+		if !strings.Contains(out, ex.ID+":") {
+			t.Errorf("check shows no verdict for %s:\n%s", ex.ID, out)
+		}
+	}
+	st := h.progress()
+	if p, ok := st.Lookup(edited.ID); !ok || p.Attempts != 1 || !p.Passed() {
+		t.Errorf("%s (edited) = %+v, want one attempt, passed", edited.ID, p)
+	}
+	if p, ok := st.Lookup(hinted.ID); !ok || p.Attempts != 1 {
+		t.Errorf("%s (opened for a hint) = %+v, want one attempt", hinted.ID, p)
+	}
+	if p, ok := st.Lookup(untouched.ID); ok && p.Attempts != 0 {
+		t.Errorf("%s (untouched) = %+v, want no attempt", untouched.ID, p)
+	}
+
+	// Named, it is an attempt, touched or not.
+	h.run("check", untouched.ID)
+	if p, _ := h.progress().Lookup(untouched.ID); p.Attempts != 1 {
+		t.Errorf("%s checked by name = %+v, want one attempt", untouched.ID, p)
+	}
+}

@@ -205,10 +205,20 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 			exs = append(exs, ex)
 		}
 	}
+	// Checking every exercise is not an attempt at each: only those the
+	// learner had touched before this check are recorded (and reported).
+	record := func(*course.Exercise) bool { return true }
+	if len(opts.IDs) == 0 {
+		touched, err := s.touched(exs)
+		if err != nil {
+			return err
+		}
+		record = func(ex *course.Exercise) bool { return touched[ex.ID] }
+	}
 	var verdicts []grade.Verdict
 	worst := ExitOK
 	for _, ex := range exs {
-		v, err := s.gradeAndRecord(ctx, ex)
+		v, err := s.grade(ctx, ex, record(ex))
 		if err != nil && v.Exercise == "" {
 			return err
 		}
@@ -258,8 +268,29 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 // workshop. When the grade ran but the progress could not be saved, it
 // returns the verdict and the error: the caller shows both.
 func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grade.Verdict, error) {
+	return s.grade(ctx, ex, true)
+}
+
+// touched is the set of exs the learner has touched (learner.Touched), as
+// the progress and the workspace stand now.
+func (s *session) touched(exs []*course.Exercise) (map[string]bool, error) {
+	st, err := s.store.Load()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, ex := range exs {
+		files, _ := s.ws.SourceFiles(ex) // unreadable (nil) counts as changed
+		out[ex.ID] = learner.Touched(st, ex, files)
+	}
+	return out, nil
+}
+
+// grade grades ex; with record, it records the attempt and tells a
+// joined workshop (gradeAndRecord); without, it only grades.
+func (s *session) grade(ctx context.Context, ex *course.Exercise, record bool) (grade.Verdict, error) {
 	v := s.grader.Grade(ctx, ex, s.ws.ExerciseDir(ex))
-	if v.Status == grade.Error {
+	if !record || v.Status == grade.Error {
 		return v, nil // grading could not run (or was canceled): not an attempt
 	}
 	files, err := s.ws.SourceFiles(ex)

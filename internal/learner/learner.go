@@ -11,6 +11,7 @@
 package learner
 
 import (
+	"bytes"
 	"time"
 
 	"github.com/accent-go/accent/internal/course"
@@ -211,6 +212,37 @@ func RecordHint(st *progress.State, ex *course.Exercise) (shown int) {
 		p.HintsUsed++
 	}
 	return p.HintsUsed
+}
+
+// Touched reports whether the learner has engaged with ex: opened it (it
+// is the current exercise, or it has a record: an attempt or a hint), or
+// changed its code from the starting code (files, the learner's non-test
+// .go files by base name, differ from ex.Starter: edited, added or
+// removed). Checking every exercise at once (accent check with no id)
+// records, and tells a workshop, only the exercises the learner touched:
+// grading an exercise nobody opened is not an attempt at it. A nil files
+// (the exercise could not be read) counts as changed.
+func Touched(st *progress.State, ex *course.Exercise, files map[string][]byte) bool {
+	if st != nil && st.Current == ex.ID {
+		return true
+	}
+	if p, ok := Lookup(st, ex.ID); ok && (p.Attempts > 0 || p.HintsUsed > 0 || p.Passed()) {
+		return true
+	}
+	return !sameFiles(files, ex.Starter)
+}
+
+func sameFiles(a, b map[string][]byte) bool {
+	if a == nil || len(a) != len(b) {
+		return false
+	}
+	for name, x := range a {
+		y, ok := b[name]
+		if !ok || !bytes.Equal(x, y) {
+			return false
+		}
+	}
+	return true
 }
 
 // RecordAttempt records a graded attempt at ex: one more attempt and its

@@ -394,3 +394,46 @@ func TestFindingKinds(t *testing.T) {
 		})
 	}
 }
+
+func TestTouched(t *testing.T) {
+	_, a, b, _, _ := theCourse(t)
+	starter := func() map[string][]byte {
+		m := map[string][]byte{}
+		for n, f := range a.Starter {
+			m[n] = slices.Clone(f)
+		}
+		return m
+	}
+	edited := starter()
+	for n := range edited {
+		edited[n] = append(edited[n], "\n// mine\n"...)
+		break
+	}
+	added := starter()
+	added["extra.go"] = []byte("package x\n")
+	removed := map[string][]byte{}
+	tests := []struct {
+		name  string
+		st    *progress.State
+		files map[string][]byte
+		want  bool
+	}{
+		{"untouched, no progress", nil, starter(), false},
+		{"untouched, on another exercise", state(b.ID, nil), starter(), false},
+		{"untouched, another exercise has a record", state("", map[string]progress.Exercise{b.ID: failedRec()}), starter(), false},
+		{"opened: the current exercise", state(a.ID, nil), starter(), true},
+		{"opened: graded before", state("", map[string]progress.Exercise{a.ID: failedRec()}), starter(), true},
+		{"opened: a hint revealed", state("", map[string]progress.Exercise{a.ID: {HintsUsed: 1}}), starter(), true},
+		{"edited", nil, edited, true},
+		{"a file added", nil, added, true},
+		{"every file removed", nil, removed, true},
+		{"unreadable", nil, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Touched(tt.st, a, tt.files); got != tt.want {
+				t.Errorf("Touched = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
