@@ -27,7 +27,8 @@ type harness struct {
 	course    *course.Course
 	stdin     string
 	inTTY     bool
-	env       Env // the environment the commands see
+	env       Env    // the environment the commands see
+	workDir   string // the current directory the commands see
 }
 
 func newHarness(t *testing.T) *harness {
@@ -44,6 +45,7 @@ func (h *harness) globals(out, errOut *bytes.Buffer) *Globals {
 		IO:       &IOStreams{In: strings.NewReader(h.stdin), Out: out, ErrOut: errOut, InTTY: h.inTTY},
 		StateDir: h.state,
 		Env:      h.env,
+		WorkDir:  h.workDir,
 		Grader:   &grade.Grader{},
 		Course:   func() (*course.Course, error) { return h.course, nil },
 		Now:      func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC) },
@@ -654,5 +656,69 @@ func TestCheckAllRecordsOnlyTheExercisesTheLearnerTouched(t *testing.T) {
 	h.run("check", untouched.ID)
 	if p, _ := h.progress().Lookup(untouched.ID); p.Attempts != 1 {
 		t.Errorf("%s checked by name = %+v, want one attempt", untouched.ID, p)
+	}
+}
+
+// runHere runs accent without --workspace, from h.workDir.
+func (h *harness) runHere(args ...string) (code int, stdout, stderr string) {
+	h.t.Helper()
+	var out, errOut bytes.Buffer
+	code = Run(context.Background(), h.globals(&out, &errOut), args)
+	return code, out.String(), errOut.String()
+}
+
+func TestTheCurrentDirectoryNamesTheWorkspaceAndTheExercise(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	h.env.Workspace = filepath.Join(t.TempDir(), "elsewhere") // the current directory wins
+	second := h.course.Exercises[1]
+	dir := filepath.Join(h.workspace, filepath.FromSlash(second.Dir))
+
+	for _, wd := range []string{dir, filepath.Join(dir, "from")} {
+		h.workDir = wd
+		code, out, errOut := h.runHere("check", ".", "--json")
+		if code == ExitUsage || !strings.Contains(out, `"id": "`+second.ID+`"`) {
+			t.Errorf("check . in %s: exit %d\n%s%s", wd, code, out, errOut)
+		}
+		code, out, errOut = h.runHere("hint")
+		if code != 0 || !strings.Contains(out, second.ID) || !strings.Contains(out, second.Hints[0]) {
+			t.Errorf("hint in %s: exit %d\n%s%s", wd, code, out, errOut)
+		}
+	}
+	if p, _ := h.progress().Lookup(second.ID); p.HintsUsed != 2 || p.Attempts != 2 {
+		t.Errorf("progress of %s = %+v, want 2 hints and 2 attempts", second.ID, p)
+	}
+
+	// At the workspace's root, hint is for the current exercise; . names none.
+	h.workDir = h.workspace
+	if code, out, errOut := h.runHere("hint"); code != 0 || !strings.Contains(out, firstID) {
+		t.Errorf("hint at the root: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := h.runHere("check", "."); code != ExitUsage || !strings.Contains(errOut, "not in an exercise") {
+		t.Errorf("check . at the root: exit %d, %s", code, errOut)
+	}
+	// ../sibling names the exercise it points into.
+	h.workDir = dir
+	rel, err := filepath.Rel(dir, filepath.Join(h.workspace, filepath.FromSlash(h.course.Exercises[0].Dir)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := h.runHere("check", filepath.ToSlash(rel), "--json"); code == ExitUsage || !strings.Contains(out, `"id": "`+firstID+`"`) {
+		t.Errorf("check %s: exit %d\n%s%s", rel, code, out, errOut)
+	}
+}
+
+func TestNoWorkspaceSaysHowToCreateTheOneAskedFor(t *testing.T) {
+	h := newHarness(t)
+	h.workDir = t.TempDir()
+	given := filepath.Join(t.TempDir(), "my ws")
+	code, _, errOut := h.runHere("--workspace", given, "list")
+	if code != ExitUsage || !strings.Contains(errOut, "accent init --workspace '"+given+"'") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	h.env.Workspace = given
+	code, _, errOut = h.runHere("list")
+	if code != ExitUsage || !strings.Contains(errOut, "(ACCENT_WORKSPACE): run `accent init`") {
+		t.Errorf("exit %d: %s", code, errOut)
 	}
 }

@@ -198,9 +198,9 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	if len(opts.IDs) > 0 {
 		exs = nil
 		for _, id := range opts.IDs {
-			ex, err := s.course.FindExercise(id)
+			ex, err := s.findExercise(id)
 			if err != nil {
-				return usageError("%v", err)
+				return err
 			}
 			exs = append(exs, ex)
 		}
@@ -323,11 +323,14 @@ type HintOptions struct {
 func newHintCmd(g *Globals) *cobra.Command {
 	opts := &HintOptions{Globals: g}
 	return &cobra.Command{
-		Use:   "hint ID",
-		Short: "Show the next hint for an exercise (one tier more each time)",
-		Args:  exactlyOneID,
+		Use:   "hint [ID]",
+		Short: "Show the next hint for an exercise (one tier more each time; with no ID, the exercise of the current directory, else the current one)",
+		Args:  cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.ID = args[0]
+			opts.ID = ""
+			if len(args) == 1 {
+				opts.ID = args[0]
+			}
 			return runHint(opts)
 		},
 	}
@@ -339,9 +342,30 @@ func (g *Globals) openExercise(id string) (*session, *course.Exercise, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ex, err := s.course.FindExercise(id)
+	ex, err := s.findExercise(id)
 	if err != nil {
-		return nil, nil, usageError("%v", err)
+		return nil, nil, err
+	}
+	return s, ex, nil
+}
+
+// openHere opens the session and the exercise of the current directory,
+// else the learner's current exercise (as watch does).
+func (g *Globals) openHere() (*session, *course.Exercise, error) {
+	s, err := g.open(false)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ex := s.exerciseHere(); ex != nil {
+		return s, ex, nil
+	}
+	st, err := s.store.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	ex := s.current(st)
+	if ex == nil {
+		return nil, nil, usageError("the course has no exercises")
 	}
 	return s, ex, nil
 }
@@ -354,7 +378,16 @@ func exactlyOneID(_ *cobra.Command, args []string) error {
 }
 
 func runHint(opts *HintOptions) error {
-	s, ex, err := opts.openExercise(opts.ID)
+	var (
+		s   *session
+		ex  *course.Exercise
+		err error
+	)
+	if opts.ID != "" {
+		s, ex, err = opts.openExercise(opts.ID)
+	} else {
+		s, ex, err = opts.openHere()
+	}
 	if err != nil {
 		return err
 	}
@@ -368,6 +401,9 @@ func runHint(opts *HintOptions) error {
 		return err
 	}
 	s.g.report(learner.HintEvents(ex.ID, shown)...)
+	if opts.ID == "" {
+		fmt.Fprintf(s.io.Out, "%s (%s)\n", ex.ID, s.ws.ExerciseDir(ex))
+	}
 	for i := 0; i < shown; i++ {
 		fmt.Fprintf(s.io.Out, "Hint %d of %d: %s\n", i+1, len(ex.Hints), ex.Hints[i])
 	}

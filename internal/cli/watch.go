@@ -47,8 +47,8 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 	defer opts.startWorkshop(ctx)()
 	var ex *course.Exercise
 	if opts.ID != "" {
-		if ex, err = s.course.FindExercise(opts.ID); err != nil {
-			return usageError("%v", err)
+		if ex, err = s.findExercise(opts.ID); err != nil {
+			return err
 		}
 	} else {
 		st, err := s.store.Load()

@@ -79,6 +79,54 @@ func Exists(dir string) bool {
 	return err == nil
 }
 
+// Find is the workspace that holds dir (dir itself or a directory above
+// it): the nearest one with accent's metadata directory and a go.mod of
+// module ModulePath. ok is false when dir is in no workspace.
+func Find(dir string) (root string, ok bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	for d := abs; ; {
+		if isWorkspace(d) {
+			return d, true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", false
+		}
+		d = parent
+	}
+}
+
+func isWorkspace(dir string) bool {
+	if fi, err := os.Stat(filepath.Join(dir, metaDir)); err != nil || !fi.IsDir() {
+		return false
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return false
+	}
+	first, _, _ := strings.Cut(string(b), "\n")
+	return strings.TrimSpace(first) == "module "+ModulePath
+}
+
+// ExerciseAt is the exercise of c whose directory holds dir (dir is the
+// exercise directory or below it), or nil.
+func (w *Workspace) ExerciseAt(c *course.Course, dir string) *course.Exercise {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	for _, ex := range c.Exercises {
+		rel, err := filepath.Rel(w.ExerciseDir(ex), abs)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return ex
+		}
+	}
+	return nil
+}
+
 // ExerciseDir is the directory of an exercise in the workspace.
 func (w *Workspace) ExerciseDir(ex *course.Exercise) string {
 	return filepath.Join(w.Dir, filepath.FromSlash(ex.Dir))
