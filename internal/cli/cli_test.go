@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -720,5 +721,31 @@ func TestNoWorkspaceSaysHowToCreateTheOneAskedFor(t *testing.T) {
 	code, _, errOut = h.runHere("list")
 	if code != ExitUsage || !strings.Contains(errOut, "(ACCENT_WORKSPACE): run `accent init`") {
 		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
+
+func TestCheckSaysAFileIsMissingOrATestWasEdited(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	ex := h.exercise(firstID)
+	dir := filepath.Join(h.workspace, filepath.FromSlash(ex.Dir))
+	for name := range ex.Starter {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, out, _ := h.run("check", firstID)
+	if !strings.Contains(out, "is missing from "+firstID) || !strings.Contains(out, "`accent reset "+firstID+"`") {
+		t.Errorf("check with the starting code removed:\n%s", out)
+	}
+	h.mustRun("reset", firstID, "--yes")
+	for name, b := range ex.Tests {
+		if err := os.WriteFile(filepath.Join(dir, name), append(slices.Clone(b), "\n// t.Skip the slow one\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, out, _ = h.run("check", firstID)
+	if !strings.Contains(out, "You changed ") || !strings.Contains(out, "not your copy") {
+		t.Errorf("check with an edited test:\n%s", out)
 	}
 }

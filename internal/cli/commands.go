@@ -235,7 +235,7 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 			worst = ExitFail
 		}
 		if !opts.JSON {
-			printVerdict(s.io.Out, s.course, v)
+			s.printVerdict(ex, v)
 		}
 		if ctx.Err() != nil {
 			break

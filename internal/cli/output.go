@@ -7,6 +7,7 @@ import (
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
+	"github.com/accent-go/accent/internal/learner"
 )
 
 // printVerdict writes a verdict in plain words, one finding per line with
@@ -38,4 +39,19 @@ func printVerdict(w io.Writer, c *course.Course, v grade.Verdict) {
 
 func indentRest(s string, n int) string {
 	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
+}
+
+// printVerdict writes v as printVerdict does, then what the learner should
+// know about the exercise's files (learner.FileNotes): a starting file
+// removed, a test edited.
+func (s *session) printVerdict(ex *course.Exercise, v grade.Verdict) {
+	printVerdict(s.io.Out, s.course, v)
+	if v.Status == grade.Pass {
+		return
+	}
+	sources, _ := s.ws.SourceFiles(ex)
+	tests, _ := s.ws.TestFiles(ex)
+	for _, n := range learner.FileNotes(ex, sources, tests) {
+		fmt.Fprintf(s.io.Out, "  note: %s\n", n)
+	}
 }

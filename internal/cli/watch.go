@@ -108,7 +108,7 @@ func watchOne(ctx context.Context, s *session, opts *WatchOptions, w *watch.Watc
 		if err != nil {
 			fmt.Fprintf(s.io.ErrOut, "accent: %v\n", err)
 		}
-		printVerdict(s.io.Out, s.course, v)
+		s.printVerdict(ex, v)
 		if opts.graded != nil {
 			opts.graded(v)
 		}

@@ -169,7 +169,7 @@ func runPlain(ctx context.Context, opts *WorkbenchOptions, s *session, st *progr
 			if err != nil && v.Exercise == "" {
 				return err
 			}
-			printVerdict(s.io.Out, s.course, v)
+			s.printVerdict(ex, v)
 			if err != nil {
 				fmt.Fprintf(s.io.ErrOut, "accent: your progress was not saved: %v\n", err)
 			}

@@ -12,6 +12,9 @@ package learner
 
 import (
 	"bytes"
+	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/accent-go/accent/internal/course"
@@ -230,6 +233,36 @@ func Touched(st *progress.State, ex *course.Exercise, files map[string][]byte) b
 		return true
 	}
 	return !sameFiles(files, ex.Starter)
+}
+
+// FileNotes are what the learner should know about the exercise's files
+// before reading a verdict: a starting file they removed (the build then
+// finds "no Go files" or an undefined name; accent reset brings it back),
+// and a test file they changed or removed (accent grades the course's
+// tests, so their own go test may say ok while accent fails). sources and
+// tests are the exercise's non-test and _test.go files in the workspace,
+// by base name; nil sources (the directory could not be read) gives one
+// note for the whole exercise.
+func FileNotes(ex *course.Exercise, sources, tests map[string][]byte) []string {
+	if sources == nil && tests == nil {
+		return []string{fmt.Sprintf("The directory of %s is missing or unreadable: `accent reset %s` restores its starting code.", ex.ID, ex.ID)}
+	}
+	var notes []string
+	for _, name := range slices.Sorted(maps.Keys(ex.Starter)) {
+		if _, ok := sources[name]; !ok {
+			notes = append(notes, fmt.Sprintf("%s is missing from %s: `accent reset %s` restores the starting code (it backs up your files first).", name, ex.ID, ex.ID))
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(ex.Tests)) {
+		mine, ok := tests[name]
+		switch {
+		case !ok:
+			notes = append(notes, fmt.Sprintf("%s is missing: accent grades %s with the course's tests all the same.", name, ex.ID))
+		case !bytes.Equal(mine, ex.Tests[name]):
+			notes = append(notes, fmt.Sprintf("You changed %s: accent grades with the course's tests, not your copy, so your own `go test .` can pass where accent does not (`accent reset %s` restores them).", name, ex.ID))
+		}
+	}
+	return notes
 }
 
 func sameFiles(a, b map[string][]byte) bool {

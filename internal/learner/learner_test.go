@@ -3,6 +3,7 @@ package learner
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -433,6 +434,56 @@ func TestTouched(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Touched(tt.st, a, tt.files); got != tt.want {
 				t.Errorf("Touched = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFileNotes(t *testing.T) {
+	_, a, _, _, _ := theCourse(t)
+	clone := func(m map[string][]byte) map[string][]byte {
+		out := map[string][]byte{}
+		for n, b := range m {
+			out[n] = slices.Clone(b)
+		}
+		return out
+	}
+	var starterName, testName string
+	for n := range a.Starter {
+		starterName = n
+	}
+	for n := range a.Tests {
+		testName = n
+	}
+	noStarter := clone(a.Starter)
+	delete(noStarter, starterName)
+	editedTests := clone(a.Tests)
+	editedTests[testName] = append(editedTests[testName], "\n// skip the slow one\n"...)
+	noTests := clone(a.Tests)
+	delete(noTests, testName)
+	tests := []struct {
+		name           string
+		sources, tests map[string][]byte
+		want           []string // substrings, one per note, in order
+	}{
+		{"as the course wrote them", a.Starter, a.Tests, nil},
+		{"the solution, tests untouched", a.Solution, a.Tests, nil},
+		{"a starting file removed", noStarter, a.Tests, []string{starterName + " is missing", "accent reset " + a.ID}},
+		{"a test edited", a.Starter, editedTests, []string{"You changed " + testName, "course's tests, not your copy", "go test ."}},
+		{"a test removed", a.Starter, noTests, []string{testName + " is missing"}},
+		{"the directory gone", nil, nil, []string{"accent reset " + a.ID}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FileNotes(a, tt.sources, tt.tests)
+			all := fmt.Sprint(got)
+			if len(tt.want) == 0 && len(got) != 0 {
+				t.Fatalf("notes = %q, want none", got)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("notes = %q, want %q", got, w)
+				}
 			}
 		})
 	}

@@ -281,6 +281,17 @@ func ExerciseFiles(ex *course.Exercise) map[string][]byte {
 // SourceFiles returns the learner's current non-test .go files of an
 // exercise, by base name.
 func (w *Workspace) SourceFiles(ex *course.Exercise) (map[string][]byte, error) {
+	return w.goFiles(ex, false)
+}
+
+// TestFiles returns the exercise's _test.go files as they are in the
+// workspace (the learner may have edited them; grading uses the course's),
+// by base name.
+func (w *Workspace) TestFiles(ex *course.Exercise) (map[string][]byte, error) {
+	return w.goFiles(ex, true)
+}
+
+func (w *Workspace) goFiles(ex *course.Exercise, tests bool) (map[string][]byte, error) {
 	dir := w.ExerciseDir(ex)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -289,7 +300,7 @@ func (w *Workspace) SourceFiles(ex *course.Exercise) (map[string][]byte, error) 
 	files := map[string][]byte{}
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") != tests {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(dir, n))
