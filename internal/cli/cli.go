@@ -29,6 +29,8 @@ const (
 	ExitOK    = 0 // success; for check: every exercise passed
 	ExitFail  = 1 // for check: some exercise did not pass; for dev check: the course has problems
 	ExitUsage = 2 // bad usage or an internal error
+
+	ExitInterrupted = 130 // stopped by Ctrl-C (128 + SIGINT), as shells report it
 )
 
 // IOStreams are a command's standard streams.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -747,5 +748,44 @@ func TestCheckSaysAFileIsMissingOrATestWasEdited(t *testing.T) {
 	_, out, _ = h.run("check", firstID)
 	if !strings.Contains(out, "You changed ") || !strings.Contains(out, "not your copy") {
 		t.Errorf("check with an edited test:\n%s", out)
+	}
+}
+
+func TestCheckStoppedSaysHowFarItGot(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	h.course = firstExercises(h.course, 3)
+	for _, asJSON := range []bool{false, true} {
+		var out, errOut bytes.Buffer
+		g := h.globals(&out, &errOut)
+		g.Workspace = h.workspace
+		ctx, cancel := context.WithCancel(context.Background())
+		opts := &CheckOptions{Globals: g, JSON: asJSON, graded: func(grade.Verdict) { cancel() }} // Ctrl-C after the first
+		err := runCheck(ctx, opts)
+		cancel()
+		var exit *ExitError
+		if !errors.As(err, &exit) || exit.Code != ExitInterrupted {
+			t.Errorf("json=%v: err = %v, want exit %d", asJSON, err, ExitInterrupted)
+		}
+		if !strings.Contains(errOut.String(), "stopped after 1 of 3") {
+			t.Errorf("json=%v: stderr = %q", asJSON, errOut.String())
+		}
+		if !asJSON {
+			if !strings.Contains(out.String(), "Stopped after 1 of 3 exercises: 0 passed") || strings.Contains(out.String(), "of 1 passed") {
+				t.Errorf("stdout = %q", out.String())
+			}
+			continue
+		}
+		var verdicts []struct {
+			ID  string `json:"id"`
+			Dir string `json:"dir"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &verdicts); err != nil {
+			t.Fatalf("%v\n%s", err, out.String())
+		}
+		first := h.course.Exercises[0]
+		if len(verdicts) != 1 || verdicts[0].ID != first.ID || verdicts[0].Dir != filepath.Join(h.workspace, filepath.FromSlash(first.Dir)) {
+			t.Errorf("verdicts = %+v", verdicts)
+		}
 	}
 }

@@ -172,6 +172,33 @@ type CheckOptions struct {
 	*Globals
 	IDs  []string
 	JSON bool
+	// graded, if set, is told about every verdict (tests use it).
+	graded func(grade.Verdict)
+}
+
+// checkedJSON is one verdict of accent check --json: the verdict, the
+// exercise's directory (finding paths are relative to it) and the notes
+// about its files (learner.FileNotes).
+type checkedJSON struct {
+	v     grade.Verdict
+	dir   string
+	notes []string
+}
+
+func (c checkedJSON) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(c.v)
+	if err != nil {
+		return nil, err
+	}
+	extra, err := json.Marshal(struct {
+		Dir   string   `json:"dir"`
+		Notes []string `json:"notes,omitempty"`
+	}{c.dir, c.notes})
+	if err != nil {
+		return nil, err
+	}
+	// Both are JSON objects: splice extra's fields into b's.
+	return append(append(b[:len(b)-1], ','), extra[1:]...), nil
 }
 
 func newCheckCmd(g *Globals) *cobra.Command {
@@ -216,11 +243,18 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 		record = func(ex *course.Exercise) bool { return touched[ex.ID] }
 	}
 	var verdicts []grade.Verdict
+	var checked []checkedJSON
 	worst := ExitOK
 	for _, ex := range exs {
 		v, err := s.grade(ctx, ex, record(ex))
 		if err != nil && v.Exercise == "" {
 			return err
+		}
+		if ctx.Err() != nil && v.Status == grade.Error {
+			break // stopped (Ctrl-C) while grading ex: not a verdict
+		}
+		if opts.graded != nil {
+			opts.graded(v)
 		}
 		if err != nil {
 			// The grade ran: show it (the exit code is the verdict's); say
@@ -234,27 +268,41 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 		case v.Status == grade.Fail && worst == ExitOK:
 			worst = ExitFail
 		}
-		if !opts.JSON {
+		if opts.JSON {
+			checked = append(checked, checkedJSON{v: v, dir: s.ws.ExerciseDir(ex), notes: s.fileNotes(ex, v)})
+		} else {
 			s.printVerdict(ex, v)
 		}
 		if ctx.Err() != nil {
 			break
 		}
 	}
+	stopped := len(verdicts) < len(exs)
 	if opts.JSON {
 		enc := json.NewEncoder(s.io.Out)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(verdicts); err != nil {
+		if checked == nil {
+			checked = []checkedJSON{}
+		}
+		if err := enc.Encode(checked); err != nil {
 			return err
 		}
-	} else if len(exs) > 1 {
+	} else if len(exs) > 1 || stopped {
 		passed := 0
 		for _, v := range verdicts {
 			if v.Status == grade.Pass {
 				passed++
 			}
 		}
-		fmt.Fprintf(s.io.Out, "\n%d of %d passed\n", passed, len(verdicts))
+		if stopped {
+			fmt.Fprintf(s.io.Out, "\nStopped after %d of %d exercises: %d passed\n", len(verdicts), len(exs), passed)
+		} else {
+			fmt.Fprintf(s.io.Out, "\n%d of %d passed\n", passed, len(verdicts))
+		}
+	}
+	if stopped {
+		fmt.Fprintf(s.io.ErrOut, "accent: stopped after %d of %d exercises\n", len(verdicts), len(exs))
+		return &ExitError{Code: ExitInterrupted}
 	}
 	if worst != ExitOK {
 		return &ExitError{Code: worst}

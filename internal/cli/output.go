@@ -46,12 +46,18 @@ func indentRest(s string, n int) string {
 // removed, a test edited.
 func (s *session) printVerdict(ex *course.Exercise, v grade.Verdict) {
 	printVerdict(s.io.Out, s.course, v)
+	for _, n := range s.fileNotes(ex, v) {
+		fmt.Fprintf(s.io.Out, "  note: %s\n", n)
+	}
+}
+
+// fileNotes are learner.FileNotes for ex as the workspace holds it, for a
+// verdict that did not pass (a pass needs no excuse).
+func (s *session) fileNotes(ex *course.Exercise, v grade.Verdict) []string {
 	if v.Status == grade.Pass {
-		return
+		return nil
 	}
 	sources, _ := s.ws.SourceFiles(ex)
 	tests, _ := s.ws.TestFiles(ex)
-	for _, n := range learner.FileNotes(ex, sources, tests) {
-		fmt.Fprintf(s.io.Out, "  note: %s\n", n)
-	}
+	return learner.FileNotes(ex, sources, tests)
 }
