@@ -200,8 +200,11 @@ func TestWorkbenchPlainWatchStopsOnEnter(t *testing.T) {
 	h := newHarness(t)
 	h.stdin = "w\n\nq\n" // watch, Enter stops it, quit
 	code, out, errOut := h.runAtTerminal("--plain")
-	if code != 0 || !strings.Contains(out, "Press Enter to stop watching.") || !strings.Contains(out, "Watching ") {
+	if code != 0 || !strings.Contains(out, "save a file to re-grade, Enter to stop.") {
 		t.Errorf("exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	if strings.Contains(out, "Ctrl-C") || strings.Count(out, "to stop") != 1 {
+		t.Errorf("the plain watch must say one way to stop it, Enter:\n%s", out)
 	}
 }
 
@@ -531,9 +534,13 @@ func TestWatchRegradesOnSaveByRename(t *testing.T) {
 	case err := <-done:
 		t.Fatalf("watch ended early: %v", err)
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Errorf("watch: %v", err)
+	cancel() // Ctrl-C
+	var exit *ExitError
+	if err := <-done; !errors.As(err, &exit) || exit.Code != ExitInterrupted {
+		t.Errorf("watch stopped by Ctrl-C: %v, want exit %d", err, ExitInterrupted)
+	}
+	if !strings.Contains(out.String(), "Ctrl-C to stop.") || !strings.HasSuffix(out.String(), "\nStopped watching "+firstID+".\n") {
+		t.Errorf("watch said:\n%s", out.String())
 	}
 }
 

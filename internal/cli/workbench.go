@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -245,7 +246,6 @@ func readLines(r io.Reader) (lines <-chan string, readErr func() error, stop fun
 func (s *session) plainWatch(ctx context.Context, opts *WorkbenchOptions, ex *course.Exercise, lines <-chan string) error {
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	fmt.Fprintln(s.io.Out, "Press Enter to stop watching.")
 	go func() {
 		select {
 		case <-lines:
@@ -253,7 +253,12 @@ func (s *session) plainWatch(ctx context.Context, opts *WorkbenchOptions, ex *co
 		}
 		cancel()
 	}()
-	return runWatch(wctx, &WatchOptions{Globals: opts.Globals, ID: ex.ID, Debounce: defaultDebounce})
+	err := runWatch(wctx, &WatchOptions{Globals: opts.Globals, ID: ex.ID, Debounce: defaultDebounce, stopKey: "Enter"})
+	var exit *ExitError
+	if errors.As(err, &exit) && exit.Code == ExitInterrupted && ctx.Err() == nil {
+		return nil // Enter stopped the watch, not the workbench
+	}
+	return err
 }
 
 // chooseLanguage asks which language the learner comes from and records it.
