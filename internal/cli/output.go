@@ -3,36 +3,74 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+
+	"charm.land/lipgloss/v2"
 
 	"github.com/accent-go/accent/internal/course"
 	"github.com/accent-go/accent/internal/grade"
 	"github.com/accent-go/accent/internal/learner"
 )
 
+// verdictStyle colours accent check's output: at a terminal, unless
+// NO_COLOR is set; plain (every style empty) when piped.
+type verdictStyle struct {
+	on                               bool
+	pass, fail, err, label, pos, dim lipgloss.Style
+}
+
+// styles are the session's verdict styles for its output stream.
+func (s *session) styles() verdictStyle {
+	if !s.io.OutTTY || s.g.Env.NoColor {
+		return verdictStyle{}
+	}
+	// The 16 ANSI colours: the terminal's theme decides how they look,
+	// light or dark.
+	return verdictStyle{
+		on:    true,
+		pass:  lipgloss.NewStyle().Foreground(lipgloss.Green).Bold(true),
+		fail:  lipgloss.NewStyle().Foreground(lipgloss.Red).Bold(true),
+		err:   lipgloss.NewStyle().Foreground(lipgloss.Yellow).Bold(true),
+		label: lipgloss.NewStyle().Foreground(lipgloss.Cyan),
+		pos:   lipgloss.NewStyle().Bold(true),
+		dim:   lipgloss.NewStyle().Faint(true),
+	}
+}
+
+// paint is st.Render(s) when colour is on, else s unchanged (piped output
+// keeps its exact bytes).
+func (vs verdictStyle) paint(st lipgloss.Style, s string) string {
+	if !vs.on {
+		return s
+	}
+	return st.Render(s)
+}
+
 // printVerdict writes a verdict in plain words, one finding per line with
 // its position and the lesson that explains it.
-func printVerdict(w io.Writer, c *course.Course, v grade.Verdict) {
+func printVerdict(w io.Writer, c *course.Course, v grade.Verdict, st verdictStyle) {
 	mark := map[grade.Status]string{grade.Pass: "✓", grade.Fail: "✗", grade.Error: "!"}[v.Status]
-	fmt.Fprintf(w, "%s %s: %s (%.1fs)\n", mark, v.Exercise, v.Status, v.Elapsed.Seconds())
-	lessons := map[string]bool{}
+	status := map[grade.Status]lipgloss.Style{grade.Pass: st.pass, grade.Fail: st.fail, grade.Error: st.err}[v.Status]
+	fmt.Fprintf(w, "%s %s: %s %s\n", st.paint(status, mark), v.Exercise, st.paint(status, string(v.Status)), st.paint(st.dim, fmt.Sprintf("(%.1fs)", v.Elapsed.Seconds())))
+	var lessons []string
 	for _, f := range v.Findings {
 		pos := f.Pos()
 		if pos != "" {
-			pos += ": "
+			pos = st.paint(st.pos, pos) + ": "
 		}
 		label := string(f.Kind)
 		if f.Analyzer != "" {
 			label = f.Analyzer
 		}
-		fmt.Fprintf(w, "  %-9s %s%s\n", label, pos, indentRest(f.Message, 12))
-		if f.Lesson != "" {
-			lessons[f.Lesson] = true
+		fmt.Fprintf(w, "  %s %s%s\n", st.paint(st.label, fmt.Sprintf("%-9s", label)), pos, indentRest(f.Message, 12))
+		if f.Lesson != "" && !slices.Contains(lessons, f.Lesson) {
+			lessons = append(lessons, f.Lesson)
 		}
 	}
-	for id := range lessons {
+	for _, id := range lessons {
 		if l, ok := c.Lesson(id); ok {
-			fmt.Fprintf(w, "  read: %q — accent lesson %s\n", l.Title, id)
+			fmt.Fprintf(w, "  %s %q — accent lesson %s\n", st.paint(st.dim, "read:"), l.Title, id)
 		}
 	}
 }
@@ -45,9 +83,10 @@ func indentRest(s string, n int) string {
 // know about the exercise's files (learner.FileNotes): a starting file
 // removed, a test edited.
 func (s *session) printVerdict(ex *course.Exercise, v grade.Verdict) {
-	printVerdict(s.io.Out, s.course, v)
+	st := s.styles()
+	printVerdict(s.io.Out, s.course, v, st)
 	for _, n := range s.fileNotes(ex, v) {
-		fmt.Fprintf(s.io.Out, "  note: %s\n", n)
+		fmt.Fprintf(s.io.Out, "  %s %s\n", st.paint(st.err, "note:"), n)
 	}
 }
 
