@@ -116,6 +116,7 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 		In:    s.io.In, Out: s.io.Out,
 		Theme:   opts.Env.Theme,
 		NoColor: opts.Env.NoColor,
+		Home:    opts.Env.Home,
 		Editor:  tui.SystemEditor(opts.Env.Editor),
 		Mouse:   opts.Mouse,
 		Watch:   opts.watchOptions(defaultDebounce),

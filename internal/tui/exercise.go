@@ -95,10 +95,23 @@ func (m exercisePage) panelHeight() int {
 	default:
 		n = min(len(m.verdict.Findings), m.maxFindings())
 		if n > 0 {
-			n += 2 // the selected finding may wrap
+			n += m.selectedExtra(n) // the selected finding shows whole
 		}
 	}
 	return 2 + n
+}
+
+// selectedExtra is how many lines the selected finding takes beyond its
+// first, when the panel shows n findings: all it needs to show whole, up
+// to what leaves the exercise's text three lines (it is cut with "…"
+// only on a screen too small for it).
+func (m exercisePage) selectedExtra(n int) int {
+	if m.verdict == nil || m.finding >= len(m.verdict.Findings) {
+		return 0
+	}
+	lines := len(m.findingLines(m.verdict.Findings[m.finding], true, 0))
+	budget := max(2, m.height-3-2-n) // 3 lines of text, the rule and status line, the findings
+	return min(max(0, lines-1), budget)
 }
 
 // open shows exercise ex: it records it as current, reads its files,
@@ -172,7 +185,7 @@ func (m *exercisePage) refresh() tea.Cmd {
 		return nil
 	}
 	m.pending = k
-	return renderDocument(m.c.renderer, m.c.styles, k, exerciseDoc(m.c.course, m.ex, lang, m.idiom, m.files, hints, sol))
+	return renderDocument(m.c.renderer, m.c.styles, k, exerciseDoc(m.c.course, m.ex, m.c.displayPath(m.c.ws.ExerciseDir(m.ex)), lang, m.idiom, m.files, hints, sol))
 }
 
 func (m exercisePage) hintsShown() int {
@@ -187,13 +200,18 @@ const (
 	segSolution
 )
 
-// exerciseDoc is the exercise's document: the task, the hints revealed so
-// far, the idiom beside the learner's Go code, and the solution.
-func exerciseDoc(c *course.Course, ex *course.Exercise, lang course.Language, idiom sourceFile, files []sourceFile, hints int, solution bool) document {
+// exerciseDoc is the exercise's document: the task (under its title, the
+// directory of the learner's files, dir), the hints revealed so far, the
+// idiom beside the learner's Go code, and the solution.
+func exerciseDoc(c *course.Course, ex *course.Exercise, dir string, lang course.Language, idiom sourceFile, files []sourceFile, hints int, solution bool) document {
 	task := c.LinksAsIDs("exercises/"+ex.Dir+"/README.md", ex.Task)
 	if !strings.HasPrefix(task, "# ") {
 		task = "# " + ex.Title + "\n\n" + task
 	}
+	// The files' directory, under the title: where to open them by hand
+	// (the directory, 01-goroutines/fetch-all, is not the id).
+	title, rest, _ := strings.Cut(task, "\n")
+	task = title + "\n\nYour files: `" + dir + string(filepath.Separator) + "` (" + ex.ID + ")\n" + rest
 	doc := document{{markdown: task}}
 	var hb strings.Builder
 	if hints > 0 {
@@ -415,6 +433,7 @@ func (m *exercisePage) moveFinding(d int) {
 	}
 	n := len(m.verdict.Findings)
 	m.finding = (m.finding + d + n) % n
+	m.SetSize(m.width, m.height) // the panel fits the selected finding whole
 }
 
 func (m exercisePage) selectedFinding() (grade.Finding, bool) {
@@ -488,7 +507,7 @@ func (m exercisePage) panelView() string {
 	shown := min(len(fs), m.maxFindings())
 	first := max(0, min(m.finding-shown/2, len(fs)-shown))
 	for i := first; i < first+shown; i++ {
-		b.WriteString(m.findingView(fs[i], i == m.finding))
+		b.WriteString(m.findingView(fs[i], i == m.finding, 1+m.selectedExtra(shown)))
 	}
 	return b.String()
 }
@@ -558,8 +577,14 @@ func celebrationTick() tea.Cmd {
 }
 
 // findingView is one finding: its kind, where, and what; the selected one
-// gets up to three lines and names the lesson that explains it.
-func (m exercisePage) findingView(f grade.Finding, selected bool) string {
+// shows whole (wrapped onto up to maxLines, 0 for no limit) and names the
+// lesson that explains it.
+func (m exercisePage) findingView(f grade.Finding, selected bool, maxLines int) string {
+	return strings.Join(m.findingLines(f, selected, maxLines), "\n") + "\n"
+}
+
+// findingLines are findingView's lines.
+func (m exercisePage) findingLines(f grade.Finding, selected bool, maxLines int) []string {
 	st := m.c.styles
 	label := string(f.Kind)
 	if f.Analyzer != "" {
@@ -577,7 +602,7 @@ func (m exercisePage) findingView(f grade.Finding, selected bool) string {
 	msg := strings.Join(strings.Fields(f.Message), " ")
 	room := m.width - ansi.StringWidth(head)
 	if !selected || room < 20 {
-		return head + text.Render(truncate(msg, room)) + "\n"
+		return []string{head + text.Render(truncate(msg, room))}
 	}
 	if f.Lesson != "" {
 		msg += " — l: " + quote(m.lessonTitle(f.Lesson))
@@ -589,21 +614,20 @@ func (m exercisePage) findingView(f grade.Finding, selected bool) string {
 		indentW = 5
 	}
 	lines := wrapHanging(msg, room, m.width-indentW)
-	if len(lines) > 3 {
-		lines = lines[:3]
-		lines[2] = truncate(lines[2]+" …", m.width-indentW)
+	if maxLines > 0 && len(lines) > maxLines {
+		lines = lines[:maxLines]
+		lines[maxLines-1] = truncate(lines[maxLines-1]+" …", m.width-indentW)
 	}
 	indent := strings.Repeat(" ", indentW)
-	var b strings.Builder
+	out := make([]string, len(lines))
 	for i, l := range lines {
 		if i == 0 {
-			b.WriteString(head)
+			out[i] = head + text.Render(l)
 		} else {
-			b.WriteString(indent)
+			out[i] = indent + text.Render(l)
 		}
-		b.WriteString(text.Render(l) + "\n")
 	}
-	return b.String()
+	return out
 }
 
 func (m exercisePage) ShortHelp() []key.Binding {

@@ -192,3 +192,61 @@ func colourSGR(s string) bool {
 	}
 	return false
 }
+
+// TestTheSelectedFindingShowsWhole: a long finding (a race report runs
+// to several hundred characters), once selected, is never cut with "…" on
+// a screen with room for it; the exercise view says where the learner's
+// files are.
+func TestTheSelectedFindingShowsWhole(t *testing.T) {
+	long := func(tag string) string {
+		var words []string
+		for i := range 40 {
+			words = append(words, fmt.Sprintf("%s%d", tag, i))
+		}
+		return strings.Join(words, " ") + " END-" + tag
+	}
+	v := grade.Verdict{Status: grade.Fail, Elapsed: time.Second, Findings: []grade.Finding{
+		{Kind: grade.Race, File: "fetchall.go", Line: 19, Message: long("first")},
+		{Kind: grade.Test, File: "fetchall_test.go", Line: 128, Message: long("second"), Test: "TestX"},
+	}}
+	// whole fails unless the finding tagged tag is on screen to its end.
+	whole := func(t *testing.T, out, tag string) {
+		t.Helper()
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, tag) && strings.HasSuffix(strings.TrimSpace(l), "…") && strings.Contains(l, "›") {
+				t.Errorf("the selected finding is cut: %q", l)
+			}
+		}
+		if !strings.Contains(out, "END-"+tag) {
+			t.Errorf("the selected finding %s is not shown to its end:\n%s", tag, out)
+		}
+	}
+	for _, sz := range [][2]int{{100, 30}, {60, 20}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			f := newFixture(t)
+			f.setLanguage(course.Node)
+			m := settle(t, f.model(cannedGrade(v)), size(sz[0], sz[1]))
+			m = settle(t, m, keyPress("enter"))
+			out := screen(m)
+			checkFrame(t, out, sz[0], sz[1])
+			whole(t, out, "first")
+			m = settle(t, m, keyPress("tab"))
+			out = screen(m)
+			checkFrame(t, out, sz[0], sz[1])
+			whole(t, out, "second")
+		})
+	}
+}
+
+func TestTheExerciseViewShowsItsDirectory(t *testing.T) {
+	f := newFixture(t)
+	f.setLanguage(course.Node)
+	m := settle(t, f.model(cannedGrade(passVerdict())), size(100, 30))
+	m = settle(t, m, keyPress("enter"))
+	out := screen(m)
+	ex, _ := f.course.Exercise(fetchAll)
+	// The fixture's home is the workspace's parent: the path shows from ~.
+	if dir := "~/ws/" + ex.Dir + "/"; !strings.Contains(out, "Your files:") || !strings.Contains(out, dir) {
+		t.Errorf("the exercise view does not show its directory %s:\n%s", dir, out)
+	}
+}
