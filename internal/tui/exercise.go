@@ -188,6 +188,21 @@ func (m *exercisePage) refresh() tea.Cmd {
 	return renderDocument(m.c.renderer, m.c.styles, k, exerciseDoc(m.c.course, m.ex, m.c.displayPath(m.c.ws.ExerciseDir(m.ex)), lang, m.idiom, m.files, hints, sol))
 }
 
+// segmentOffset is where to scroll to show segment seg: its start; for
+// the hints, whose newest is the last, as much of the segment as fits
+// with its end in view (a long second hint is not left below the screen).
+func (m exercisePage) segmentOffset(seg int) int {
+	y := m.starts[seg]
+	if seg != segHints {
+		return y
+	}
+	end := m.vp.TotalLineCount()
+	if seg+1 < len(m.starts) {
+		end = m.starts[seg+1] - 1 // the blank line between segments
+	}
+	return max(y, end-m.vp.Height())
+}
+
 func (m exercisePage) hintsShown() int {
 	return learner.HintsShown(m.c.state, m.ex)
 }
@@ -280,7 +295,7 @@ func (m exercisePage) Update(msg tea.Msg) (exercisePage, tea.Cmd) {
 		m.vp.SetContent(msg.out.content)
 		switch {
 		case m.scrollTo >= 0 && m.scrollTo < len(m.starts):
-			m.vp.SetYOffset(m.starts[m.scrollTo])
+			m.vp.SetYOffset(m.segmentOffset(m.scrollTo))
 			m.scrollTo = -1
 		case first:
 			m.vp.GotoTop()
@@ -404,7 +419,7 @@ func (m exercisePage) updateKeys(msg tea.KeyPressMsg) (exercisePage, tea.Cmd) {
 		if _, ok := m.c.course.Lesson(id); !ok {
 			return m, showStatus("No lesson explains this one.", false)
 		}
-		return m, navigate(lessonOpenedMsg{id: id})
+		return m, navigate(lessonOpenedMsg{id: id, top: true}) // to learn from, not to resume
 	case key.Matches(msg, km.NextFinding):
 		m.moveFinding(+1)
 	case key.Matches(msg, km.PrevFinding):

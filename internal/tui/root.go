@@ -205,7 +205,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			from = exerciseState
 		}
 		m.state = lessonState
-		cmd := m.lesson.open(l, from)
+		cmd := m.lesson.open(l, from, msg.top)
 		return m, cmd
 
 	case exerciseOpenedMsg:

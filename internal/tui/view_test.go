@@ -250,3 +250,38 @@ func TestTheExerciseViewShowsItsDirectory(t *testing.T) {
 		t.Errorf("the exercise view does not show its directory %s:\n%s", dir, out)
 	}
 }
+
+// TestTheNewestHintIsInView: each hint revealed is brought into view,
+// even when the hints run longer than the space above the verdict.
+func TestTheNewestHintIsInView(t *testing.T) {
+	for _, sz := range [][2]int{{100, 30}, {60, 20}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			f := newFixture(t)
+			f.setLanguage(course.Node)
+			ex, _ := f.course.Exercise(fetchAll)
+			m := settle(t, f.model(cannedGrade(failVerdict())), size(sz[0], sz[1]))
+			m = settle(t, m, keys("enter", "h", "h", "h")...)
+			out := strings.Join(strings.Fields(screen(m)), " ")
+			last := strings.Fields(ex.Hints[2])
+			if tail := strings.Join(last[len(last)-4:], " "); !strings.Contains(out, tail) {
+				t.Errorf("the third hint's end %q is not on screen:\n%s", tail, screen(m))
+			}
+		})
+	}
+}
+
+// TestLOpensTheLessonAtTheTop: l opens the lesson that explains the
+// finding at its start, not where the learner last scrolled it to.
+func TestLOpensTheLessonAtTheTop(t *testing.T) {
+	f := newFixture(t)
+	f.setLanguage(course.Node)
+	m := settle(t, f.model(cannedGrade(failVerdict())), size(60, 20))
+	m = settle(t, m, keys("enter", "l", "space", "space")...)
+	if m.state != lessonState || m.lesson.vp.YOffset() == 0 {
+		t.Fatalf("the lesson did not open and scroll (state %v, offset %d)", m.state, m.lesson.vp.YOffset())
+	}
+	m = settle(t, m, keys("esc", "l")...)
+	if m.state != lessonState || m.lesson.vp.YOffset() != 0 {
+		t.Errorf("l opened the lesson at line %d, want its top:\n%s", m.lesson.vp.YOffset(), screen(m))
+	}
+}
