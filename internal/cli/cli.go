@@ -40,15 +40,23 @@ type IOStreams struct {
 	ErrOut io.Writer
 	// InTTY and OutTTY say whether In and Out are terminals.
 	InTTY, OutTTY bool
+	// Width is Out's width in columns when it is a terminal; 0 if unknown.
+	Width int
 }
 
 // System returns the process's streams.
 func System() *IOStreams {
-	return &IOStreams{
+	s := &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 	}
+	if s.OutTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.Width = w
+		}
+	}
+	return s
 }
 
 // ExitError carries a process exit code out of a command.

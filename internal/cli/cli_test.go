@@ -796,3 +796,48 @@ func TestCheckStoppedSaysHowFarItGot(t *testing.T) {
 		}
 	}
 }
+
+func TestLessonFollowsTheLearnerAndTheTerminal(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	path, err := progress.PathFor(h.state, h.workspace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := progress.Open(path, h.workspace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Update(func(st *progress.State) error { st.Language = string(course.Python); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	const id = "goroutines/wait-for-all"
+	out := h.mustRun("lesson", id)
+	py, node := strings.Index(out, "\n  Python\n"), strings.Index(out, "\n  Node.js\n")
+	if py < 0 || (node >= 0 && node < py) {
+		t.Errorf("a Python learner's lesson must show Python first (Python at %d, Node.js at %d):\n%s", py, node, out)
+	}
+	for i, line := range strings.Split(out, "\n") {
+		if strings.HasSuffix(line, " ") {
+			t.Errorf("line %d ends in spaces: %q", i+1, line)
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), "## ") {
+			t.Errorf("line %d shows a literal ##: %q", i+1, line)
+		}
+	}
+	// At a wide terminal it uses the width: some line is wider than 80.
+	h.env.NoColor = true // a terminal, but plain: widths are easy to count
+	var wide bytes.Buffer
+	g := h.globals(&wide, &bytes.Buffer{})
+	g.IO.OutTTY, g.IO.Width = true, 160
+	if code := Run(context.Background(), g, []string{"--workspace", h.workspace, "lesson", id}); code != 0 {
+		t.Fatalf("lesson at 160 columns: exit %d", code)
+	}
+	longest := 0
+	for _, line := range strings.Split(wide.String(), "\n") {
+		longest = max(longest, len([]rune(line)))
+	}
+	if longest <= 80 || longest > 160 {
+		t.Errorf("at 160 columns the longest line is %d", longest)
+	}
+}

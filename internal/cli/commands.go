@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/accent-go/accent/internal/learner"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/render"
+	"github.com/accent-go/accent/internal/tui"
 	"github.com/accent-go/accent/internal/workspace"
 )
 
@@ -574,7 +576,7 @@ func newLessonCmd(g *Globals) *cobra.Command {
 			return runLesson(opts)
 		},
 	}
-	cmd.Flags().IntVar(&opts.Width, "width", 80, "wrap at this many columns")
+	cmd.Flags().IntVar(&opts.Width, "width", 0, "wrap at this many columns (default the terminal's width; 80 when piped)")
 	return cmd
 }
 
@@ -590,16 +592,29 @@ func runLesson(opts *LessonOptions) error {
 	style := render.Plain
 	if opts.IO.OutTTY && !opts.Env.NoColor {
 		style = render.Dark
+		if opts.Env.Theme == "light" {
+			style = render.Light
+		}
 	}
-	var r render.Renderer
-	body := c.LinksAsIDs(l.Path, l.Body)
-	if !strings.HasPrefix(strings.TrimSpace(body), "# ") {
-		body = fmt.Sprintf("# %s\n\n%s", l.Title, body) // the lesson has no title of its own
-	}
-	out, err := r.Markdown(body, opts.Width, style)
+	width := cmp.Or(opts.Width, opts.IO.Width, 80)
+	out, err := tui.LessonText(c, l, opts.language(), width, style)
 	if err != nil {
 		return err
 	}
 	_, err = fmt.Fprint(opts.IO.Out, out)
 	return err
+}
+
+// language is the learner's language as their progress says, when there
+// is a workspace; Node.js (the first) otherwise.
+func (g *Globals) language() course.Language {
+	s, err := g.open(false)
+	if err != nil {
+		return learner.Language(nil)
+	}
+	st, err := s.store.Load()
+	if err != nil {
+		return learner.Language(nil)
+	}
+	return learner.Language(st)
 }
