@@ -31,6 +31,7 @@ type exercisePage struct {
 	// What is on disk.
 	files   []sourceFile
 	idiom   sourceFile
+	notes   []string // about the files: a starting file removed, a test edited
 	readErr error
 
 	// The document above the verdict.
@@ -180,12 +181,12 @@ func (m *exercisePage) refresh() tea.Cmd {
 		fmt.Fprintf(h, "%s\x00%s\x00", f.name, f.code)
 	}
 	k := renderKey{page: exerciseState, id: m.ex.ID, width: m.width, dark: m.c.styles.Dark,
-		variant: fmt.Sprintf("%s|%d|%v|%x", lang, hints, sol, h.Sum64())}
+		variant: fmt.Sprintf("%s|%d|%v|%x|%q", lang, hints, sol, h.Sum64(), m.notes)}
 	if k == m.shown || k == m.pending {
 		return nil
 	}
 	m.pending = k
-	return renderDocument(m.c.renderer, m.c.styles, k, exerciseDoc(m.c.course, m.ex, m.c.displayPath(m.c.ws.ExerciseDir(m.ex)), lang, m.idiom, m.files, hints, sol))
+	return renderDocument(m.c.renderer, m.c.styles, k, exerciseDoc(m.c.course, m.ex, m.c.displayPath(m.c.ws.ExerciseDir(m.ex)), m.notes, lang, m.idiom, m.files, hints, sol))
 }
 
 // segmentOffset is where to scroll to show segment seg: its start; for
@@ -216,9 +217,9 @@ const (
 )
 
 // exerciseDoc is the exercise's document: the task (under its title, the
-// directory of the learner's files, dir), the hints revealed so far, the
+// directory of the learner's files, dir, and the notes about them), the hints revealed so far, the
 // idiom beside the learner's Go code, and the solution.
-func exerciseDoc(c *course.Course, ex *course.Exercise, dir string, lang course.Language, idiom sourceFile, files []sourceFile, hints int, solution bool) document {
+func exerciseDoc(c *course.Course, ex *course.Exercise, dir string, notes []string, lang course.Language, idiom sourceFile, files []sourceFile, hints int, solution bool) document {
 	task := c.LinksAsIDs("exercises/"+ex.Dir+"/README.md", ex.Task)
 	if !strings.HasPrefix(task, "# ") {
 		task = "# " + ex.Title + "\n\n" + task
@@ -226,7 +227,11 @@ func exerciseDoc(c *course.Course, ex *course.Exercise, dir string, lang course.
 	// The files' directory, under the title: where to open them by hand
 	// (the directory, 01-goroutines/fetch-all, is not the id).
 	title, rest, _ := strings.Cut(task, "\n")
-	task = title + "\n\nYour files: `" + dir + string(filepath.Separator) + "` (" + ex.ID + ")\n" + rest
+	var nb strings.Builder
+	for _, n := range notes { // before the task: they explain the verdict
+		fmt.Fprintf(&nb, "\n> **Note:** %s\n", n)
+	}
+	task = title + "\n\nYour files: `" + dir + string(filepath.Separator) + "` (" + ex.ID + ")\n" + nb.String() + rest
 	doc := document{{markdown: task}}
 	var hb strings.Builder
 	if hints > 0 {
@@ -277,7 +282,7 @@ func (m exercisePage) Update(msg tea.Msg) (exercisePage, tea.Cmd) {
 		if msg.id != m.ex.ID {
 			return m, nil
 		}
-		m.files, m.idiom, m.readErr = msg.files, msg.idiom, msg.err
+		m.files, m.idiom, m.notes, m.readErr = msg.files, msg.idiom, msg.notes, msg.err
 		cmd := m.refresh()
 		return m, cmd
 

@@ -57,6 +57,7 @@ type exerciseReadMsg struct {
 	id    string
 	files []sourceFile
 	idiom sourceFile
+	notes []string // learner.FileNotes: a starting file removed, a test edited
 	err   error
 }
 

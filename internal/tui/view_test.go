@@ -2,6 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -283,5 +286,32 @@ func TestLOpensTheLessonAtTheTop(t *testing.T) {
 	m = settle(t, m, keys("esc", "l")...)
 	if m.state != lessonState || m.lesson.vp.YOffset() != 0 {
 		t.Errorf("l opened the lesson at line %d, want its top:\n%s", m.lesson.vp.YOffset(), screen(m))
+	}
+}
+
+// TestTheExerciseViewSaysAFileIsMissingOrATestWasEdited: the notes of
+// learner.FileNotes are on screen with the verdict they explain.
+func TestTheExerciseViewSaysAFileIsMissingOrATestWasEdited(t *testing.T) {
+	f := newFixture(t)
+	f.setLanguage(course.Node)
+	ex, _ := f.course.Exercise(fetchAll)
+	dir := f.ws.ExerciseDir(ex)
+	for name := range ex.Starter {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, b := range ex.Tests {
+		if err := os.WriteFile(filepath.Join(dir, name), append(slices.Clone(b), "\n// mine\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := settle(t, f.model(cannedGrade(failVerdict())), size(100, 30))
+	m = settle(t, m, keyPress("enter"))
+	flat := strings.Join(strings.Fields(screen(m)), " ")
+	for _, want := range []string{"is missing from " + fetchAll, "accent reset " + fetchAll, "You changed", "not your copy"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the exercise view does not say %q:\n%s", want, screen(m))
+		}
 	}
 }
