@@ -96,7 +96,15 @@ func (s *session) fileNotes(ex *course.Exercise, v grade.Verdict) []string {
 	if v.Status == grade.Pass {
 		return nil
 	}
-	sources, _ := s.ws.SourceFiles(ex)
-	tests, _ := s.ws.TestFiles(ex)
+	sources, err := s.ws.SourceFiles(ex)
+	if err != nil {
+		// The directory is gone or unreadable: FileNotes says so, and
+		// how to get it back.
+		return learner.FileNotes(ex, nil, nil)
+	}
+	tests, err := s.ws.TestFiles(ex)
+	if err != nil {
+		tests = nil // read as removed: the notes say the course's tests grade it
+	}
 	return learner.FileNotes(ex, sources, tests)
 }
