@@ -147,7 +147,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 
 	case tea.KeyPressMsg:
-		if m.c.width == 0 && m.c.height == 0 && !key.Matches(msg, m.c.keys.ForceQuit) {
+		// Quitting needs no frame (and a terminal that never says its
+		// size must still quit on q, as a too-small one does).
+		if m.c.width == 0 && m.c.height == 0 && !key.Matches(msg, m.c.keys.ForceQuit, m.c.keys.Quit) {
 			if len(m.early) < maxEarlyKeys {
 				m.early = append(m.early, msg)
 			}
