@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -27,6 +29,8 @@ const (
 	ExitOK    = 0 // success; for check: every exercise passed
 	ExitFail  = 1 // for check: some exercise did not pass; for dev check: the course has problems
 	ExitUsage = 2 // bad usage or an internal error
+
+	ExitInterrupted = 130 // stopped by Ctrl-C (128 + SIGINT), as shells report it
 )
 
 // IOStreams are a command's standard streams.
@@ -36,15 +40,23 @@ type IOStreams struct {
 	ErrOut io.Writer
 	// InTTY and OutTTY say whether In and Out are terminals.
 	InTTY, OutTTY bool
+	// Width is Out's width in columns when it is a terminal; 0 if unknown.
+	Width int
 }
 
 // System returns the process's streams.
 func System() *IOStreams {
-	return &IOStreams{
+	s := &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 	}
+	if s.OutTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.Width = w
+		}
+	}
+	return s
 }
 
 // ExitError carries a process exit code out of a command.
@@ -65,7 +77,8 @@ func (e *ExitError) Unwrap() error { return e.Err }
 // Globals are the options every command takes.
 type Globals struct {
 	IO        *IOStreams
-	Workspace string // --workspace; default workspace.DefaultDir(Env.Workspace)
+	Workspace string // --workspace; default the workspace WorkDir is in, else workspace.DefaultDir(Env.Workspace)
+	WorkDir   string // the current directory (Main: os.Getwd); "" for none
 	StateDir  string // where progress lives; default progress.DefaultDir(Env.StateDir)
 	Env       Env    // the environment, read once by Main
 	Grader    *grade.Grader
@@ -75,11 +88,70 @@ type Globals struct {
 	link workshopLink // the workshop joined (--join, W in the workbench, or earlier)
 }
 
+// workspaceDir is the workspace to use: --workspace, else the one the
+// current directory is in (as git finds its repository), else
+// $ACCENT_WORKSPACE, else ~/accent-workspace.
 func (g *Globals) workspaceDir() (string, error) {
 	if g.Workspace != "" {
 		return g.Workspace, nil
 	}
+	if g.WorkDir != "" {
+		if root, ok := workspace.Find(g.WorkDir); ok {
+			return root, nil
+		}
+	}
 	return workspace.DefaultDir(g.Env.Workspace)
+}
+
+// noWorkspace is the error for a workspace that does not exist, with the
+// command that creates it, spelled as the learner chose the workspace.
+func (g *Globals) noWorkspace(nf *workspace.NotFoundError) error {
+	switch {
+	case g.Workspace != "":
+		return fmt.Errorf("no accent workspace at %s: run `accent init --workspace %s` (or `accent --workspace %s`) to create it", nf.Dir, shellQuote(g.Workspace), shellQuote(g.Workspace))
+	case g.Env.Workspace != "":
+		return fmt.Errorf("no accent workspace at %s (ACCENT_WORKSPACE): run `accent init` (or just `accent`) to create it", nf.Dir)
+	}
+	return fmt.Errorf("no accent workspace at %s, nor in the current directory: run `accent init` (or just `accent`) to create it there, or pass --workspace DIR", nf.Dir)
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-~+=:,@", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// findExercise looks an exercise up by id or unique slug; ".", or a path
+// (./x, ../x, /x), names the exercise whose directory holds it, from the
+// current directory.
+func (s *session) findExercise(id string) (*course.Exercise, error) {
+	if id == "." || id == ".." || strings.HasPrefix(id, "./") || strings.HasPrefix(id, "../") || filepath.IsAbs(id) {
+		dir := id
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(s.g.WorkDir, dir)
+		}
+		if ex := s.ws.ExerciseAt(s.course, dir); ex != nil {
+			return ex, nil
+		}
+		return nil, usageError("%s is not in an exercise of the workspace %s: cd into an exercise's directory, or give an exercise id (accent list shows them)", dir, s.ws.Dir)
+	}
+	ex, err := s.course.FindExercise(id)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	return ex, nil
+}
+
+// exerciseHere is the exercise the current directory is in, or nil.
+func (s *session) exerciseHere() *course.Exercise {
+	if s.g.WorkDir == "" {
+		return nil
+	}
+	return s.ws.ExerciseAt(s.course, s.g.WorkDir)
 }
 
 // session is what most commands need: the course, the workspace and the
@@ -114,6 +186,8 @@ func (g *Globals) open(create bool) (*session, error) {
 			return nil, err
 		}
 		fmt.Fprintf(g.IO.ErrOut, "Created your accent workspace at %s\n", ws.Dir)
+	case errors.As(err, &nf):
+		return nil, g.noWorkspace(nf)
 	case err != nil:
 		return nil, err
 	}
@@ -178,6 +252,7 @@ func NewRoot(g *Globals) *cobra.Command {
 func Main(args []string) int {
 	io := System()
 	g := &Globals{IO: io, Env: EnvFrom(os.Getenv), Grader: &grade.Grader{}, Course: course.Embedded, Now: time.Now}
+	g.WorkDir, _ = os.Getwd() // none: the workspace is not looked for from here
 	// SIGHUP too: a closed terminal or tmux window ends accent as a quit does,
 	// so a pair session logs its last stint and a workshop server stops cleanly.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -28,7 +30,8 @@ type harness struct {
 	course    *course.Course
 	stdin     string
 	inTTY     bool
-	env       Env // the environment the commands see
+	env       Env    // the environment the commands see
+	workDir   string // the current directory the commands see
 }
 
 func newHarness(t *testing.T) *harness {
@@ -45,6 +48,7 @@ func (h *harness) globals(out, errOut *bytes.Buffer) *Globals {
 		IO:       &IOStreams{In: strings.NewReader(h.stdin), Out: out, ErrOut: errOut, InTTY: h.inTTY},
 		StateDir: h.state,
 		Env:      h.env,
+		WorkDir:  h.workDir,
 		Grader:   &grade.Grader{},
 		Course:   func() (*course.Course, error) { return h.course, nil },
 		Now:      func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC) },
@@ -197,8 +201,11 @@ func TestWorkbenchPlainWatchStopsOnEnter(t *testing.T) {
 	h := newHarness(t)
 	h.stdin = "w\n\nq\n" // watch, Enter stops it, quit
 	code, out, errOut := h.runAtTerminal("--plain")
-	if code != 0 || !strings.Contains(out, "Press Enter to stop watching.") || !strings.Contains(out, "Watching ") {
+	if code != 0 || !strings.Contains(out, "save a file to re-grade, Enter to stop.") {
 		t.Errorf("exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	if strings.Contains(out, "Ctrl-C") || strings.Count(out, "to stop") != 1 {
+		t.Errorf("the plain watch must say one way to stop it, Enter:\n%s", out)
 	}
 }
 
@@ -528,9 +535,13 @@ func TestWatchRegradesOnSaveByRename(t *testing.T) {
 	case err := <-done:
 		t.Fatalf("watch ended early: %v", err)
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Errorf("watch: %v", err)
+	cancel() // Ctrl-C
+	var exit *ExitError
+	if err := <-done; !errors.As(err, &exit) || exit.Code != ExitInterrupted {
+		t.Errorf("watch stopped by Ctrl-C: %v, want exit %d", err, ExitInterrupted)
+	}
+	if !strings.Contains(out.String(), "Ctrl-C to stop.") || !strings.HasSuffix(out.String(), "\nStopped watching "+firstID+".\n") {
+		t.Errorf("watch said:\n%s", out.String())
 	}
 }
 
@@ -674,4 +685,221 @@ func TestCheckPrintsTheRelatedPositions(t *testing.T) {
 		}
 	}
 	t.Errorf("no unlockpath finding in --json: %s", out)
+}
+
+// firstExercises is the course cut to its first n exercises, so that
+// checking "all" of them stays quick.
+func firstExercises(c *course.Course, n int) *course.Course {
+	sub := *c
+	sub.Exercises = c.Exercises[:n]
+	return &sub
+}
+
+func TestCheckAllRecordsOnlyTheExercisesTheLearnerTouched(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	h.course = firstExercises(h.course, 3)
+	edited, untouched, hinted := h.course.Exercises[0], h.course.Exercises[1], h.course.Exercises[2]
+	h.solve(edited.ID)
+	h.mustRun("hint", hinted.ID)
+
+	code, out, errOut := h.run("check")
+	if code != ExitFail {
+		t.Fatalf("check: exit %d, want %d\n%s%s", code, ExitFail, out, errOut)
+	}
+	for _, ex := range h.course.Exercises {
+		if !strings.Contains(out, ex.ID+":") {
+			t.Errorf("check shows no verdict for %s:\n%s", ex.ID, out)
+		}
+	}
+	st := h.progress()
+	if p, ok := st.Lookup(edited.ID); !ok || p.Attempts != 1 || !p.Passed() {
+		t.Errorf("%s (edited) = %+v, want one attempt, passed", edited.ID, p)
+	}
+	if p, ok := st.Lookup(hinted.ID); !ok || p.Attempts != 1 {
+		t.Errorf("%s (opened for a hint) = %+v, want one attempt", hinted.ID, p)
+	}
+	if p, ok := st.Lookup(untouched.ID); ok && p.Attempts != 0 {
+		t.Errorf("%s (untouched) = %+v, want no attempt", untouched.ID, p)
+	}
+
+	// Named, it is an attempt, touched or not.
+	h.run("check", untouched.ID)
+	if p, _ := h.progress().Lookup(untouched.ID); p.Attempts != 1 {
+		t.Errorf("%s checked by name = %+v, want one attempt", untouched.ID, p)
+	}
+}
+
+// runHere runs accent without --workspace, from h.workDir.
+func (h *harness) runHere(args ...string) (code int, stdout, stderr string) {
+	h.t.Helper()
+	var out, errOut bytes.Buffer
+	code = Run(context.Background(), h.globals(&out, &errOut), args)
+	return code, out.String(), errOut.String()
+}
+
+func TestTheCurrentDirectoryNamesTheWorkspaceAndTheExercise(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	h.env.Workspace = filepath.Join(t.TempDir(), "elsewhere") // the current directory wins
+	second := h.course.Exercises[1]
+	dir := filepath.Join(h.workspace, filepath.FromSlash(second.Dir))
+
+	for _, wd := range []string{dir, filepath.Join(dir, "from")} {
+		h.workDir = wd
+		code, out, errOut := h.runHere("check", ".", "--json")
+		if code == ExitUsage || !strings.Contains(out, `"id": "`+second.ID+`"`) {
+			t.Errorf("check . in %s: exit %d\n%s%s", wd, code, out, errOut)
+		}
+		code, out, errOut = h.runHere("hint")
+		if code != 0 || !strings.Contains(out, second.ID) || !strings.Contains(out, second.Hints[0]) {
+			t.Errorf("hint in %s: exit %d\n%s%s", wd, code, out, errOut)
+		}
+	}
+	if p, _ := h.progress().Lookup(second.ID); p.HintsUsed != 2 || p.Attempts != 2 {
+		t.Errorf("progress of %s = %+v, want 2 hints and 2 attempts", second.ID, p)
+	}
+
+	// At the workspace's root, hint is for the current exercise; . names none.
+	h.workDir = h.workspace
+	if code, out, errOut := h.runHere("hint"); code != 0 || !strings.Contains(out, firstID) {
+		t.Errorf("hint at the root: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := h.runHere("check", "."); code != ExitUsage || !strings.Contains(errOut, "not in an exercise") {
+		t.Errorf("check . at the root: exit %d, %s", code, errOut)
+	}
+	// ../sibling names the exercise it points into.
+	h.workDir = dir
+	rel, err := filepath.Rel(dir, filepath.Join(h.workspace, filepath.FromSlash(h.course.Exercises[0].Dir)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := h.runHere("check", filepath.ToSlash(rel), "--json"); code == ExitUsage || !strings.Contains(out, `"id": "`+firstID+`"`) {
+		t.Errorf("check %s: exit %d\n%s%s", rel, code, out, errOut)
+	}
+}
+
+func TestNoWorkspaceSaysHowToCreateTheOneAskedFor(t *testing.T) {
+	h := newHarness(t)
+	h.workDir = t.TempDir()
+	given := filepath.Join(t.TempDir(), "my ws")
+	code, _, errOut := h.runHere("--workspace", given, "list")
+	if code != ExitUsage || !strings.Contains(errOut, "accent init --workspace '"+given+"'") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	h.env.Workspace = given
+	code, _, errOut = h.runHere("list")
+	if code != ExitUsage || !strings.Contains(errOut, "(ACCENT_WORKSPACE): run `accent init`") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
+
+func TestCheckSaysAFileIsMissingOrATestWasEdited(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	ex := h.exercise(firstID)
+	dir := filepath.Join(h.workspace, filepath.FromSlash(ex.Dir))
+	for name := range ex.Starter {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, out, _ := h.run("check", firstID)
+	if !strings.Contains(out, "is missing from "+firstID) || !strings.Contains(out, "`accent reset "+firstID+"`") {
+		t.Errorf("check with the starting code removed:\n%s", out)
+	}
+	h.mustRun("reset", firstID, "--yes")
+	for name, b := range ex.Tests {
+		if err := os.WriteFile(filepath.Join(dir, name), append(slices.Clone(b), "\n// t.Skip the slow one\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, out, _ = h.run("check", firstID)
+	if !strings.Contains(out, "You changed ") || !strings.Contains(out, "not your copy") {
+		t.Errorf("check with an edited test:\n%s", out)
+	}
+}
+
+func TestCheckStoppedSaysHowFarItGot(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	h.course = firstExercises(h.course, 3)
+	for _, asJSON := range []bool{false, true} {
+		var out, errOut bytes.Buffer
+		g := h.globals(&out, &errOut)
+		g.Workspace = h.workspace
+		ctx, cancel := context.WithCancel(context.Background())
+		opts := &CheckOptions{Globals: g, JSON: asJSON, graded: func(grade.Verdict) { cancel() }} // Ctrl-C after the first
+		err := runCheck(ctx, opts)
+		cancel()
+		var exit *ExitError
+		if !errors.As(err, &exit) || exit.Code != ExitInterrupted {
+			t.Errorf("json=%v: err = %v, want exit %d", asJSON, err, ExitInterrupted)
+		}
+		if !strings.Contains(errOut.String(), "stopped after 1 of 3") {
+			t.Errorf("json=%v: stderr = %q", asJSON, errOut.String())
+		}
+		if !asJSON {
+			if !strings.Contains(out.String(), "Stopped after 1 of 3 exercises: 0 passed") || strings.Contains(out.String(), "of 1 passed") {
+				t.Errorf("stdout = %q", out.String())
+			}
+			continue
+		}
+		var verdicts []struct {
+			ID  string `json:"id"`
+			Dir string `json:"dir"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &verdicts); err != nil {
+			t.Fatalf("%v\n%s", err, out.String())
+		}
+		first := h.course.Exercises[0]
+		if len(verdicts) != 1 || verdicts[0].ID != first.ID || verdicts[0].Dir != filepath.Join(h.workspace, filepath.FromSlash(first.Dir)) {
+			t.Errorf("verdicts = %+v", verdicts)
+		}
+	}
+}
+
+func TestLessonFollowsTheLearnerAndTheTerminal(t *testing.T) {
+	h := newHarness(t)
+	h.mustRun("init")
+	path, err := progress.PathFor(h.state, h.workspace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := progress.Open(path, h.workspace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Update(func(st *progress.State) error { st.Language = string(course.Python); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	const id = "goroutines/wait-for-all"
+	out := h.mustRun("lesson", id)
+	py, node := strings.Index(out, "\n  Python\n"), strings.Index(out, "\n  Node.js\n")
+	if py < 0 || (node >= 0 && node < py) {
+		t.Errorf("a Python learner's lesson must show Python first (Python at %d, Node.js at %d):\n%s", py, node, out)
+	}
+	for i, line := range strings.Split(out, "\n") {
+		if strings.HasSuffix(line, " ") {
+			t.Errorf("line %d ends in spaces: %q", i+1, line)
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), "## ") {
+			t.Errorf("line %d shows a literal ##: %q", i+1, line)
+		}
+	}
+	// At a wide terminal it uses the width: some line is wider than 80.
+	h.env.NoColor = true // a terminal, but plain: widths are easy to count
+	var wide bytes.Buffer
+	g := h.globals(&wide, &bytes.Buffer{})
+	g.IO.OutTTY, g.IO.Width = true, 160
+	if code := Run(context.Background(), g, []string{"--workspace", h.workspace, "lesson", id}); code != 0 {
+		t.Fatalf("lesson at 160 columns: exit %d", code)
+	}
+	longest := 0
+	for _, line := range strings.Split(wide.String(), "\n") {
+		longest = max(longest, len([]rune(line)))
+	}
+	if longest <= 80 || longest > 160 {
+		t.Errorf("at 160 columns the longest line is %d", longest)
+	}
 }

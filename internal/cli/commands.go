@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/accent-go/accent/internal/learner"
 	"github.com/accent-go/accent/internal/progress"
 	"github.com/accent-go/accent/internal/render"
+	"github.com/accent-go/accent/internal/tui"
 	"github.com/accent-go/accent/internal/workspace"
 )
 
@@ -172,6 +174,33 @@ type CheckOptions struct {
 	*Globals
 	IDs  []string
 	JSON bool
+	// graded, if set, is told about every verdict (tests use it).
+	graded func(grade.Verdict)
+}
+
+// checkedJSON is one verdict of accent check --json: the verdict, the
+// exercise's directory (finding paths are relative to it) and the notes
+// about its files (learner.FileNotes).
+type checkedJSON struct {
+	v     grade.Verdict
+	dir   string
+	notes []string
+}
+
+func (c checkedJSON) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(c.v)
+	if err != nil {
+		return nil, err
+	}
+	extra, err := json.Marshal(struct {
+		Dir   string   `json:"dir"`
+		Notes []string `json:"notes,omitempty"`
+	}{c.dir, c.notes})
+	if err != nil {
+		return nil, err
+	}
+	// Both are JSON objects: splice extra's fields into b's.
+	return append(append(b[:len(b)-1], ','), extra[1:]...), nil
 }
 
 func newCheckCmd(g *Globals) *cobra.Command {
@@ -198,19 +227,36 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	if len(opts.IDs) > 0 {
 		exs = nil
 		for _, id := range opts.IDs {
-			ex, err := s.course.FindExercise(id)
+			ex, err := s.findExercise(id)
 			if err != nil {
-				return usageError("%v", err)
+				return err
 			}
 			exs = append(exs, ex)
 		}
 	}
+	// Checking every exercise is not an attempt at each: only those the
+	// learner had touched before this check are recorded (and reported).
+	record := func(*course.Exercise) bool { return true }
+	if len(opts.IDs) == 0 {
+		touched, err := s.touched(exs)
+		if err != nil {
+			return err
+		}
+		record = func(ex *course.Exercise) bool { return touched[ex.ID] }
+	}
 	var verdicts []grade.Verdict
+	var checked []checkedJSON
 	worst := ExitOK
 	for _, ex := range exs {
-		v, err := s.gradeAndRecord(ctx, ex)
+		v, err := s.grade(ctx, ex, record(ex))
 		if err != nil && v.Exercise == "" {
 			return err
+		}
+		if ctx.Err() != nil && v.Status == grade.Error {
+			break // stopped (Ctrl-C) while grading ex: not a verdict
+		}
+		if opts.graded != nil {
+			opts.graded(v)
 		}
 		if err != nil {
 			// The grade ran: show it (the exit code is the verdict's); say
@@ -224,27 +270,41 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 		case v.Status == grade.Fail && worst == ExitOK:
 			worst = ExitFail
 		}
-		if !opts.JSON {
-			printVerdict(s.io.Out, s.course, v)
+		if opts.JSON {
+			checked = append(checked, checkedJSON{v: v, dir: s.ws.ExerciseDir(ex), notes: s.fileNotes(ex, v)})
+		} else {
+			s.printVerdict(ex, v)
 		}
 		if ctx.Err() != nil {
 			break
 		}
 	}
+	stopped := len(verdicts) < len(exs)
 	if opts.JSON {
 		enc := json.NewEncoder(s.io.Out)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(verdicts); err != nil {
+		if checked == nil {
+			checked = []checkedJSON{}
+		}
+		if err := enc.Encode(checked); err != nil {
 			return err
 		}
-	} else if len(exs) > 1 {
+	} else if len(exs) > 1 || stopped {
 		passed := 0
 		for _, v := range verdicts {
 			if v.Status == grade.Pass {
 				passed++
 			}
 		}
-		fmt.Fprintf(s.io.Out, "\n%d of %d passed\n", passed, len(verdicts))
+		if stopped {
+			fmt.Fprintf(s.io.Out, "\nStopped after %d of %d exercises: %d passed\n", len(verdicts), len(exs), passed)
+		} else {
+			fmt.Fprintf(s.io.Out, "\n%d of %d passed\n", passed, len(verdicts))
+		}
+	}
+	if stopped {
+		fmt.Fprintf(s.io.ErrOut, "accent: stopped after %d of %d exercises\n", len(verdicts), len(exs))
+		return &ExitError{Code: ExitInterrupted}
 	}
 	if worst != ExitOK {
 		return &ExitError{Code: worst}
@@ -258,8 +318,29 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 // workshop. When the grade ran but the progress could not be saved, it
 // returns the verdict and the error: the caller shows both.
 func (s *session) gradeAndRecord(ctx context.Context, ex *course.Exercise) (grade.Verdict, error) {
+	return s.grade(ctx, ex, true)
+}
+
+// touched is the set of exs the learner has touched (learner.Touched), as
+// the progress and the workspace stand now.
+func (s *session) touched(exs []*course.Exercise) (map[string]bool, error) {
+	st, err := s.store.Load()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, ex := range exs {
+		files, _ := s.ws.SourceFiles(ex) // unreadable (nil) counts as changed
+		out[ex.ID] = learner.Touched(st, ex, files)
+	}
+	return out, nil
+}
+
+// grade grades ex; with record, it records the attempt and tells a
+// joined workshop (gradeAndRecord); without, it only grades.
+func (s *session) grade(ctx context.Context, ex *course.Exercise, record bool) (grade.Verdict, error) {
 	v := s.grader.Grade(ctx, ex, s.ws.ExerciseDir(ex))
-	if v.Status == grade.Error {
+	if !record || v.Status == grade.Error {
 		return v, nil // grading could not run (or was canceled): not an attempt
 	}
 	files, err := s.ws.SourceFiles(ex)
@@ -292,11 +373,14 @@ type HintOptions struct {
 func newHintCmd(g *Globals) *cobra.Command {
 	opts := &HintOptions{Globals: g}
 	return &cobra.Command{
-		Use:   "hint ID",
-		Short: "Show the next hint for an exercise (one tier more each time)",
-		Args:  exactlyOneID,
+		Use:   "hint [ID]",
+		Short: "Show the next hint for an exercise (one tier more each time; with no ID, the exercise of the current directory, else the current one)",
+		Args:  cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.ID = args[0]
+			opts.ID = ""
+			if len(args) == 1 {
+				opts.ID = args[0]
+			}
 			return runHint(opts)
 		},
 	}
@@ -308,9 +392,30 @@ func (g *Globals) openExercise(id string) (*session, *course.Exercise, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ex, err := s.course.FindExercise(id)
+	ex, err := s.findExercise(id)
 	if err != nil {
-		return nil, nil, usageError("%v", err)
+		return nil, nil, err
+	}
+	return s, ex, nil
+}
+
+// openHere opens the session and the exercise of the current directory,
+// else the learner's current exercise (as watch does).
+func (g *Globals) openHere() (*session, *course.Exercise, error) {
+	s, err := g.open(false)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ex := s.exerciseHere(); ex != nil {
+		return s, ex, nil
+	}
+	st, err := s.store.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	ex := s.current(st)
+	if ex == nil {
+		return nil, nil, usageError("the course has no exercises")
 	}
 	return s, ex, nil
 }
@@ -323,7 +428,16 @@ func exactlyOneID(_ *cobra.Command, args []string) error {
 }
 
 func runHint(opts *HintOptions) error {
-	s, ex, err := opts.openExercise(opts.ID)
+	var (
+		s   *session
+		ex  *course.Exercise
+		err error
+	)
+	if opts.ID != "" {
+		s, ex, err = opts.openExercise(opts.ID)
+	} else {
+		s, ex, err = opts.openHere()
+	}
 	if err != nil {
 		return err
 	}
@@ -337,6 +451,9 @@ func runHint(opts *HintOptions) error {
 		return err
 	}
 	s.g.report(learner.HintEvents(ex.ID, shown)...)
+	if opts.ID == "" {
+		fmt.Fprintf(s.io.Out, "%s (%s)\n", ex.ID, s.ws.ExerciseDir(ex))
+	}
 	for i := 0; i < shown; i++ {
 		fmt.Fprintf(s.io.Out, "Hint %d of %d: %s\n", i+1, len(ex.Hints), ex.Hints[i])
 	}
@@ -459,7 +576,7 @@ func newLessonCmd(g *Globals) *cobra.Command {
 			return runLesson(opts)
 		},
 	}
-	cmd.Flags().IntVar(&opts.Width, "width", 80, "wrap at this many columns")
+	cmd.Flags().IntVar(&opts.Width, "width", 0, "wrap at this many columns (default the terminal's width; 80 when piped)")
 	return cmd
 }
 
@@ -475,16 +592,29 @@ func runLesson(opts *LessonOptions) error {
 	style := render.Plain
 	if opts.IO.OutTTY && !opts.Env.NoColor {
 		style = render.Dark
+		if opts.Env.Theme == "light" {
+			style = render.Light
+		}
 	}
-	var r render.Renderer
-	body := c.LinksAsIDs(l.Path, l.Body)
-	if !strings.HasPrefix(strings.TrimSpace(body), "# ") {
-		body = fmt.Sprintf("# %s\n\n%s", l.Title, body) // the lesson has no title of its own
-	}
-	out, err := r.Markdown(body, opts.Width, style)
+	width := cmp.Or(opts.Width, opts.IO.Width, 80)
+	out, err := tui.LessonText(c, l, opts.language(), width, style)
 	if err != nil {
 		return err
 	}
 	_, err = fmt.Fprint(opts.IO.Out, out)
 	return err
+}
+
+// language is the learner's language as their progress says, when there
+// is a workspace; Node.js (the first) otherwise.
+func (g *Globals) language() course.Language {
+	s, err := g.open(false)
+	if err != nil {
+		return learner.Language(nil)
+	}
+	st, err := s.store.Load()
+	if err != nil {
+		return learner.Language(nil)
+	}
+	return learner.Language(st)
 }

@@ -16,6 +16,7 @@ type Env struct {
 	Accessible       bool   // ACCESSIBLE set to anything but "", "0" and "false": the line-based workbench
 	Editor           string // VISUAL, else EDITOR: the command that opens a file
 	WSL              bool   // WSL_DISTRO_NAME or WSL_INTEROP set: running under WSL
+	Home             string // HOME: shown as ~ in the workbench's paths
 }
 
 // EnvFrom reads accent's settings with getenv (os.Getenv in Main).
@@ -35,5 +36,6 @@ func EnvFrom(getenv func(string) string) Env {
 		Accessible:       accessible != "" && accessible != "0" && accessible != "false",
 		Editor:           editor,
 		WSL:              getenv("WSL_DISTRO_NAME") != "" || getenv("WSL_INTEROP") != "",
+		Home:             getenv("HOME"),
 	}
 }

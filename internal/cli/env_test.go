@@ -21,6 +21,7 @@ func TestEnvFrom(t *testing.T) {
 		{"else EDITOR", map[string]string{"VISUAL": " ", "EDITOR": "vi"}, Env{Editor: "vi"}},
 		{"WSL", map[string]string{"WSL_INTEROP": "/run/WSL/1_interop"}, Env{WSL: true}},
 		{"the token", map[string]string{"ACCENT_FACILITATOR_TOKEN": "t0k"}, Env{FacilitatorToken: "t0k"}},
+		{"HOME", map[string]string{"HOME": "/home/ana"}, Env{Home: "/home/ana"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

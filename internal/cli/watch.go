@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"time"
@@ -20,6 +21,9 @@ type WatchOptions struct {
 	Debounce time.Duration
 	// graded, if set, is told about every verdict (tests use it).
 	graded func(grade.Verdict)
+	// stopKey is how the learner stops it, as the "Watching" line says
+	// ("" for Ctrl-C; the plain workbench stops it with Enter).
+	stopKey string
 }
 
 func newWatchCmd(g *Globals) *cobra.Command {
@@ -37,8 +41,9 @@ func newWatchCmd(g *Globals) *cobra.Command {
 	}
 }
 
-// runWatch grades once, then again after every save, until ctx ends. With
-// no ID it follows the learner: after a pass it moves to the next exercise.
+// runWatch grades once, then again after every save, until ctx ends (then
+// it returns an *ExitError with ExitInterrupted). With no ID it follows
+// the learner: after a pass it moves to the next exercise.
 func runWatch(ctx context.Context, opts *WatchOptions) error {
 	s, err := opts.open(false)
 	if err != nil {
@@ -47,8 +52,8 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 	defer opts.startWorkshop(ctx)()
 	var ex *course.Exercise
 	if opts.ID != "" {
-		if ex, err = s.course.FindExercise(opts.ID); err != nil {
-			return usageError("%v", err)
+		if ex, err = s.findExercise(opts.ID); err != nil {
+			return err
 		}
 	} else {
 		st, err := s.store.Load()
@@ -71,10 +76,16 @@ func runWatch(ctx context.Context, opts *WatchOptions) error {
 		if w.Mode == watch.Polling {
 			how = " (polling: " + w.Reason + ")"
 		}
-		fmt.Fprintf(s.io.Out, "Watching %s%s — save a file to re-grade, Ctrl-C to stop.\n", dir, how)
+		fmt.Fprintf(s.io.Out, "Watching %s%s — save a file to re-grade, %s to stop.\n", dir, how, cmp.Or(opts.stopKey, "Ctrl-C"))
 		passed, err := watchOne(ctx, s, opts, w, ex)
 		if cerr := w.Close(); cerr != nil && err == nil {
 			err = cerr
+		}
+		if err == nil && ctx.Err() != nil {
+			// Stopped: a line of its own (the terminal echoed ^C on the
+			// last one), and Ctrl-C's conventional status.
+			fmt.Fprintf(s.io.Out, "\nStopped watching %s.\n", ex.ID)
+			return &ExitError{Code: ExitInterrupted}
 		}
 		if err != nil || !passed || opts.ID != "" {
 			return err
@@ -108,7 +119,7 @@ func watchOne(ctx context.Context, s *session, opts *WatchOptions, w *watch.Watc
 		if err != nil {
 			fmt.Fprintf(s.io.ErrOut, "accent: %v\n", err)
 		}
-		printVerdict(s.io.Out, s.course, v)
+		s.printVerdict(ex, v)
 		if opts.graded != nil {
 			opts.graded(v)
 		}

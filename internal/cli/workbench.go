@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -115,6 +116,7 @@ func runWorkbench(ctx context.Context, opts *WorkbenchOptions) error {
 		In:    s.io.In, Out: s.io.Out,
 		Theme:   opts.Env.Theme,
 		NoColor: opts.Env.NoColor,
+		Home:    opts.Env.Home,
 		Editor:  tui.SystemEditor(opts.Env.Editor),
 		Mouse:   opts.Mouse,
 		Watch:   opts.watchOptions(defaultDebounce),
@@ -169,7 +171,7 @@ func runPlain(ctx context.Context, opts *WorkbenchOptions, s *session, st *progr
 			if err != nil && v.Exercise == "" {
 				return err
 			}
-			printVerdict(s.io.Out, s.course, v)
+			s.printVerdict(ex, v)
 			if err != nil {
 				fmt.Fprintf(s.io.ErrOut, "accent: your progress was not saved: %v\n", err)
 			}
@@ -245,7 +247,6 @@ func readLines(r io.Reader) (lines <-chan string, readErr func() error, stop fun
 func (s *session) plainWatch(ctx context.Context, opts *WorkbenchOptions, ex *course.Exercise, lines <-chan string) error {
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	fmt.Fprintln(s.io.Out, "Press Enter to stop watching.")
 	go func() {
 		select {
 		case <-lines:
@@ -253,7 +254,12 @@ func (s *session) plainWatch(ctx context.Context, opts *WorkbenchOptions, ex *co
 		}
 		cancel()
 	}()
-	return runWatch(wctx, &WatchOptions{Globals: opts.Globals, ID: ex.ID, Debounce: defaultDebounce})
+	err := runWatch(wctx, &WatchOptions{Globals: opts.Globals, ID: ex.ID, Debounce: defaultDebounce, stopKey: "Enter"})
+	var exit *ExitError
+	if errors.As(err, &exit) && exit.Code == ExitInterrupted && ctx.Err() == nil {
+		return nil // Enter stopped the watch, not the workbench
+	}
+	return err
 }
 
 // chooseLanguage asks which language the learner comes from and records it.

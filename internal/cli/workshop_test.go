@@ -144,3 +144,62 @@ func TestJoinAsksForTheNameAndCodeAtATerminal(t *testing.T) {
 		t.Errorf("stderr: %s", errOut)
 	}
 }
+
+// TestCheckingAllTellsTheWorkshopOnlyOfTouchedExercises: accent check
+// with no id, joined to a room, reports the exercise the learner worked
+// on, and nothing of those they never opened.
+func TestCheckingAllTellsTheWorkshopOnlyOfTouchedExercises(t *testing.T) {
+	h := newHarness(t)
+	h.course = firstExercises(h.course, 3)
+	exs := h.course.Exercises
+	data := filepath.Join(t.TempDir(), "room")
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan int, 1)
+	var serveOut, serveErr bytes.Buffer
+	go func() {
+		g := h.globals(&serveOut, &serveErr)
+		served <- Run(ctx, g, []string{"workshop", "serve", "--addr", "127.0.0.1:0", "--data", data, "--code", "ALL-ROOM",
+			"--exercises", exs[0].ID + "," + exs[1].ID + "," + exs[2].ID})
+	}()
+	defer func() {
+		cancel()
+		<-served
+	}()
+	var addr string
+	deadline := testwait.Deadline(t)
+	for addr == "" {
+		if b, err := os.ReadFile(filepath.Join(data, "server.addr")); err == nil {
+			addr = strings.TrimSpace(string(b))
+		} else if time.Now().After(deadline) {
+			t.Fatalf("the server did not start: %s", serveErr.String())
+		} else {
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	h.mustRun("init")
+	h.run("--join", addr, "--code", "all-room", "--name", "Ana")
+	for _, id := range []string{exs[1].ID, exs[2].ID} {
+		h.mustRun("workshop", "open", id, "--data", data) // every exercise open: only touching decides
+	}
+	h.solve(exs[0].ID)
+	h.run("check")
+	if out := h.mustRun("workshop", "status"); !strings.Contains(out, "0 events waiting") {
+		t.Fatalf("status: %s", out)
+	}
+	rows, err := csv.NewReader(strings.NewReader(h.mustRun("workshop", "export", "--data", data, "--format", "csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		if r[2] != exs[0].ID && r[4] != "0" {
+			t.Errorf("the room heard of %s, which the learner never opened: %q", r[2], r)
+		}
+	}
+	found := false
+	for _, r := range rows[1:] {
+		found = found || (r[2] == exs[0].ID && r[3] == "passed")
+	}
+	if !found {
+		t.Errorf("the room did not hear of the pass of %s:\n%q", exs[0].ID, rows)
+	}
+}

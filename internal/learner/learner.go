@@ -11,6 +11,10 @@
 package learner
 
 import (
+	"bytes"
+	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/accent-go/accent/internal/course"
@@ -211,6 +215,67 @@ func RecordHint(st *progress.State, ex *course.Exercise) (shown int) {
 		p.HintsUsed++
 	}
 	return p.HintsUsed
+}
+
+// Touched reports whether the learner has engaged with ex: opened it (it
+// is the current exercise, or it has a record: an attempt or a hint), or
+// changed its code from the starting code (files, the learner's non-test
+// .go files by base name, differ from ex.Starter: edited, added or
+// removed). Checking every exercise at once (accent check with no id)
+// records, and tells a workshop, only the exercises the learner touched:
+// grading an exercise nobody opened is not an attempt at it. A nil files
+// (the exercise could not be read) counts as changed.
+func Touched(st *progress.State, ex *course.Exercise, files map[string][]byte) bool {
+	if st != nil && st.Current == ex.ID {
+		return true
+	}
+	if p, ok := Lookup(st, ex.ID); ok && (p.Attempts > 0 || p.HintsUsed > 0 || p.Passed()) {
+		return true
+	}
+	return !sameFiles(files, ex.Starter)
+}
+
+// FileNotes are what the learner should know about the exercise's files
+// before reading a verdict: a starting file they removed (the build then
+// finds "no Go files" or an undefined name; accent reset brings it back),
+// and a test file they changed or removed (accent grades the course's
+// tests, so their own go test may say ok while accent fails). sources and
+// tests are the exercise's non-test and _test.go files in the workspace,
+// by base name; nil sources (the directory could not be read) gives one
+// note for the whole exercise.
+func FileNotes(ex *course.Exercise, sources, tests map[string][]byte) []string {
+	if sources == nil && tests == nil {
+		return []string{fmt.Sprintf("The directory of %s is missing or unreadable: `accent reset %s` restores its starting code.", ex.ID, ex.ID)}
+	}
+	var notes []string
+	for _, name := range slices.Sorted(maps.Keys(ex.Starter)) {
+		if _, ok := sources[name]; !ok {
+			notes = append(notes, fmt.Sprintf("%s is missing from %s: `accent reset %s` restores the starting code (it backs up your files first).", name, ex.ID, ex.ID))
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(ex.Tests)) {
+		mine, ok := tests[name]
+		switch {
+		case !ok:
+			notes = append(notes, fmt.Sprintf("%s is missing: accent grades %s with the course's tests all the same.", name, ex.ID))
+		case !bytes.Equal(mine, ex.Tests[name]):
+			notes = append(notes, fmt.Sprintf("You changed %s: accent grades with the course's tests, not your copy, so your own `go test .` can pass where accent does not (`accent reset %s` restores them).", name, ex.ID))
+		}
+	}
+	return notes
+}
+
+func sameFiles(a, b map[string][]byte) bool {
+	if a == nil || len(a) != len(b) {
+		return false
+	}
+	for name, x := range a {
+		y, ok := b[name]
+		if !ok || !bytes.Equal(x, y) {
+			return false
+		}
+	}
+	return true
 }
 
 // RecordAttempt records a graded attempt at ex: one more attempt and its

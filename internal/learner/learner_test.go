@@ -3,6 +3,7 @@ package learner
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -390,6 +391,99 @@ func TestFindingKinds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := FindingKinds(grade.Verdict{Findings: tt.findings}); !slices.Equal(got, tt.want) {
 				t.Errorf("FindingKinds = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTouched(t *testing.T) {
+	_, a, b, _, _ := theCourse(t)
+	starter := func() map[string][]byte {
+		m := map[string][]byte{}
+		for n, f := range a.Starter {
+			m[n] = slices.Clone(f)
+		}
+		return m
+	}
+	edited := starter()
+	for n := range edited {
+		edited[n] = append(edited[n], "\n// mine\n"...)
+		break
+	}
+	added := starter()
+	added["extra.go"] = []byte("package x\n")
+	removed := map[string][]byte{}
+	tests := []struct {
+		name  string
+		st    *progress.State
+		files map[string][]byte
+		want  bool
+	}{
+		{"untouched, no progress", nil, starter(), false},
+		{"untouched, on another exercise", state(b.ID, nil), starter(), false},
+		{"untouched, another exercise has a record", state("", map[string]progress.Exercise{b.ID: failedRec()}), starter(), false},
+		{"opened: the current exercise", state(a.ID, nil), starter(), true},
+		{"opened: graded before", state("", map[string]progress.Exercise{a.ID: failedRec()}), starter(), true},
+		{"opened: a hint revealed", state("", map[string]progress.Exercise{a.ID: {HintsUsed: 1}}), starter(), true},
+		{"edited", nil, edited, true},
+		{"a file added", nil, added, true},
+		{"every file removed", nil, removed, true},
+		{"unreadable", nil, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Touched(tt.st, a, tt.files); got != tt.want {
+				t.Errorf("Touched = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFileNotes(t *testing.T) {
+	_, a, _, _, _ := theCourse(t)
+	clone := func(m map[string][]byte) map[string][]byte {
+		out := map[string][]byte{}
+		for n, b := range m {
+			out[n] = slices.Clone(b)
+		}
+		return out
+	}
+	var starterName, testName string
+	for n := range a.Starter {
+		starterName = n
+	}
+	for n := range a.Tests {
+		testName = n
+	}
+	noStarter := clone(a.Starter)
+	delete(noStarter, starterName)
+	editedTests := clone(a.Tests)
+	editedTests[testName] = append(editedTests[testName], "\n// skip the slow one\n"...)
+	noTests := clone(a.Tests)
+	delete(noTests, testName)
+	tests := []struct {
+		name           string
+		sources, tests map[string][]byte
+		want           []string // substrings, one per note, in order
+	}{
+		{"as the course wrote them", a.Starter, a.Tests, nil},
+		{"the solution, tests untouched", a.Solution, a.Tests, nil},
+		{"a starting file removed", noStarter, a.Tests, []string{starterName + " is missing", "accent reset " + a.ID}},
+		{"a test edited", a.Starter, editedTests, []string{"You changed " + testName, "course's tests, not your copy", "go test ."}},
+		{"a test removed", a.Starter, noTests, []string{testName + " is missing"}},
+		{"the directory gone", nil, nil, []string{"accent reset " + a.ID}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FileNotes(a, tt.sources, tt.tests)
+			all := fmt.Sprint(got)
+			if len(tt.want) == 0 && len(got) != 0 {
+				t.Fatalf("notes = %q, want none", got)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("notes = %q, want %q", got, w)
+				}
 			}
 		})
 	}

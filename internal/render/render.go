@@ -4,9 +4,12 @@ package render
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
 )
 
 // Style names a glamour standard style.
@@ -41,7 +44,11 @@ func (r *Renderer) Markdown(md string, width int, style Style) (string, error) {
 	if ok {
 		return out, nil
 	}
-	tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(string(style)), glamour.WithWordWrap(width))
+	cfg, err := config(style)
+	if err != nil {
+		return "", err
+	}
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width))
 	if err != nil {
 		return "", fmt.Errorf("preparing the Markdown renderer: %w", err)
 	}
@@ -56,4 +63,20 @@ func (r *Renderer) Markdown(md string, width int, style Style) (string, error) {
 	r.cache[k] = out
 	r.mu.Unlock()
 	return out, nil
+}
+
+// config is the glamour style named style, with headings shown as words
+// (bold or coloured by the style), not with Markdown's literal "##".
+func config(style Style) (ansi.StyleConfig, error) {
+	std, ok := styles.DefaultStyles[string(style)]
+	if !ok {
+		return ansi.StyleConfig{}, fmt.Errorf("preparing the Markdown renderer: no style %q", style)
+	}
+	cfg := *std // the heading blocks are values: changing them leaves glamour's copy alone
+	for _, h := range []*ansi.StyleBlock{&cfg.H1, &cfg.H2, &cfg.H3, &cfg.H4, &cfg.H5, &cfg.H6} {
+		if strings.HasPrefix(strings.TrimSpace(h.Prefix), "#") {
+			h.Prefix = ""
+		}
+	}
+	return cfg, nil
 }

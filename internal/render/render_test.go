@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestMarkdownRendersAndCachesPerWidthAndStyle(t *testing.T) {
@@ -36,5 +38,19 @@ func TestMarkdownRendersAndCachesPerWidthAndStyle(t *testing.T) {
 	}
 	if n := len(r.cache); n != 3 {
 		t.Errorf("cache holds %d renderings, want 3 (one per document, width and style)", n)
+	}
+}
+
+func TestHeadingsShowNoHashes(t *testing.T) {
+	var r Renderer
+	for _, st := range []Style{Dark, Light, Plain} {
+		out, err := r.Markdown("# Title\n\n## Section\n\ntext\n\n### Sub\n\nmore\n", 60, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := ansi.Strip(out)
+		if strings.Contains(plain, "#") || !strings.Contains(plain, "Section") || !strings.Contains(plain, "Sub") {
+			t.Errorf("%s: %q", st, plain)
+		}
 	}
 }

@@ -93,6 +93,8 @@ func readExercise(ws *workspace.Workspace, ex *course.Exercise, lang course.Lang
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			msg.files = append(msg.files, sourceFile{name: name, code: string(files[name])})
 		}
+		tests, _ := ws.TestFiles(ex) // unreadable: as if removed, which the notes say
+		msg.notes = learner.FileNotes(ex, files, tests)
 		src, ok := idiomFor(ex, lang)
 		if !ok {
 			return msg

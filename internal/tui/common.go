@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"path/filepath"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -35,8 +37,9 @@ type common struct {
 	ctx      context.Context // canceled when the workbench stops
 	mouse    bool
 	noColor  bool
-	fixTheme bool // the theme was chosen by the caller: ignore the terminal's answer
-	animate  bool // spinner and celebration frames (off in tests that run commands in line)
+	home     string // shown as ~ in paths (Options.Home)
+	fixTheme bool   // the theme was chosen by the caller: ignore the terminal's answer
+	animate  bool   // spinner and celebration frames (off in tests that run commands in line)
 
 	workshop     Workshop          // the workshop joined; nil if none
 	workshopDesc string            // " at HOST:PORT as NAME", once known
@@ -44,6 +47,22 @@ type common struct {
 	join         JoinFunc          // joins one from the workbench (W); nil: not offered
 	pairing      bool              // a pair session is on
 	trailer      *pairmode.Trailer // pair mode: the Co-authored-by lines shown after a pass
+}
+
+// displayPath is path as the workbench shows it: under the learner's home
+// directory, with ~ for it.
+func (c *common) displayPath(path string) string {
+	if c.home == "" {
+		return path
+	}
+	rel, err := filepath.Rel(c.home, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return path
+	}
+	if rel == "." {
+		return "~"
+	}
+	return "~" + string(filepath.Separator) + rel
 }
 
 // language is the learner's source language, Node.js until they choose.

@@ -58,8 +58,9 @@ type rendered struct {
 // r, which caches it per width and style.
 func (d document) render(r *render.Renderer, width int, st *Styles) (rendered, error) {
 	var (
-		lines  []string
-		starts []int
+		lines   []string
+		starts  []int
+		started bool // the current segment has a line: its start is set
 	)
 	add := func(s string) {
 		s = trimBlankLines(s)
@@ -69,7 +70,10 @@ func (d document) render(r *render.Renderer, width int, st *Styles) (rendered, e
 		if len(lines) > 0 {
 			lines = append(lines, "")
 		}
-		starts[len(starts)-1] = len(lines)
+		if !started { // a stacked pair adds twice: the segment starts at the first
+			starts[len(starts)-1] = len(lines)
+			started = true
+		}
 		lines = append(lines, strings.Split(s, "\n")...)
 	}
 	md := func(src string, w int) (string, error) {
@@ -77,6 +81,7 @@ func (d document) render(r *render.Renderer, width int, st *Styles) (rendered, e
 	}
 	for _, seg := range d {
 		starts = append(starts, len(lines))
+		started = false
 		if seg.pair == nil {
 			out, err := md(seg.markdown, min(width, readingWidth))
 			if err != nil {

@@ -31,6 +31,7 @@ type exercisePage struct {
 	// What is on disk.
 	files   []sourceFile
 	idiom   sourceFile
+	notes   []string // about the files: a starting file removed, a test edited
 	readErr error
 
 	// The document above the verdict.
@@ -96,14 +97,7 @@ func (m exercisePage) panelHeight() int {
 	default:
 		n = min(len(m.verdict.Findings), m.maxFindings())
 		if n > 0 {
-			// The selected finding may wrap, and lists its other sites:
-			// room for the most any finding has, so that moving between
-			// findings does not resize the panel.
-			related := 0
-			for _, f := range m.verdict.Findings {
-				related = max(related, min(len(f.Related), maxRelated))
-			}
-			n += 2 + related
+			n += m.selectedExtra(n) // the selected finding shows whole
 		}
 	}
 	return 2 + n
@@ -112,6 +106,24 @@ func (m exercisePage) panelHeight() int {
 // maxRelated is how many of the selected finding's other sites the panel
 // lists; the last line says how many more there are.
 const maxRelated = 3
+
+// selectedExtra is how many lines the selected finding takes beyond its
+// first, when the panel shows n findings: all it needs to show whole (its
+// message and its other sites), up to what leaves the exercise's text
+// three lines (it is cut with "…" only on a screen too small for it). The
+// room is that of the longest finding, so that moving between findings
+// does not resize the panel.
+func (m exercisePage) selectedExtra(n int) int {
+	if m.verdict == nil || m.finding >= len(m.verdict.Findings) {
+		return 0
+	}
+	lines := 0
+	for _, f := range m.verdict.Findings {
+		lines = max(lines, len(m.findingLines(f, true, 0)))
+	}
+	budget := max(2, m.height-3-2-n) // 3 lines of text, the rule and status line, the findings
+	return min(max(0, lines-1), budget)
+}
 
 // open shows exercise ex: it records it as current, reads its files,
 // starts watching it and grades it. Whatever the page showed before is
@@ -179,12 +191,27 @@ func (m *exercisePage) refresh() tea.Cmd {
 		fmt.Fprintf(h, "%s\x00%s\x00", f.name, f.code)
 	}
 	k := renderKey{page: exerciseState, id: m.ex.ID, width: m.width, dark: m.c.styles.Dark,
-		variant: fmt.Sprintf("%s|%d|%v|%x", lang, hints, sol, h.Sum64())}
+		variant: fmt.Sprintf("%s|%d|%v|%x|%q", lang, hints, sol, h.Sum64(), m.notes)}
 	if k == m.shown || k == m.pending {
 		return nil
 	}
 	m.pending = k
-	return renderDocument(m.c.renderer, m.c.styles, k, exerciseDoc(m.c.course, m.ex, lang, m.idiom, m.files, hints, sol))
+	return renderDocument(m.c.renderer, m.c.styles, k, exerciseDoc(m.c.course, m.ex, m.c.displayPath(m.c.ws.ExerciseDir(m.ex)), m.notes, lang, m.idiom, m.files, hints, sol))
+}
+
+// segmentOffset is where to scroll to show segment seg: its start; for
+// the hints, whose newest is the last, as much of the segment as fits
+// with its end in view (a long second hint is not left below the screen).
+func (m exercisePage) segmentOffset(seg int) int {
+	y := m.starts[seg]
+	if seg != segHints {
+		return y
+	}
+	end := m.vp.TotalLineCount()
+	if seg+1 < len(m.starts) {
+		end = m.starts[seg+1] - 1 // the blank line between segments
+	}
+	return max(y, end-m.vp.Height())
 }
 
 func (m exercisePage) hintsShown() int {
@@ -199,13 +226,22 @@ const (
 	segSolution
 )
 
-// exerciseDoc is the exercise's document: the task, the hints revealed so
-// far, the idiom beside the learner's Go code, and the solution.
-func exerciseDoc(c *course.Course, ex *course.Exercise, lang course.Language, idiom sourceFile, files []sourceFile, hints int, solution bool) document {
+// exerciseDoc is the exercise's document: the task (under its title, the
+// directory of the learner's files, dir, and the notes about them), the hints revealed so far, the
+// idiom beside the learner's Go code, and the solution.
+func exerciseDoc(c *course.Course, ex *course.Exercise, dir string, notes []string, lang course.Language, idiom sourceFile, files []sourceFile, hints int, solution bool) document {
 	task := c.LinksAsIDs("exercises/"+ex.Dir+"/README.md", ex.Task)
 	if !strings.HasPrefix(task, "# ") {
 		task = "# " + ex.Title + "\n\n" + task
 	}
+	// The files' directory, under the title: where to open them by hand
+	// (the directory, 01-goroutines/fetch-all, is not the id).
+	title, rest, _ := strings.Cut(task, "\n")
+	var nb strings.Builder
+	for _, n := range notes { // before the task: they explain the verdict
+		fmt.Fprintf(&nb, "\n> **Note:** %s\n", n)
+	}
+	task = title + "\n\nYour files: `" + dir + string(filepath.Separator) + "` (" + ex.ID + ")\n" + nb.String() + rest
 	doc := document{{markdown: task}}
 	var hb strings.Builder
 	if hints > 0 {
@@ -256,7 +292,7 @@ func (m exercisePage) Update(msg tea.Msg) (exercisePage, tea.Cmd) {
 		if msg.id != m.ex.ID {
 			return m, nil
 		}
-		m.files, m.idiom, m.readErr = msg.files, msg.idiom, msg.err
+		m.files, m.idiom, m.notes, m.readErr = msg.files, msg.idiom, msg.notes, msg.err
 		cmd := m.refresh()
 		return m, cmd
 
@@ -274,7 +310,7 @@ func (m exercisePage) Update(msg tea.Msg) (exercisePage, tea.Cmd) {
 		m.vp.SetContent(msg.out.content)
 		switch {
 		case m.scrollTo >= 0 && m.scrollTo < len(m.starts):
-			m.vp.SetYOffset(m.starts[m.scrollTo])
+			m.vp.SetYOffset(m.segmentOffset(m.scrollTo))
 			m.scrollTo = -1
 		case first:
 			m.vp.GotoTop()
@@ -398,7 +434,7 @@ func (m exercisePage) updateKeys(msg tea.KeyPressMsg) (exercisePage, tea.Cmd) {
 		if _, ok := m.c.course.Lesson(id); !ok {
 			return m, showStatus("No lesson explains this one.", false)
 		}
-		return m, navigate(lessonOpenedMsg{id: id})
+		return m, navigate(lessonOpenedMsg{id: id, top: true}) // to learn from, not to resume
 	case key.Matches(msg, km.NextFinding):
 		m.moveFinding(+1)
 	case key.Matches(msg, km.PrevFinding):
@@ -427,6 +463,7 @@ func (m *exercisePage) moveFinding(d int) {
 	}
 	n := len(m.verdict.Findings)
 	m.finding = (m.finding + d + n) % n
+	m.SetSize(m.width, m.height) // the panel fits the selected finding whole
 }
 
 func (m exercisePage) selectedFinding() (grade.Finding, bool) {
@@ -500,7 +537,7 @@ func (m exercisePage) panelView() string {
 	shown := min(len(fs), m.maxFindings())
 	first := max(0, min(m.finding-shown/2, len(fs)-shown))
 	for i := first; i < first+shown; i++ {
-		b.WriteString(m.findingView(fs[i], i == m.finding))
+		b.WriteString(m.findingView(fs[i], i == m.finding, 1+m.selectedExtra(shown)))
 	}
 	return b.String()
 }
@@ -570,8 +607,14 @@ func celebrationTick() tea.Cmd {
 }
 
 // findingView is one finding: its kind, where, and what; the selected one
-// gets up to three lines and names the lesson that explains it.
-func (m exercisePage) findingView(f grade.Finding, selected bool) string {
+// shows whole (wrapped onto up to maxLines, 0 for no limit) and names the
+// lesson that explains it.
+func (m exercisePage) findingView(f grade.Finding, selected bool, maxLines int) string {
+	return strings.Join(m.findingLines(f, selected, maxLines), "\n") + "\n"
+}
+
+// findingLines are findingView's lines.
+func (m exercisePage) findingLines(f grade.Finding, selected bool, maxLines int) []string {
 	st := m.c.styles
 	label := string(f.Kind)
 	if f.Analyzer != "" {
@@ -589,7 +632,7 @@ func (m exercisePage) findingView(f grade.Finding, selected bool) string {
 	msg := strings.Join(strings.Fields(f.Message), " ")
 	room := m.width - ansi.StringWidth(head)
 	if !selected || room < 20 {
-		return head + text.Render(truncate(msg, room)) + "\n"
+		return []string{head + text.Render(truncate(msg, room))}
 	}
 	if f.Lesson != "" {
 		msg += " — l: " + quote(m.lessonTitle(f.Lesson))
@@ -601,30 +644,32 @@ func (m exercisePage) findingView(f grade.Finding, selected bool) string {
 		indentW = 5
 	}
 	lines := wrapHanging(msg, room, m.width-indentW)
-	if len(lines) > 3 {
-		lines = lines[:3]
-		lines[2] = truncate(lines[2]+" …", m.width-indentW)
+	if maxLines > 0 {
+		// The other sites are listed whole: the message gives them room.
+		maxLines = max(1, maxLines-min(len(f.Related), maxRelated))
+	}
+	if maxLines > 0 && len(lines) > maxLines {
+		lines = lines[:maxLines]
+		lines[maxLines-1] = truncate(lines[maxLines-1]+" …", m.width-indentW)
 	}
 	indent := strings.Repeat(" ", indentW)
-	var b strings.Builder
+	out := make([]string, len(lines))
 	for i, l := range lines {
 		if i == 0 {
-			b.WriteString(head)
+			out[i] = head + text.Render(l)
 		} else {
-			b.WriteString(indent)
+			out[i] = indent + text.Render(l)
 		}
-		b.WriteString(text.Render(l) + "\n")
 	}
-	b.WriteString(m.relatedView(f, indent))
-	return b.String()
+	return append(out, m.relatedLines(f, indent)...)
 }
 
-// relatedView lists the selected finding's other sites under it, one a
+// relatedLines list the selected finding's other sites under it, one a
 // line: "↳ cache.go:26 c.mu is locked here"; past maxRelated, the last
 // line names the positions of the rest.
-func (m exercisePage) relatedView(f grade.Finding, indent string) string {
+func (m exercisePage) relatedLines(f grade.Finding, indent string) []string {
 	st := m.c.styles
-	var b strings.Builder
+	var out []string
 	for i, r := range f.Related {
 		head := indent + st.Muted.Render("↳ ")
 		var msg string
@@ -639,12 +684,12 @@ func (m exercisePage) relatedView(f grade.Finding, indent string) string {
 			head += st.FindingPos.Render(r.Pos()) + " "
 			msg = strings.Join(strings.Fields(r.Message), " ")
 		}
-		b.WriteString(head + st.FindingLink.Render(truncate(msg, m.width-ansi.StringWidth(head))) + "\n")
+		out = append(out, head+st.FindingLink.Render(truncate(msg, m.width-ansi.StringWidth(head))))
 		if i == maxRelated-1 {
 			break
 		}
 	}
-	return b.String()
+	return out
 }
 
 func (m exercisePage) ShortHelp() []key.Binding {

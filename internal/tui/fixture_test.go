@@ -214,6 +214,7 @@ func (f *fixture) options(g GradeFunc) Options {
 	return Options{
 		Course: f.course, Workspace: f.ws, Store: f.store, State: f.state(), Grade: g,
 		Theme: "dark", Watch: WatchOptions{Debounce: 20 * time.Millisecond},
+		Home: filepath.Dir(f.ws.Dir), // paths show as ~/ws/..., the same on every run
 	}
 }
 

@@ -49,8 +49,12 @@ func (m *lessonPage) SetSize(w, h int) {
 	m.vp.SetHeight(max(1, h-1))
 }
 
-// open shows lesson l, reached from page from.
-func (m *lessonPage) open(l *course.Lesson, from state) tea.Cmd {
+// open shows lesson l, reached from page from: where the learner left it
+// when it is the lesson shown last, unless top.
+func (m *lessonPage) open(l *course.Lesson, from state, top bool) tea.Cmd {
+	if top {
+		m.vp.GotoTop()
+	}
 	if m.lesson == nil || m.lesson.ID != l.ID {
 		m.vp.SetContent("")
 		m.vp.GotoTop()

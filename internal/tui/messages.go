@@ -8,7 +8,10 @@ import (
 
 // Navigation: pages ask the root to switch pages with these.
 type (
-	lessonOpenedMsg   struct{ id string }
+	lessonOpenedMsg struct {
+		id  string
+		top bool // open it at the top, not where the learner last left it
+	}
 	exerciseOpenedMsg struct{ id string }
 	backRequestedMsg  struct{}
 	statusShownMsg    struct {
@@ -54,6 +57,7 @@ type exerciseReadMsg struct {
 	id    string
 	files []sourceFile
 	idiom sourceFile
+	notes []string // learner.FileNotes: a starting file removed, a test edited
 	err   error
 }
 

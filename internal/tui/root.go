@@ -44,6 +44,10 @@ type Model struct {
 	c     *common
 	state state
 
+	// early are the keys typed before the terminal said its size (the
+	// first frame): replayed once it does, not lost.
+	early []tea.KeyPressMsg
+
 	courseMap courseMap
 	lesson    lessonPage
 	exercise  exercisePage
@@ -124,8 +128,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.resize()
-		cmd := tea.Batch(m.refresh(), m.prerender())
-		return m, cmd
+		cmds := []tea.Cmd{m.refresh(), m.prerender()}
+		early := m.early
+		m.early = nil
+		for _, k := range early { // typed ahead: in order, as if typed now
+			next, cmd := m.update(k)
+			m = next.(Model)
+			cmds = append(cmds, cmd)
+		}
+		return m, tea.Batch(cmds...)
 
 	case tea.BackgroundColorMsg:
 		if m.c.fixTheme || msg.IsDark() == m.c.styles.Dark {
@@ -136,6 +147,14 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 
 	case tea.KeyPressMsg:
+		// Quitting needs no frame (and a terminal that never says its
+		// size must still quit on q, as a too-small one does).
+		if m.c.width == 0 && m.c.height == 0 && !key.Matches(msg, m.c.keys.ForceQuit, m.c.keys.Quit) {
+			if len(m.early) < maxEarlyKeys {
+				m.early = append(m.early, msg)
+			}
+			return m, nil
+		}
 		m.status, m.statusErr = "", false
 		return m.updateKeys(msg)
 
@@ -205,7 +224,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			from = exerciseState
 		}
 		m.state = lessonState
-		cmd := m.lesson.open(l, from)
+		cmd := m.lesson.open(l, from, msg.top)
 		return m, cmd
 
 	case exerciseOpenedMsg:
@@ -418,6 +437,9 @@ func (m *Model) setTheme(dark bool) {
 		m.pageAt(state(s)).applyStyles()
 	}
 }
+
+// maxEarlyKeys is how many keys typed before the first frame are kept.
+const maxEarlyKeys = 64
 
 func (m Model) tooSmall() bool {
 	return m.c.width < MinWidth || m.c.height < MinHeight

@@ -36,7 +36,10 @@ type Options struct {
 	// background ("" asks, and starts dark until it answers).
 	Theme   string
 	NoColor bool // NO_COLOR: no colours, only bold, faint and reverse
-	Mouse   bool // wheel scrolling and clicks (the terminal's own selection then needs shift)
+	// Home is the learner's home directory, shown as ~ in the paths the
+	// workbench shows ("" shows paths whole).
+	Home  string
+	Mouse bool // wheel scrolling and clicks (the terminal's own selection then needs shift)
 
 	Watch  WatchOptions // how watch mode notices saves
 	Editor EditorFunc   // default SystemEditor(""): nano or vi
@@ -89,6 +92,7 @@ func New(ctx context.Context, opts Options) (Model, func(), error) {
 		ctx:          ctx,
 		mouse:        opts.Mouse,
 		noColor:      opts.NoColor,
+		home:         opts.Home,
 		fixTheme:     opts.Theme == "light" || opts.Theme == "dark",
 		workshop:     opts.Workshop,
 		join:         opts.Join,

@@ -479,3 +479,19 @@ func TestAPanicInUpdateQuitsCleanly(t *testing.T) {
 		t.Error("no quit after the panic")
 	}
 }
+
+// TestKeysTypedBeforeTheFirstFrameAreKept: a key pressed before the
+// terminal has said its size (the first second at a slow start) is
+// replayed once it has, not lost.
+func TestKeysTypedBeforeTheFirstFrameAreKept(t *testing.T) {
+	f := newFixture(t)
+	m := f.model(cannedGrade(failVerdict())) // first run: the language picker
+	if m.state != languageState {
+		t.Fatalf("state = %v, want the language picker on a first run", m.state)
+	}
+	m = settle(t, m, keyPress("down"), keyPress("enter")) // Python, before any size
+	m = settle(t, m, size(100, 30))
+	if m.state == languageState || m.c.language() != course.Python {
+		t.Errorf("after the first frame: state %v, language %s; want the keys typed ahead applied (Python chosen)", m.state, m.c.language())
+	}
+}

@@ -2,6 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -228,5 +231,125 @@ func TestExerciseShowsTheRelatedSitesOfTheSelectedFinding(t *testing.T) {
 	}
 	if a, b := ruleRow(out), ruleRow(next); a < 0 || a != b {
 		t.Errorf("the panel starts at row %d, then %d after tab: it must keep its size", a, b)
+	}
+}
+
+// TestTheSelectedFindingShowsWhole: a long finding (a race report runs
+// to several hundred characters), once selected, is never cut with "…" on
+// a screen with room for it; the exercise view says where the learner's
+// files are.
+func TestTheSelectedFindingShowsWhole(t *testing.T) {
+	long := func(tag string) string {
+		var words []string
+		for i := range 40 {
+			words = append(words, fmt.Sprintf("%s%d", tag, i))
+		}
+		return strings.Join(words, " ") + " END-" + tag
+	}
+	v := grade.Verdict{Status: grade.Fail, Elapsed: time.Second, Findings: []grade.Finding{
+		{Kind: grade.Race, File: "fetchall.go", Line: 19, Message: long("first")},
+		{Kind: grade.Test, File: "fetchall_test.go", Line: 128, Message: long("second"), Test: "TestX"},
+	}}
+	// whole fails unless the finding tagged tag is on screen to its end.
+	whole := func(t *testing.T, out, tag string) {
+		t.Helper()
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, tag) && strings.HasSuffix(strings.TrimSpace(l), "…") && strings.Contains(l, "›") {
+				t.Errorf("the selected finding is cut: %q", l)
+			}
+		}
+		if !strings.Contains(out, "END-"+tag) {
+			t.Errorf("the selected finding %s is not shown to its end:\n%s", tag, out)
+		}
+	}
+	for _, sz := range [][2]int{{100, 30}, {60, 20}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			f := newFixture(t)
+			f.setLanguage(course.Node)
+			m := settle(t, f.model(cannedGrade(v)), size(sz[0], sz[1]))
+			m = settle(t, m, keyPress("enter"))
+			out := screen(m)
+			checkFrame(t, out, sz[0], sz[1])
+			whole(t, out, "first")
+			m = settle(t, m, keyPress("tab"))
+			out = screen(m)
+			checkFrame(t, out, sz[0], sz[1])
+			whole(t, out, "second")
+		})
+	}
+}
+
+func TestTheExerciseViewShowsItsDirectory(t *testing.T) {
+	f := newFixture(t)
+	f.setLanguage(course.Node)
+	m := settle(t, f.model(cannedGrade(passVerdict())), size(100, 30))
+	m = settle(t, m, keyPress("enter"))
+	out := screen(m)
+	ex, _ := f.course.Exercise(fetchAll)
+	// The fixture's home is the workspace's parent: the path shows from ~.
+	if dir := "~/ws/" + ex.Dir + "/"; !strings.Contains(out, "Your files:") || !strings.Contains(out, dir) {
+		t.Errorf("the exercise view does not show its directory %s:\n%s", dir, out)
+	}
+}
+
+// TestTheNewestHintIsInView: each hint revealed is brought into view,
+// even when the hints run longer than the space above the verdict.
+func TestTheNewestHintIsInView(t *testing.T) {
+	for _, sz := range [][2]int{{100, 30}, {60, 20}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			f := newFixture(t)
+			f.setLanguage(course.Node)
+			ex, _ := f.course.Exercise(fetchAll)
+			m := settle(t, f.model(cannedGrade(failVerdict())), size(sz[0], sz[1]))
+			m = settle(t, m, keys("enter", "h", "h", "h")...)
+			out := strings.Join(strings.Fields(screen(m)), " ")
+			last := strings.Fields(ex.Hints[2])
+			if tail := strings.Join(last[len(last)-4:], " "); !strings.Contains(out, tail) {
+				t.Errorf("the third hint's end %q is not on screen:\n%s", tail, screen(m))
+			}
+		})
+	}
+}
+
+// TestLOpensTheLessonAtTheTop: l opens the lesson that explains the
+// finding at its start, not where the learner last scrolled it to.
+func TestLOpensTheLessonAtTheTop(t *testing.T) {
+	f := newFixture(t)
+	f.setLanguage(course.Node)
+	m := settle(t, f.model(cannedGrade(failVerdict())), size(60, 20))
+	m = settle(t, m, keys("enter", "l", "space", "space")...)
+	if m.state != lessonState || m.lesson.vp.YOffset() == 0 {
+		t.Fatalf("the lesson did not open and scroll (state %v, offset %d)", m.state, m.lesson.vp.YOffset())
+	}
+	m = settle(t, m, keys("esc", "l")...)
+	if m.state != lessonState || m.lesson.vp.YOffset() != 0 {
+		t.Errorf("l opened the lesson at line %d, want its top:\n%s", m.lesson.vp.YOffset(), screen(m))
+	}
+}
+
+// TestTheExerciseViewSaysAFileIsMissingOrATestWasEdited: the notes of
+// learner.FileNotes are on screen with the verdict they explain.
+func TestTheExerciseViewSaysAFileIsMissingOrATestWasEdited(t *testing.T) {
+	f := newFixture(t)
+	f.setLanguage(course.Node)
+	ex, _ := f.course.Exercise(fetchAll)
+	dir := f.ws.ExerciseDir(ex)
+	for name := range ex.Starter {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, b := range ex.Tests {
+		if err := os.WriteFile(filepath.Join(dir, name), append(slices.Clone(b), "\n// mine\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := settle(t, f.model(cannedGrade(failVerdict())), size(100, 30))
+	m = settle(t, m, keyPress("enter"))
+	flat := strings.Join(strings.Fields(screen(m)), " ")
+	for _, want := range []string{"is missing from " + fetchAll, "accent reset " + fetchAll, "You changed", "not your copy"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the exercise view does not say %q:\n%s", want, screen(m))
+		}
 	}
 }

@@ -79,6 +79,54 @@ func Exists(dir string) bool {
 	return err == nil
 }
 
+// Find is the workspace that holds dir (dir itself or a directory above
+// it): the nearest one with accent's metadata directory and a go.mod of
+// module ModulePath. ok is false when dir is in no workspace.
+func Find(dir string) (root string, ok bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	for d := abs; ; {
+		if isWorkspace(d) {
+			return d, true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", false
+		}
+		d = parent
+	}
+}
+
+func isWorkspace(dir string) bool {
+	if fi, err := os.Stat(filepath.Join(dir, metaDir)); err != nil || !fi.IsDir() {
+		return false
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return false
+	}
+	first, _, _ := strings.Cut(string(b), "\n")
+	return strings.TrimSpace(first) == "module "+ModulePath
+}
+
+// ExerciseAt is the exercise of c whose directory holds dir (dir is the
+// exercise directory or below it), or nil.
+func (w *Workspace) ExerciseAt(c *course.Course, dir string) *course.Exercise {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	for _, ex := range c.Exercises {
+		rel, err := filepath.Rel(w.ExerciseDir(ex), abs)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return ex
+		}
+	}
+	return nil
+}
+
 // ExerciseDir is the directory of an exercise in the workspace.
 func (w *Workspace) ExerciseDir(ex *course.Exercise) string {
 	return filepath.Join(w.Dir, filepath.FromSlash(ex.Dir))
@@ -233,6 +281,17 @@ func ExerciseFiles(ex *course.Exercise) map[string][]byte {
 // SourceFiles returns the learner's current non-test .go files of an
 // exercise, by base name.
 func (w *Workspace) SourceFiles(ex *course.Exercise) (map[string][]byte, error) {
+	return w.goFiles(ex, false)
+}
+
+// TestFiles returns the exercise's _test.go files as they are in the
+// workspace (the learner may have edited them; grading uses the course's),
+// by base name.
+func (w *Workspace) TestFiles(ex *course.Exercise) (map[string][]byte, error) {
+	return w.goFiles(ex, true)
+}
+
+func (w *Workspace) goFiles(ex *course.Exercise, tests bool) (map[string][]byte, error) {
 	dir := w.ExerciseDir(ex)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -241,7 +300,7 @@ func (w *Workspace) SourceFiles(ex *course.Exercise) (map[string][]byte, error) 
 	files := map[string][]byte{}
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") != tests {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(dir, n))

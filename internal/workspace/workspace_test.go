@@ -1047,3 +1047,35 @@ func crashChild(t *testing.T, at string) {
 	_, _, err := Init(os.Getenv(crashDirEnv), crashCourse(os.Getenv(crashCourseEnv)))
 	t.Fatalf("Init never reached step %q (err %v)", at, err)
 }
+
+func TestFindIsTheNearestWorkspaceAbove(t *testing.T) {
+	c := embedded(t)
+	root := filepath.Join(t.TempDir(), "ws")
+	w, _, err := Init(root, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := c.Exercises[0]
+	for _, dir := range []string{root, w.ExerciseDir(ex), filepath.Join(w.ExerciseDir(ex), "from")} {
+		if got, ok := Find(dir); !ok || got != w.Dir {
+			t.Errorf("Find(%s) = %q, %v, want %q", dir, got, ok, w.Dir)
+		}
+	}
+	if got := w.ExerciseAt(c, filepath.Join(w.ExerciseDir(ex), "from")); got != ex {
+		t.Errorf("ExerciseAt(from/) = %v, want %s", got, ex.ID)
+	}
+	if got := w.ExerciseAt(c, root); got != nil {
+		t.Errorf("ExerciseAt(root) = %s, want none", got.ID)
+	}
+	// Another Go module is not a workspace, even with a .accent directory.
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "go.mod"), []byte("module example.com/x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(other, ".accent"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := Find(other); ok {
+		t.Errorf("Find(a plain module) = %q", got)
+	}
+}

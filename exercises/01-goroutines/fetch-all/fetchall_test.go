@@ -15,14 +15,17 @@ import (
 
 // fakeWeb serves fetch calls on the bubble's fake clock: fetching a URL takes
 // delays[url], then fails with fails[url] if there is one, or returns
-// "body of " + url. It counts the calls per URL, started and finished.
+// "body of " + url. It counts the calls per URL, started and finished,
+// and how many ran at the same time at most.
 type fakeWeb struct {
 	delays map[string]time.Duration
 	fails  map[string]error
 
-	mu       sync.Mutex
-	started  map[string]int
-	finished map[string]int
+	mu         sync.Mutex
+	started    map[string]int
+	finished   map[string]int
+	running    int
+	maxRunning int
 }
 
 func newFakeWeb(t *testing.T, delays map[string]time.Duration, fails map[string]error) *fakeWeb {
@@ -37,10 +40,13 @@ func newFakeWeb(t *testing.T, delays map[string]time.Duration, fails map[string]
 func (w *fakeWeb) fetch(url string) (string, error) {
 	w.mu.Lock()
 	w.started[url]++
+	w.running++
+	w.maxRunning = max(w.maxRunning, w.running)
 	w.mu.Unlock()
 	defer func() {
 		w.mu.Lock()
 		w.finished[url]++
+		w.running--
 		w.mu.Unlock()
 	}()
 	time.Sleep(w.delays[url])
@@ -114,8 +120,16 @@ func TestFetchesRunAtTheSameTime(t *testing.T) {
 		if _, err := FetchAll(urls, web.fetch); err != nil {
 			t.Fatalf("FetchAll: unexpected error %v", err)
 		}
-		if took := time.Since(start); took != time.Second {
-			t.Errorf("%d fetches of 1s each took %v in all, want 1s: start every fetch before waiting for any", len(urls), took)
+		took := time.Since(start)
+		started, finished := web.counts()
+		web.mu.Lock()
+		atOnce := web.maxRunning
+		web.mu.Unlock()
+		switch {
+		case finished < len(urls):
+			t.Errorf("FetchAll returned after %v with %d of %d fetches finished (%d started, up to %d at once): wait for every fetch before returning", took, finished, len(urls), started, atOnce)
+		case took != time.Second:
+			t.Errorf("%d fetches of 1s each took %v in all, want 1s: at most %d ran at the same time; start every fetch before waiting for any", len(urls), took, atOnce)
 		}
 		web.checkEveryURLFetchedOnce(t, urls)
 	})
