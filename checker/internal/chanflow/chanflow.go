@@ -555,195 +555,56 @@ func (b *builder) operand(v ssa.Value) {
 	}
 }
 
+// instr records what one instruction does with the package's channels; an
+// instruction the analysis does not follow makes its channels opaque.
 func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
+	if !b.follow(fn, instr) {
+		b.opaque(instr)
+	}
+}
+
+// follow dispatches an instruction to the step that records it, and
+// reports false for one the analysis does not follow.
+func (b *builder) follow(fn *ssa.Function, instr ssa.Instruction) bool {
 	switch i := instr.(type) {
 	case *ssa.MakeChan:
 		n := b.node(i)
 		b.facts[n].makes = append(b.facts[n].makes, i)
-		return
-
 	case *ssa.Phi:
-		if tracked(i.Type()) {
-			for _, e := range i.Edges {
-				b.operand(e)
-				b.unify(i, e)
-			}
-		}
-		return
-
+		b.phi(i)
 	case *ssa.ChangeType:
-		if tracked(i.Type()) || tracked(i.X.Type()) {
-			b.operand(i.X)
-			b.unify(i, i.X)
-		}
-		return
-
+		b.changeType(i)
 	case *ssa.UnOp:
-		switch i.Op {
-		case token.ARROW:
-			b.operand(i.X)
-			op := b.op(fn, i, Recv, i.X, i.Pos())
-			op.CommaOk = i.CommaOk
-			op.Range = i.CommaOk && b.ranges[i.Pos()]
-			if tracked(i.Type()) {
-				b.external(i) // a channel received from a channel
-			}
-			return
-		case token.MUL:
-			if !tracked(i.Type()) {
-				return
-			}
-			switch addr := i.X.(type) {
-			case *ssa.FieldAddr:
-				if fieldVar(addr.X.Type(), addr.Field, true) != nil {
-					b.unify(i, addr)
-					return
-				}
-			case *ssa.Global, *ssa.Alloc, *ssa.FreeVar, *ssa.Parameter, *ssa.Phi:
-				b.unify(i, addr) // pointer and pointee share a node
-				return
-			case *ssa.IndexAddr:
-				if container(addr.X.Type()) {
-					b.unify(i, addr) // an element of a slice or array
-					return
-				}
-			}
-			b.external(i)
-			return
-		}
-
+		return b.unOp(fn, i)
 	case *ssa.Field:
 		if fv := fieldVar(i.X.Type(), i.Field, false); fv != nil {
 			b.unifyKey(i, fieldKey{fv})
 		}
-		return
-
 	case *ssa.FieldAddr, *ssa.Alloc:
-		return // handled by their uses
-
+		// handled by their uses
 	case *ssa.MakeMap, *ssa.MakeSlice:
 		if tracked(instr.(ssa.Value).Type()) {
 			b.node(instr.(ssa.Value))
 		}
-		return
-
 	case *ssa.MapUpdate:
-		if !container(i.Map.Type()) {
-			break
-		}
-		b.operand(i.Map)
-		for _, v := range []ssa.Value{i.Key, i.Value} {
-			if tracked(v.Type()) {
-				b.operand(v)
-				b.unify(i.Map, v)
-			}
-		}
-		return
-
+		return b.mapUpdate(i)
 	case *ssa.Lookup:
-		if !container(i.X.Type()) {
-			break
-		}
-		b.operand(i.X)
-		if isChan(i.Index.Type()) {
-			b.operand(i.Index)
-			b.unify(i.X, i.Index)
-		}
-		if !i.CommaOk && tracked(i.Type()) {
-			b.unify(i, i.X)
-			b.facts[b.node(i)].nil = true // a missing key gives a nil channel
-		}
-		return
-
+		return b.lookup(i)
 	case *ssa.IndexAddr, *ssa.Index, *ssa.Slice:
-		x := instr.Operands(nil)[0]
-		if !container((*x).Type()) {
-			break
-		}
-		b.operand(*x)
-		b.unify(instr.(ssa.Value), *x)
-		return
-
+		return b.element(instr)
 	case *ssa.Range:
-		if container(i.X.Type()) {
-			b.operand(i.X)
-			return // Next's key and value are handled by their Extracts
+		if !container(i.X.Type()) {
+			return false
 		}
-
+		b.operand(i.X) // Next's key and value are handled by their Extracts
 	case *ssa.Store:
-		if !tracked(i.Val.Type()) {
-			return
-		}
-		b.operand(i.Val)
-		switch addr := i.Addr.(type) {
-		case *ssa.FieldAddr:
-			if fieldVar(addr.X.Type(), addr.Field, true) != nil {
-				b.unify(i.Val, addr)
-				return
-			}
-		case *ssa.Global, *ssa.Alloc, *ssa.FreeVar:
-			b.unify(i.Val, addr)
-			return
-		case *ssa.IndexAddr:
-			if container(addr.X.Type()) {
-				b.unify(i.Val, addr)
-				return
-			}
-		}
-		b.escape(i.Val)
-		b.external(i.Val)
-		return
-
+		b.store(i)
 	case *ssa.Send:
-		b.operand(i.Chan)
-		b.op(fn, i, Send, i.Chan, i.Pos())
-		if tracked(i.X.Type()) {
-			b.operand(i.X)
-			b.escape(i.X)
-		}
-		return
-
+		b.send(fn, i)
 	case *ssa.Select:
-		for k, st := range i.States {
-			b.operand(st.Chan)
-			kind := Recv
-			if st.Dir == types.SendOnly {
-				kind = Send
-				if st.Send != nil && tracked(st.Send.Type()) {
-					b.operand(st.Send)
-					b.escape(st.Send)
-				}
-			}
-			op := b.op(fn, i, kind, st.Chan, st.Pos)
-			op.Select, op.Case = i, k
-		}
-		return
-
+		b.selectOps(fn, i)
 	case *ssa.Extract:
-		if !tracked(i.Type()) {
-			return
-		}
-		switch t := i.Tuple.(type) {
-		case *ssa.Call:
-			if callee := b.staticCallee(t); callee != nil {
-				b.unifyKey(i, returnKey{callee, i.Index})
-				return
-			}
-		case *ssa.Lookup:
-			if i.Index == 0 && container(t.X.Type()) {
-				b.unify(i, t.X)
-				b.facts[b.node(i)].nil = true
-				return
-			}
-		case *ssa.Next:
-			if r, ok := t.Iter.(*ssa.Range); ok && !t.IsString && container(r.X.Type()) {
-				b.unify(i, r.X)
-				return
-			}
-		}
-		b.external(i)
-		return
-
+		b.extract(i)
 	case *ssa.Return:
 		for k, r := range i.Results {
 			if tracked(r.Type()) {
@@ -751,33 +612,22 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 				b.unifyKey(r, returnKey{fn, k})
 			}
 		}
-		return
-
 	case *ssa.MakeClosure:
-		callee := i.Fn.(*ssa.Function)
-		for k, bv := range i.Bindings {
-			if !tracked(bv.Type()) {
-				continue
-			}
-			b.operand(bv)
-			if b.res.inPkg[callee] && k < len(callee.FreeVars) {
-				b.unify(bv, callee.FreeVars[k])
-			} else {
-				b.escape(bv)
-			}
-		}
-		return
-
+		b.makeClosure(i)
 	case ssa.CallInstruction:
 		b.call(fn, i)
-		return
-
 	case *ssa.BinOp, *ssa.DebugRef, *ssa.If, *ssa.Jump, *ssa.RunDefers:
-		return // comparisons and control flow
+		// comparisons and control flow
+	default:
+		return false
 	}
+	return true
+}
 
-	// Anything else: the tracked operands reach what the analysis does not
-	// follow, and a tracked value it defines comes from there.
+// opaque handles an instruction the analysis does not follow: its tracked
+// operands reach what the analysis cannot see, and a tracked value it
+// defines comes from there.
+func (b *builder) opaque(instr ssa.Instruction) {
 	var rands []*ssa.Value
 	for _, r := range instr.Operands(rands) {
 		if *r != nil && tracked((*r).Type()) {
@@ -787,6 +637,210 @@ func (b *builder) instr(fn *ssa.Function, instr ssa.Instruction) {
 	}
 	if v, ok := instr.(ssa.Value); ok && tracked(v.Type()) {
 		b.external(v)
+	}
+}
+
+// phi unifies a tracked phi with each of its edges.
+func (b *builder) phi(i *ssa.Phi) {
+	if tracked(i.Type()) {
+		for _, e := range i.Edges {
+			b.operand(e)
+			b.unify(i, e)
+		}
+	}
+}
+
+// changeType unifies a conversion with what it converts (a bidirectional
+// channel to a directional one, a named channel type to another).
+func (b *builder) changeType(i *ssa.ChangeType) {
+	if tracked(i.Type()) || tracked(i.X.Type()) {
+		b.operand(i.X)
+		b.unify(i, i.X)
+	}
+}
+
+// unOp handles a receive (<-ch: a Recv op; a channel received from a
+// channel comes from outside) and a load (*p: the loaded value shares the
+// node of the field, variable, pointer or element it is loaded from). It
+// reports false for any other unary operator.
+func (b *builder) unOp(fn *ssa.Function, i *ssa.UnOp) bool {
+	switch i.Op {
+	case token.ARROW:
+		b.operand(i.X)
+		op := b.op(fn, i, Recv, i.X, i.Pos())
+		op.CommaOk = i.CommaOk
+		op.Range = i.CommaOk && b.ranges[i.Pos()]
+		if tracked(i.Type()) {
+			b.external(i) // a channel received from a channel
+		}
+		return true
+	case token.MUL:
+		if !tracked(i.Type()) {
+			return true
+		}
+		switch addr := i.X.(type) {
+		case *ssa.FieldAddr:
+			if fieldVar(addr.X.Type(), addr.Field, true) != nil {
+				b.unify(i, addr)
+				return true
+			}
+		case *ssa.Global, *ssa.Alloc, *ssa.FreeVar, *ssa.Parameter, *ssa.Phi:
+			b.unify(i, addr) // pointer and pointee share a node
+			return true
+		case *ssa.IndexAddr:
+			if container(addr.X.Type()) {
+				b.unify(i, addr) // an element of a slice or array
+				return true
+			}
+		}
+		b.external(i)
+		return true
+	}
+	return false
+}
+
+// mapUpdate unifies a map of channels with the channels stored in it, as
+// keys or values; false for a map that holds none.
+func (b *builder) mapUpdate(i *ssa.MapUpdate) bool {
+	if !container(i.Map.Type()) {
+		return false
+	}
+	b.operand(i.Map)
+	for _, v := range []ssa.Value{i.Key, i.Value} {
+		if tracked(v.Type()) {
+			b.operand(v)
+			b.unify(i.Map, v)
+		}
+	}
+	return true
+}
+
+// lookup unifies a map of channels with a channel looked up in it (or used
+// as a key); a missing key gives a nil channel. False for a map that holds
+// none.
+func (b *builder) lookup(i *ssa.Lookup) bool {
+	if !container(i.X.Type()) {
+		return false
+	}
+	b.operand(i.X)
+	if isChan(i.Index.Type()) {
+		b.operand(i.Index)
+		b.unify(i.X, i.Index)
+	}
+	if !i.CommaOk && tracked(i.Type()) {
+		b.unify(i, i.X)
+		b.facts[b.node(i)].nil = true // a missing key gives a nil channel
+	}
+	return true
+}
+
+// element unifies a slice or array of channels with an element or slice
+// taken from it; false for one that holds none.
+func (b *builder) element(instr ssa.Instruction) bool {
+	x := instr.Operands(nil)[0]
+	if !container((*x).Type()) {
+		return false
+	}
+	b.operand(*x)
+	b.unify(instr.(ssa.Value), *x)
+	return true
+}
+
+// store follows a channel stored into a field, a variable or an element
+// of a slice or array; stored anywhere else, it escapes.
+func (b *builder) store(i *ssa.Store) {
+	if !tracked(i.Val.Type()) {
+		return
+	}
+	b.operand(i.Val)
+	switch addr := i.Addr.(type) {
+	case *ssa.FieldAddr:
+		if fieldVar(addr.X.Type(), addr.Field, true) != nil {
+			b.unify(i.Val, addr)
+			return
+		}
+	case *ssa.Global, *ssa.Alloc, *ssa.FreeVar:
+		b.unify(i.Val, addr)
+		return
+	case *ssa.IndexAddr:
+		if container(addr.X.Type()) {
+			b.unify(i.Val, addr)
+			return
+		}
+	}
+	b.escape(i.Val)
+	b.external(i.Val)
+}
+
+// send records a Send op; a channel sent on a channel escapes.
+func (b *builder) send(fn *ssa.Function, i *ssa.Send) {
+	b.operand(i.Chan)
+	b.op(fn, i, Send, i.Chan, i.Pos())
+	if tracked(i.X.Type()) {
+		b.operand(i.X)
+		b.escape(i.X)
+	}
+}
+
+// selectOps records an op for each case of a select, with its case index.
+func (b *builder) selectOps(fn *ssa.Function, i *ssa.Select) {
+	for k, st := range i.States {
+		b.operand(st.Chan)
+		kind := Recv
+		if st.Dir == types.SendOnly {
+			kind = Send
+			if st.Send != nil && tracked(st.Send.Type()) {
+				b.operand(st.Send)
+				b.escape(st.Send)
+			}
+		}
+		op := b.op(fn, i, kind, st.Chan, st.Pos)
+		op.Select, op.Case = i, k
+	}
+}
+
+// extract follows a channel taken from a tuple: a result of a call of the
+// package, a map lookup's value, a range's element; from anywhere else it
+// comes from outside.
+func (b *builder) extract(i *ssa.Extract) {
+	if !tracked(i.Type()) {
+		return
+	}
+	switch t := i.Tuple.(type) {
+	case *ssa.Call:
+		if callee := b.staticCallee(t); callee != nil {
+			b.unifyKey(i, returnKey{callee, i.Index})
+			return
+		}
+	case *ssa.Lookup:
+		if i.Index == 0 && container(t.X.Type()) {
+			b.unify(i, t.X)
+			b.facts[b.node(i)].nil = true
+			return
+		}
+	case *ssa.Next:
+		if r, ok := t.Iter.(*ssa.Range); ok && !t.IsString && container(r.X.Type()) {
+			b.unify(i, r.X)
+			return
+		}
+	}
+	b.external(i)
+}
+
+// makeClosure unifies the channels a closure captures with its free
+// variables, when its body is in the package; otherwise they escape.
+func (b *builder) makeClosure(i *ssa.MakeClosure) {
+	callee := i.Fn.(*ssa.Function)
+	for k, bv := range i.Bindings {
+		if !tracked(bv.Type()) {
+			continue
+		}
+		b.operand(bv)
+		if b.res.inPkg[callee] && k < len(callee.FreeVars) {
+			b.unify(bv, callee.FreeVars[k])
+		} else {
+			b.escape(bv)
+		}
 	}
 }
 
