@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
+	"github.com/accent-go/accent/checker/internal/fixes"
 	"github.com/accent-go/accent/checker/internal/flowpath"
 	"github.com/accent-go/accent/checker/internal/generated"
 	"github.com/accent-go/accent/checker/internal/typematch"
@@ -623,17 +624,12 @@ func (c *checker) deferDoneFix(g *ssa.Function, d site, name string) []analysis.
 	if !ok || !c.stable(sel.X, b) {
 		return nil
 	}
-	tf := c.pass.Fset.File(b.Pos())
-	if tf == nil {
-		return nil
-	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
+	tf, src, ok := fixes.Source(c.pass, b.Pos())
+	if !ok {
 		return nil
 	}
 	first := b.List[0]
-	indent := lineIndent(src, tf.Offset(first.Pos()))
-	if indent == "" || tf.Line(first.Pos()) == tf.Line(b.Lbrace) {
+	if tf.PositionFor(first.Pos(), false).Column == 1 || tf.Line(first.Pos()) == tf.Line(b.Lbrace) {
 		return nil
 	}
 	prevEnd := b.List[len(b.List)-2].End()
@@ -641,12 +637,13 @@ func (c *checker) deferDoneFix(g *ssa.Function, d site, name string) []analysis.
 		return nil // keep comments next to the Done where they are
 	}
 	text := string(src[tf.Offset(call.Pos()):tf.Offset(call.End())])
+	insert, ok := fixes.LineBefore(c.pass, first.Pos(), "defer "+text)
+	if !ok {
+		return nil
+	}
 	return []analysis.SuggestedFix{{
-		Message: "Call defer " + name + ".Done() first thing in the goroutine",
-		TextEdits: []analysis.TextEdit{
-			{Pos: first.Pos(), End: first.Pos(), NewText: []byte("defer " + text + "\n" + indent)},
-			{Pos: prevEnd, End: last.End()},
-		},
+		Message:   "Call defer " + name + ".Done() first thing in the goroutine",
+		TextEdits: []analysis.TextEdit{insert, {Pos: prevEnd, End: last.End()}},
 	}}
 }
 
@@ -672,20 +669,6 @@ func lineEnd(src []byte, tf *token.File, pos token.Pos) token.Pos {
 		off++
 	}
 	return tf.Pos(off)
-}
-
-// lineIndent returns the white space that starts the line holding offset,
-// if only white space precedes offset on it.
-func lineIndent(src []byte, offset int) string {
-	start := offset
-	for start > 0 && src[start-1] != '\n' {
-		start--
-	}
-	indent := string(src[start:offset])
-	if strings.Trim(indent, " \t") != "" {
-		return ""
-	}
-	return indent
 }
 
 // stable reports whether e, made of identifiers and field selections,
