@@ -260,6 +260,9 @@ func read(chunks []timeexpr.Chunk, translate bool) (layoutText, bool) {
 			continue
 		}
 		for _, pc := range p.pieces {
+			if !ok {
+				break // a fraction further on must not undo the failure
+			}
 			switch pc.kind {
 			case other:
 				emit(timeexpr.Chunk{Text: pc.text})
