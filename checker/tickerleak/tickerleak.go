@@ -10,7 +10,6 @@ import (
 	"go/types"
 	"go/version"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -20,6 +19,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
+	"github.com/accent-go/accent/checker/internal/fixes"
 	"github.com/accent-go/accent/checker/internal/flowpath"
 	"github.com/accent-go/accent/checker/internal/generated"
 	"github.com/accent-go/accent/checker/internal/mode"
@@ -646,40 +646,9 @@ func (c *checker) deferStopFix(call *ast.CallExpr, name string) []analysis.Sugge
 	if id, ok := as.Lhs[0].(*ast.Ident); !ok || c.pass.TypesInfo.ObjectOf(id) == nil {
 		return nil
 	}
-	tf := c.pass.Fset.File(as.Pos())
-	if tf == nil {
+	edit, ok := fixes.LineAfter(c.pass, as.Pos(), as.End(), "defer "+name+".Stop()")
+	if !ok {
 		return nil
 	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
-		return nil
-	}
-	start := tf.Offset(as.Pos())
-	lineStart := start
-	for lineStart > 0 && src[lineStart-1] != '\n' {
-		lineStart--
-	}
-	indent := string(src[lineStart:start])
-	if strings.Trim(indent, " \t") != "" {
-		return nil
-	}
-	end := tf.Offset(as.End())
-	eol := end
-	for eol < len(src) && src[eol] != '\n' {
-		eol++
-	}
-	if rest := strings.TrimSpace(string(src[end:eol])); rest != "" && !strings.HasPrefix(rest, "//") {
-		return nil
-	}
-	if eol == len(src) {
-		return nil
-	}
-	return []analysis.SuggestedFix{{
-		Message: "Add defer " + name + ".Stop()",
-		TextEdits: []analysis.TextEdit{{
-			Pos:     tf.Pos(eol),
-			End:     tf.Pos(eol),
-			NewText: []byte("\n" + indent + "defer " + name + ".Stop()"),
-		}},
-	}}
+	return []analysis.SuggestedFix{{Message: "Add defer " + name + ".Stop()", TextEdits: []analysis.TextEdit{edit}}}
 }

@@ -158,10 +158,34 @@ func readForeign(chunks []timeexpr.Chunk) (layoutText, bool) {
 
 // read is readForeign; it translates only if translate is set.
 func read(chunks []timeexpr.Chunk, translate bool) (layoutText, bool) {
-	type part struct {
-		chunk  timeexpr.Chunk
-		pieces []piece // for a literal chunk
+	parts := scanParts(chunks)
+	fw, found := findForeign(parts)
+	var lt layoutText
+	if !found {
+		return lt, false
 	}
+	if !translate {
+		return lt, true
+	}
+	var hasMonth bool
+	lt.foreign, hasMonth = fw.fields(parts)
+	out, ok := fw.translate(parts, hasMonth)
+	if !ok {
+		return lt, true
+	}
+	lt.translated, _ = checkTranslation(out)
+	return lt, true
+}
+
+// A part is a chunk of a layout and, for a literal chunk, its pieces.
+type part struct {
+	chunk  timeexpr.Chunk
+	pieces []piece // for a literal chunk
+}
+
+// scanParts splits the literal chunks of a layout into pieces, numbering
+// the words across chunks.
+func scanParts(chunks []timeexpr.Chunk) []part {
 	words := 0
 	parts := make([]part, len(chunks))
 	for i, c := range chunks {
@@ -170,13 +194,23 @@ func read(chunks []timeexpr.Chunk, translate bool) (layoutText, bool) {
 			parts[i].pieces = scan(c.Text, &words)
 		}
 	}
+	return parts
+}
 
-	// Find the foreign words: each of their runs is a field of some
-	// language, or the 'T' that separates a date from a time.
-	isForeign := make(map[int]bool)
+// foreignWords is what findForeign learns about a layout's pieces.
+type foreignWords struct {
+	words        map[int]bool // the words whose every run is a field of some language (or 'T')
+	hasDirective bool         // a known strftime directive appears
+}
+
+// findForeign finds the foreign words: each of their runs is a field of
+// some language, or the 'T' that separates a date from a time. It reports
+// whether the layout is foreign: it has a strftime directive or a foreign
+// word with a run that can only be a date field.
+func findForeign(parts []part) (foreignWords, bool) {
+	fw := foreignWords{words: make(map[int]bool)}
 	notForeign := make(map[int]bool)
 	hasStrong := make(map[int]bool)
-	hasDirective, hasMonth := false, false
 	for _, p := range parts {
 		for _, pc := range p.pieces {
 			switch pc.kind {
@@ -184,129 +218,152 @@ func read(chunks []timeexpr.Chunk, translate bool) (layoutText, bool) {
 				switch {
 				case pc.text == "T":
 				case isToken(pc):
-					isForeign[pc.word] = true
+					fw.words[pc.word] = true
 					hasStrong[pc.word] = hasStrong[pc.word] || strong(pc)
 				default:
 					notForeign[pc.word] = true
 				}
 			case directive:
 				if _, ok := strftime[pc.text]; ok {
-					hasDirective = true
+					fw.hasDirective = true
 				}
 			}
 		}
 	}
-	var lt layoutText
-	found := hasDirective
-	for w := range isForeign {
+	found := fw.hasDirective
+	for w := range fw.words {
 		if notForeign[w] {
-			delete(isForeign, w)
+			delete(fw.words, w)
 		} else if hasStrong[w] {
 			found = true
 		}
 	}
-	if !found {
-		return lt, false
-	}
-	if !translate {
-		return lt, true
-	}
+	return fw, found
+}
+
+// fields returns the foreign fields of the layout, as written, in order,
+// and whether one of them is a month.
+func (fw foreignWords) fields(parts []part) (foreign []string, hasMonth bool) {
 	for _, p := range parts {
 		for _, pc := range p.pieces {
-			if pc.kind == directive && strftime[pc.text] != "" || pc.kind == letterRun && isForeign[pc.word] && pc.text != "T" {
-				lt.foreign = append(lt.foreign, pc.text)
+			if pc.kind == directive && strftime[pc.text] != "" || pc.kind == letterRun && fw.words[pc.word] && pc.text != "T" {
+				foreign = append(foreign, pc.text)
 				hasMonth = hasMonth || pc.kind == letterRun && pc.text[0] == 'M'
 			}
 		}
 	}
+	return foreign, hasMonth
+}
 
-	// Translate, if every piece has one meaning.
-	var out []timeexpr.Chunk
-	emit := func(c timeexpr.Chunk) {
-		if n := len(out); n > 0 && out[n-1].Elem == timeexpr.Literal && c.Elem == timeexpr.Literal {
-			out[n-1].Text += c.Text
-			return
-		}
-		if c.Text != "" {
-			out = append(out, c)
-		}
+// translate returns the layout's chunks with every foreign field replaced
+// by its Go layout text (a chunk of Elem -1, to be checked), or false if
+// some piece has no single meaning. A layout mixing strftime directives
+// and foreign words has none.
+func (fw foreignWords) translate(parts []part, hasMonth bool) ([]timeexpr.Chunk, bool) {
+	if fw.hasDirective && len(fw.words) > 0 {
+		return nil, false
 	}
-	// fraction turns the '.' or ',' just emitted and n zeros into a
-	// fractional second.
-	fraction := func(n int) bool {
-		last := len(out) - 1
-		if last < 0 || out[last].Elem != timeexpr.Literal {
-			return false
-		}
-		text := out[last].Text
-		sep := text[len(text)-1]
-		if sep != '.' && sep != ',' {
-			return false
-		}
-		out[last].Text = text[:len(text)-1]
-		if out[last].Text == "" {
-			out = out[:last]
-		}
-		out = append(out, timeexpr.Chunk{Text: string(sep) + strings.Repeat("0", n), Elem: timeexpr.FracSecond0})
-		return true
-	}
-	ok := !(hasDirective && len(isForeign) > 0)
+	var out output
 	for _, p := range parts {
-		if !ok {
-			break
-		}
 		if p.chunk.Elem != timeexpr.Literal {
-			emit(p.chunk)
+			out.emit(p.chunk)
 			continue
 		}
 		for _, pc := range p.pieces {
-			switch pc.kind {
-			case other:
-				emit(timeexpr.Chunk{Text: pc.text})
-			case quoted:
-				emit(timeexpr.Chunk{Text: pc.value})
-			case directive:
-				if !hasDirective {
-					emit(timeexpr.Chunk{Text: pc.text}) // a stray %
-					continue
-				}
-				goText := strftime[pc.text]
-				switch {
-				case goText == "":
-					ok = false
-				case pc.text == "%f" || pc.text == "%L":
-					ok = fraction(len(goText))
-				case pc.text == "%%":
-					emit(timeexpr.Chunk{Text: "%"})
-				default:
-					emit(timeexpr.Chunk{Text: goText, Elem: -1})
-				}
-			case letterRun:
-				if pc.text == "T" || hasDirective {
-					emit(timeexpr.Chunk{Text: pc.text})
-					continue
-				}
-				if !isForeign[pc.word] {
-					ok = false
-					continue
-				}
-				if pc.text[0] == 'S' {
-					ok = fraction(len(pc.text))
-					continue
-				}
-				goText := translateRun(pc.text, hasMonth)
-				if goText == "" {
-					ok = false
-				}
-				emit(timeexpr.Chunk{Text: goText, Elem: -1})
+			if !fw.translatePiece(&out, pc, hasMonth) {
+				return nil, false
 			}
 		}
 	}
-	if !ok {
-		return lt, true
+	return out, true
+}
+
+// translatePiece appends the translation of pc, a piece of a literal
+// chunk, to out, or returns false if it has none.
+func (fw foreignWords) translatePiece(out *output, pc piece, hasMonth bool) bool {
+	switch pc.kind {
+	case other:
+		out.emit(timeexpr.Chunk{Text: pc.text})
+	case quoted:
+		out.emit(timeexpr.Chunk{Text: pc.value})
+	case directive:
+		if !fw.hasDirective {
+			out.emit(timeexpr.Chunk{Text: pc.text}) // a stray %
+			return true
+		}
+		goText := strftime[pc.text]
+		switch {
+		case goText == "":
+			return false
+		case pc.text == "%f" || pc.text == "%L":
+			return out.fraction(len(goText))
+		case pc.text == "%%":
+			out.emit(timeexpr.Chunk{Text: "%"})
+		default:
+			out.emit(timeexpr.Chunk{Text: goText, Elem: -1})
+		}
+	case letterRun:
+		if pc.text == "T" || fw.hasDirective {
+			out.emit(timeexpr.Chunk{Text: pc.text})
+			return true
+		}
+		if !fw.words[pc.word] {
+			return false
+		}
+		if pc.text[0] == 'S' {
+			return out.fraction(len(pc.text))
+		}
+		goText := translateRun(pc.text, hasMonth)
+		if goText == "" {
+			return false
+		}
+		out.emit(timeexpr.Chunk{Text: goText, Elem: -1})
 	}
-	// Check the translation: package time must read it as the elements
-	// and the literal text intended, no more, no less.
+	return true
+}
+
+// output is a translation being built: chunks with adjacent literal text
+// joined.
+type output []timeexpr.Chunk
+
+// emit appends c, joining it to literal text just before it; an empty
+// chunk that cannot be joined is dropped.
+func (out *output) emit(c timeexpr.Chunk) {
+	if n := len(*out); n > 0 && (*out)[n-1].Elem == timeexpr.Literal && c.Elem == timeexpr.Literal {
+		(*out)[n-1].Text += c.Text
+		return
+	}
+	if c.Text != "" {
+		*out = append(*out, c)
+	}
+}
+
+// fraction turns the '.' or ',' just emitted and n zeros into a
+// fractional second, or returns false if no such separator was just
+// emitted.
+func (out *output) fraction(n int) bool {
+	o := *out
+	last := len(o) - 1
+	if last < 0 || o[last].Elem != timeexpr.Literal {
+		return false
+	}
+	text := o[last].Text
+	sep := text[len(text)-1]
+	if sep != '.' && sep != ',' {
+		return false
+	}
+	o[last].Text = text[:len(text)-1]
+	if o[last].Text == "" {
+		o = o[:last]
+	}
+	*out = append(o, timeexpr.Chunk{Text: string(sep) + strings.Repeat("0", n), Elem: timeexpr.FracSecond0})
+	return true
+}
+
+// checkTranslation joins a translation into a Go layout and returns it, if package
+// time reads it as the elements and the literal text intended, no more,
+// no less, and it does not itself read as foreign.
+func checkTranslation(out []timeexpr.Chunk) (string, bool) {
 	translated := timeexpr.Join(out)
 	var want []timeexpr.Chunk
 	for _, c := range out {
@@ -317,15 +374,14 @@ func read(chunks []timeexpr.Chunk, translate bool) (layoutText, bool) {
 		}
 	}
 	if !slices.Equal(merge(want), merge(timeexpr.Split(translated))) {
-		return lt, true
+		return "", false
 	}
 	// A translation that still reads as foreign, such as "%B" from
 	// strftime's "%%B", would only draw a report of its own.
 	if _, again := read(timeexpr.Split(translated), false); again {
-		return lt, true
+		return "", false
 	}
-	lt.translated = translated
-	return lt, true
+	return translated, true
 }
 
 // translateRun returns the Go layout text for a run of letters from a

@@ -24,6 +24,12 @@ var translations = []struct{ in, want string }{
 	{"MMMM Do YYYY", ""},
 	{"%c", ""},
 	{"%Y-MM", ""},
+	// An untranslatable field followed by a fraction.
+	{"%c.%f", ""},
+	{"%Y %c.%L", ""},
+	{"hh:mm a.SSS", ""},
+	{"dd HH:mm:ss.SSS", ""},
+	{"MMMM Do YYYY.SSS", ""},
 }
 
 func TestTranslate(t *testing.T) {

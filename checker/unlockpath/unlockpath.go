@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/accent-go/accent/checker/internal/analyzerdoc"
+	"github.com/accent-go/accent/checker/internal/fixes"
 	"github.com/accent-go/accent/checker/internal/generated"
 	"github.com/accent-go/accent/checker/internal/lockset"
 )
@@ -184,18 +185,18 @@ func (fx *fixer) unlockBefore(stmt *ast.ReturnStmt, h lockset.HeldKey) (analysis
 			return analysis.SuggestedFix{}, false
 		}
 	}
-	indent, ok := fx.indent(stmt.Pos())
-	if !ok {
-		return analysis.SuggestedFix{}, false
-	}
 	unlock := "Unlock"
 	if h.Fact.Mode == lockset.Read {
 		unlock = "RUnlock"
 	}
 	text := types.ExprString(sel.X) + "." + unlock + "()"
+	edit, ok := fixes.LineBefore(fx.pass, stmt.Pos(), text)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
 	return analysis.SuggestedFix{
 		Message:   "Call " + text + " before returning",
-		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text + "\n" + indent)}},
+		TextEdits: []analysis.TextEdit{edit},
 	}, true
 }
 
@@ -257,27 +258,4 @@ func (fx *fixer) local(e ast.Expr) bool {
 	// A pointer, map, slice or interface may share what the lock guards;
 	// the value itself is a copy either way, so only reading it matters.
 	return true
-}
-
-// indent returns the indentation of the line pos starts, if only
-// indentation precedes pos on its line.
-func (fx *fixer) indent(pos token.Pos) (string, bool) {
-	tf := fx.pass.Fset.File(pos)
-	if tf == nil {
-		return "", false
-	}
-	src, err := fx.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "", false
-	}
-	off := tf.Offset(pos)
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	if off > len(src) || start > off {
-		return "", false
-	}
-	prefix := string(src[start:off])
-	if strings.TrimLeft(prefix, " \t") != "" {
-		return "", false
-	}
-	return prefix, true
 }
