@@ -102,9 +102,10 @@ func TestGradeStoppedLeavesNoProcessBehind(t *testing.T) {
 			} else {
 				g.onStart = func() {
 					go func() {
-						// Cancel once the child is running.
+						// Cancel once the child is running and has written
+						// its pid (the file exists, empty, a moment before).
 						for {
-							if _, err := os.Stat(pidFile); err == nil {
+							if b, err := os.ReadFile(pidFile); err == nil && len(strings.TrimSpace(string(b))) > 0 {
 								cancel()
 								return
 							}
